@@ -1,0 +1,18 @@
+/**
+ * Objective: the seam both tabs share (design.md).
+ *
+ * A gradient oracle, given parameters p, returns the loss f(p) and writes ∇f(p) into the caller-owned
+ * `grad` (same length as p). It must not keep references to p or grad and must not allocate per call on
+ * hot paths. A surface is a 2-vector objective; the MLP on a mini-batch is a ~50k-vector objective.
+ */
+import type { Vec } from './vector.ts';
+
+export type GradientOracle = (p: Vec, grad: Vec) => number;
+
+export interface Objective {
+  readonly dim: number;
+  /** f(p) only; cheaper than the oracle where the gradient is not needed (recording a run's losses). */
+  value(p: Vec): number;
+  /** f(p), with ∇f(p) written into grad. */
+  gradient: GradientOracle;
+}

@@ -1,0 +1,53 @@
+/**
+ * Optimizer contract (design.md, after optax's init/update pair and PyTorch's single-tensor kernels).
+ *
+ * - `init(params)` returns the state: plain typed arrays of the same element type as params, all zero,
+ *   plus the update counter t = 0. Scratch buffers the step needs (the gradient, NAG's look-ahead point)
+ *   live in the state too, so `step` never allocates. Reset = call init again.
+ * - `step(params, state, hyper, oracle)` performs exactly one update in place: t ← t + 1, asks the
+ *   oracle for the gradient (exactly once per step, so a seeded noisy oracle gives every optimizer the
+ *   same noise stream), updates state and params, and returns the loss the oracle reported (for NAG
+ *   that is the loss at the look-ahead point).
+ */
+import type { Vec } from '../math/vector.ts';
+import type { GradientOracle } from '../math/objective.ts';
+
+export const OPTIMIZER_IDS = ['sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam'] as const;
+export type OptimizerId = (typeof OPTIMIZER_IDS)[number];
+
+/** Hyperparameter values by key, e.g. { lr: 0.1, beta: 0.9 }. */
+export type Hyper = Record<string, number>;
+
+export interface HyperSpec {
+  /** Key in Hyper and in URLs / `--set opt.KEY=…` (e.g. 'lr', 'beta', 'rho', 'eps'). */
+  readonly key: string;
+  /** Short human label, e.g. 'learning rate'. */
+  readonly label: string;
+  /** LaTeX symbol, e.g. '\\eta', '\\beta_1'. */
+  readonly tex: string;
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  /** True where a log-scale slider is the natural control (learning rates, ε). */
+  readonly log: boolean;
+}
+
+export interface OptimizerState {
+  /** Number of updates performed so far (t counts from 1 inside the first step). */
+  t: number;
+  /** Scratch gradient buffer; the oracle writes into it. */
+  g: Vec;
+  [buffer: string]: Vec | number;
+}
+
+export interface Optimizer<S extends OptimizerState = OptimizerState> {
+  readonly id: OptimizerId;
+  readonly name: string;
+  /** The update rule as LaTeX (KaTeX-renderable), one or two lines. */
+  readonly formula: string;
+  /** Where this form differs from other implementations in the wild (momentum dampening, ε placement, NAG form). */
+  readonly convention: string;
+  readonly hyper: readonly HyperSpec[];
+  init(params: Vec): S;
+  step(params: Vec, state: S, hyper: Hyper, oracle: GradientOracle): number;
+}

@@ -1,0 +1,31 @@
+/**
+ * A surface is declarative data: a mathjs expression in x and y plus everything a race needs.
+ * The registry (surfaces/index.ts) lists them in display order; ids are URL words.
+ */
+import type { Hyper, OptimizerId } from '../src/optim/types.ts';
+
+export interface SurfaceDef {
+  /** URL-safe word: [a-z0-9-]+ */
+  readonly id: string;
+  readonly title: string;
+  /** mathjs expression in x and y (the same language users type). */
+  readonly expr: string;
+  readonly domain: { readonly x: readonly [number, number]; readonly y: readonly [number, number] };
+  readonly start: readonly [number, number];
+  /** Known global minimisers (may be several, e.g. Himmelblau); empty where none (unbounded saddle). */
+  readonly minima: readonly (readonly [number, number])[];
+  /** Global minimum value, or null where unbounded below / unknown. */
+  readonly minValue: number | null;
+  /** Loss at or below which a run counts as having "reached" the target. */
+  readonly target: number;
+  /** Default step budget. */
+  readonly steps: number;
+  /** Per-optimizer hyperparameter overrides on top of the registry defaults. */
+  readonly hyper: Partial<Record<OptimizerId, Hyper>>;
+  /** Contour level spacing that reads best for this surface. */
+  readonly levels: 'log' | 'linear';
+  /** One paragraph: what this surface teaches. */
+  readonly note: string;
+  /** Where it comes from (paper, course, textbook). */
+  readonly source: string;
+}
