@@ -1,0 +1,26 @@
+/**
+ * The compute seam of the MNIST network: the three dense-layer products that dominate training time.
+ * A backend owns the memory its kernels read, so a WebAssembly backend can hand out Float32Array views
+ * into its linear memory (zero-copy) while the pure-TypeScript backend uses ordinary arrays. The engine's
+ * optimizers update the packed parameter array through these same views, unchanged.
+ *
+ * Layouts (row-major): X is batch×nIn, W is nOut×nIn, Y and dY are batch×nOut, dX is batch×nIn.
+ */
+export interface DenseKernels {
+  /** Y[b,o] = bias[o] + Σ_i X[b,i]·W[o,i] */
+  forward(X: Float32Array, W: Float32Array, bias: Float32Array, Y: Float32Array, batch: number, nIn: number, nOut: number): void;
+  /** dW[o,i] = Σ_b dY[b,o]·X[b,i];  dB[o] = Σ_b dY[b,o]  (overwrites dW and dB) */
+  gradParams(X: Float32Array, dY: Float32Array, dW: Float32Array, dB: Float32Array, batch: number, nIn: number, nOut: number): void;
+  /** dX[b,i] = Σ_o dY[b,o]·W[o,i]  (overwrites dX) */
+  gradInput(dY: Float32Array, W: Float32Array, dX: Float32Array, batch: number, nIn: number, nOut: number): void;
+}
+
+export interface KernelBackend {
+  readonly name: string;
+  /**
+   * A zeroed Float32Array the kernels may read and write. Allocate everything a network needs before the
+   * first kernel call: in WebAssembly, growing memory later would detach earlier views.
+   */
+  alloc(length: number): Float32Array;
+  readonly dense: DenseKernels;
+}
