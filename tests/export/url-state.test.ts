@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { SurfaceDef } from '../../surfaces/types.ts';
+import type { HyperSpec } from '../../src/optim/types.ts';
+import { decodeView, defaultView, encodeView, type ViewState, type ViewVocabulary } from '../../src/export/url-state.ts';
+
+// A small vocabulary written out here so the expected URLs below can be checked by eye.
+const lr: HyperSpec = { key: 'lr', label: 'learning rate', tex: '\\eta', default: 0.01, min: 1e-6, max: 10, log: true };
+const beta: HyperSpec = { key: 'beta', label: 'momentum', tex: '\\beta', default: 0.9, min: 0, max: 0.999, log: false };
+const bowl: SurfaceDef = {
+  id: 'bowl', title: 'Elongated bowl', expr: 'x^2/10 + y^2', domain: { x: [-10, 10], y: [-5, 5] }, start: [-7, 2],
+  minima: [[0, 0]], minValue: 0, target: 1e-3, steps: 100, hyper: { momentum: { lr: 0.1 } }, levels: 'log', note: '', source: '',
+};
+const saddle: SurfaceDef = { ...bowl, id: 'saddle', expr: 'x^2 - y^2', hyper: {}, target: -1 };
+const vocab: ViewVocabulary = {
+  surfaces: [bowl, saddle],
+  optimizers: [
+    { id: 'sgd', hyper: [lr] },
+    { id: 'momentum', hyper: [lr, beta] },
+  ],
+  // Stands in for the expression compiler: rejects anything with characters outside x, y, digits and + - * / ^ ( ).
+  validateExpression: (t) => (/^[xy0-9+\-*/^(). ]+$/.test(t) ? null : 'unexpected character'),
+};
+const def = defaultView(bowl, vocab);
+
+describe('defaultView', () => {
+  it('takes start, target and budget from the surface, and merges its hyperparameter overrides', () => {
+    expect(def.start).toEqual([-7, 2]);
+    expect(def.target).toBe(1e-3);
+    expect(def.steps).toBe(100);
+    expect(def.optimizers).toEqual(['sgd', 'momentum']);
+    expect(def.hyper).toEqual({ sgd: { lr: 0.01 }, momentum: { lr: 0.1, beta: 0.9 } });
+  });
+});
+
+describe('encodeView', () => {
+  it('writes the default view with only the scalars', () => {
+    expect(encodeView(def, vocab)).toBe('s=bowl&start=-7,2&target=0.001&steps=100&noise=0&seed=1'.replace(/,/g, '%2C'));
+  });
+  it('writes only hyperparameters that differ from the surface defaults, and the optional fields', () => {
+    const v: ViewState = { ...def, optimizers: ['momentum'], hyper: { sgd: { lr: 0.01 }, momentum: { lr: 0.1, beta: 0.5 } }, layout: 'grid', k: 7 };
+    const url = new URLSearchParams(encodeView(v, vocab));
+    expect(url.get('opt')).toBe('momentum');
+    expect(url.get('momentum.beta')).toBe('0.5');
+    expect(url.has('momentum.lr')).toBe(false);
+    expect(url.has('sgd.lr')).toBe(false);
+    expect(url.get('layout')).toBe('grid');
+    expect(url.get('k')).toBe('7');
+  });
+  it('writes a typed expression with its domain, spaces as %20 and + as %2B', () => {
+    const v: ViewState = { ...def, surface: null, expr: 'x^2 + 3*y^2' };
+    expect(encodeView(v, vocab)).toContain('f=x%5E2%20%2B%203*y%5E2&dom=-10%2C10%2C-5%2C5');
+  });
+});
+
+describe('round trip', () => {
+  it('reproduces every field exactly, including doubles that need 17 digits', () => {
+    const v: ViewState = {
+      surface: null, expr: 'x^2 + 3*y^2', domain: { x: [-3, 3], y: [-2.5, 2.5] }, start: [0.1 + 0.2, -1 / 3],
+      optimizers: ['sgd'], hyper: { sgd: { lr: 0.123456789012345 }, momentum: { lr: 0.1, beta: 0.95 } },
+      target: 1e-12, steps: 5000, noise: 0.25, seed: 4294967295, layout: 'grid', k: 4999,
+    };
+    const back = decodeView('#' + encodeView(v, vocab), vocab);
+    expect(back.notices).toEqual([]);
+    expect(back.view).toEqual(v);
+    expect(back.view.start[0]).toBe(0.30000000000000004);
+  });
+  it('reads an empty hash as the default view without notices', () => {
+    expect(decodeView('', vocab)).toEqual({ view: def, notices: [] });
+    expect(decodeView('#', vocab)).toEqual({ view: def, notices: [] });
+  });
+});
+
+describe('hostile and corrupted links', () => {
+  const notice = (hash: string) => decodeView(hash, vocab);
+
+  it('falls back to the default view for an unknown surface, with a notice quoting it', () => {
+    const r = notice('#s=<img src=x onerror=alert(1)>&steps=5');
+    expect(r.view).toEqual(def);
+    expect(r.notices).toEqual(['The link names an unknown surface "<img src=x onerror=alert(1)>". The default view is shown instead.']);
+  });
+  it('rejects an expression the compiler rejects, and an overlong one', () => {
+    const r = notice('#f=constructor');
+    expect(r.view).toEqual(def);
+    expect(r.notices[0]).toBe('The link\'s expression "constructor" was rejected: unexpected character The default view is shown instead.');
+    expect(notice('#f=' + 'x+'.repeat(300) + 'x').notices[0]).toContain('longer than 500 characters');
+  });
+  it('says when the link names neither surface nor expression', () => {
+    expect(notice('#start=1,2').notices).toEqual(['The link names no surface (s=…) or expression (f=…). The default view is shown instead.']);
+  });
+  it('keeps the valid fields and drops each invalid one with its own notice', () => {
+    const r = notice('#s=saddle&start=1,NaN&target=Infinity&steps=0x10&noise=-1&seed=1.5&opt=sgd,evil&layout=3d&k=999&momentum.lr=1e9&__proto__.x=1');
+    expect(r.view).toEqual({ ...defaultView(saddle, vocab), optimizers: ['sgd'] });
+    expect(r.notices).toEqual([
+      'Ignored momentum learning rate "1e9": expected a number from 0.000001 to 10.',
+      'Ignored the unknown setting "__proto__.x".',
+      'Ignored the start point "1,NaN": expected two numbers x,y.',
+      'Ignored the target "Infinity": expected a number.',
+      'Ignored the step budget "0x10": expected a whole number from 1 to 10000.',
+      'Ignored the noise σ "-1": expected a number from 0 to 1000.',
+      'Ignored the seed "1.5": expected a whole number from 0 to 4294967295.',
+      'Ignored the unknown optimizer "evil".',
+      'Ignored the layout "3d": expected overlay or grid.',
+      'Ignored the iteration "999": expected a whole number from 0 to the step budget.',
+    ]);
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'x')).toBe(false);
+  });
+  it('truncates quoted text to 40 characters', () => {
+    const long = 'a'.repeat(100);
+    expect(notice(`#s=${long}`).notices[0]).toContain(`"${'a'.repeat(40)}…"`);
+  });
+  it('rejects coordinates beyond 1e6 and a domain with x0 ≥ x1', () => {
+    expect(notice('#s=bowl&start=2e6,0').notices[0]).toContain('Ignored the start point');
+    const r = notice('#f=x*y&dom=1,-1,0,1');
+    expect(r.view.domain).toEqual({ x: [-5, 5], y: [-5, 5] });
+    expect(r.notices[0]).toContain('Ignored the plot domain');
+  });
+});
+
