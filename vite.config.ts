@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { mnistData } from './vite-plugins/mnist-data.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), mnistData()],
   base: './',
   test: {
     include: ['tests/**/*.test.ts'],
