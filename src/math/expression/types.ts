@@ -1,0 +1,27 @@
+/**
+ * Public types of the expression → objective pipeline (issue 2, "Expression → objective").
+ * An ExpressionError points at the offending token: `index` is the 0-based character offset into the text
+ * the user typed (untrimmed), while messages count positions from 1 ("at position 5"), as people do.
+ */
+export interface ExpressionError {
+  message: string;
+  token: string;
+  index: number;
+}
+
+export interface CompiledExpression {
+  /** The user's text, trimmed. */
+  source: string;
+  f: (x: number, y: number) => number;
+  /** Writes [∂f/∂x, ∂f/∂y] into out[0], out[1]; returns f(x, y). */
+  grad: (x: number, y: number, out: Float64Array | Float32Array) => number;
+  /** mathjs toTex of f and of the simplified partials. */
+  tex: { f: string; dfdx: string; dfdy: string };
+  /** Simplified partials as mathjs text. */
+  derivatives: { dfdx: string; dfdy: string };
+  mode: 'codegen' | 'closure';
+}
+
+export type CompileResult = { ok: true; value: CompiledExpression } | { ok: false; error: ExpressionError };
+
+export type CompileMode = 'auto' | 'codegen' | 'closure';
