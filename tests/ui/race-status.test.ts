@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber, outcomeAt, outcomeText, shownIndex, type RecordedRun } from '../../src/ui/surfaces/race-status.ts';
+
+const run = (over: Partial<RecordedRun>): RecordedRun => ({
+  xs: new Float64Array(11), ys: new Float64Array(11), losses: new Float64Array(11), hit: null, diverged: false, divergedAt: null, ...over,
+});
+
+describe('outcomeAt', () => {
+  it('reports the hit only once playback has reached it', () => {
+    const r = run({ hit: 6 });
+    expect(outcomeText(outcomeAt(r, 5))).toBe('not reached');
+    expect(outcomeText(outcomeAt(r, 6))).toBe('6');
+    expect(outcomeText(outcomeAt(r, 10))).toBe('6');
+  });
+  it('reports divergence at its iteration, and clamps the shown index to the recorded iterates', () => {
+    const r = run({ xs: new Float64Array(4), ys: new Float64Array(4), losses: new Float64Array(4), diverged: true, divergedAt: 3 });
+    expect(outcomeText(outcomeAt(r, 2))).toBe('not reached');
+    expect(outcomeText(outcomeAt(r, 3))).toBe('diverged at 3');
+    expect(shownIndex(r, 500)).toBe(3);
+    expect(shownIndex(r, -1)).toBe(0);
+  });
+});
+
+describe('formatNumber', () => {
+  it('writes four significant digits, exponents outside [1e-3, 1e5), and a real minus sign', () => {
+    expect(formatNumber(0.123456)).toBe('0.1235');
+    expect(formatNumber(-2.5)).toBe('−2.5');
+    expect(formatNumber(1.23456e-7)).toBe('1.23e-7');
+    expect(formatNumber(123456)).toBe('1.23e5');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(Infinity)).toBe('∞');
+    expect(formatNumber(NaN)).toBe('NaN');
+  });
+});
