@@ -1,0 +1,30 @@
+/**
+ * The shared arithmetic of the seven rules, in the spirit of optax's `update_moment`,
+ * `update_moment_per_elem_norm`, `bias_correction` and `scale_by_learning_rate`:
+ *
+ *   accumulate:        a ← decay·a + weight·g        (momentum buffers, first moments)
+ *   accumulateSquares: a ← decay·a + weight·g²       (AdaGrad's sum, RMSprop/AdaDelta/Adam second moments)
+ *   biasCorrection:    1 − decay^t                   (Adam divides its moments by this)
+ *   descend:           θ ← θ − lr·u                  (the one home of the descent sign)
+ *
+ * Every helper is an in-place loop over typed arrays of equal length: no allocation, and the same code
+ * serves a Float64Array(2) and a Float32Array(50 000).
+ */
+import type { Vec } from '../math/vector.ts';
+
+export function accumulate(acc: Vec, g: Vec, decay: number, weight: number): void {
+  for (let i = 0; i < acc.length; i++) acc[i] = decay * acc[i] + weight * g[i];
+}
+
+export function accumulateSquares(acc: Vec, g: Vec, decay: number, weight: number): void {
+  for (let i = 0; i < acc.length; i++) acc[i] = decay * acc[i] + weight * g[i] * g[i];
+}
+
+export function biasCorrection(decay: number, t: number): number {
+  return 1 - decay ** t;
+}
+
+/** θ ← θ − lr·u. Every optimizer moves its parameters through here and nowhere else. */
+export function descend(params: Vec, update: Vec, lr: number): void {
+  for (let i = 0; i < params.length; i++) params[i] -= lr * update[i];
+}

@@ -1,0 +1,28 @@
+/**
+ * A race: several optimizers from the same start, with the same budget, target and noise. Each run gets
+ * its own freshly seeded noise stream, so with equal seeds every optimizer sees the same sequence of
+ * noise draws (each step asks its oracle exactly once).
+ */
+import type { Objective } from '../math/objective.ts';
+import type { Hyper, Optimizer } from '../optim/types.ts';
+import type { NoiseSpec } from './noise.ts';
+import { run, type Trajectory } from './run.ts';
+
+export interface Entrant {
+  readonly optimizer: Optimizer;
+  readonly hyper: Hyper;
+}
+
+export interface RaceSpec {
+  readonly objective: Objective;
+  readonly entrants: readonly Entrant[];
+  readonly start: readonly [number, number];
+  readonly steps: number;
+  readonly target: number;
+  readonly noise?: NoiseSpec;
+}
+
+export function race(spec: RaceSpec): Trajectory[] {
+  const { entrants, ...shared } = spec;
+  return entrants.map(({ optimizer, hyper }) => run({ ...shared, optimizer, hyper }));
+}

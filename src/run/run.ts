@@ -1,0 +1,96 @@
+/**
+ * One optimizer run on a 2-D objective, recorded as typed arrays the UI plays back.
+ *
+ * Index k of xs/ys/losses is the point after k updates; [0] is the start. `losses` are true values f(θ_k)
+ * (never noisy, never NAG's look-ahead loss). `hit` is the first k with f(θ_k) ≤ target, else null; the
+ * run continues to the full budget after a hit so paths can be compared past the finish line.
+ * Divergence: a non-finite loss or coordinate, or |coordinate| > 1e6, after update k stops the run with
+ * divergedAt = k; that point is NOT recorded (paths hold finite, drawable points only), so
+ * steps = divergedAt − 1 updates were recorded. A start that itself violates this gives divergedAt = 0
+ * with only the start recorded.
+ * The loop allocates nothing per step: buffers are sized once for the budget and trimmed at the end.
+ */
+import type { Objective, GradientOracle } from '../math/objective.ts';
+import type { Hyper, Optimizer, OptimizerId } from '../optim/types.ts';
+import { createRng } from './random.ts';
+import { noisyOracle, type NoiseSpec } from './noise.ts';
+
+export const DIVERGENCE_BOUND = 1e6;
+
+export interface RunSpec {
+  readonly objective: Objective;
+  readonly optimizer: Optimizer;
+  readonly hyper: Hyper;
+  readonly start: readonly [number, number];
+  /** Update budget. */
+  readonly steps: number;
+  readonly target: number;
+  readonly noise?: NoiseSpec;
+}
+
+export interface Trajectory {
+  readonly optimizer: OptimizerId;
+  readonly hyper: Hyper;
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+  readonly losses: Float64Array;
+  /** Updates recorded: xs.length − 1. */
+  readonly steps: number;
+  readonly hit: number | null;
+  readonly diverged: boolean;
+  readonly divergedAt: number | null;
+}
+
+function outOfBounds(loss: number, x: number, y: number): boolean {
+  return !(Number.isFinite(loss) && Math.abs(x) <= DIVERGENCE_BOUND && Math.abs(y) <= DIVERGENCE_BOUND);
+}
+
+export function run(spec: RunSpec): Trajectory {
+  const { objective, optimizer, hyper, start, steps, target, noise } = spec;
+  if (objective.dim !== 2) throw new RangeError(`run() records 2-D paths; objective has dim ${objective.dim}`);
+  if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`steps must be a non-negative integer, got ${steps}`);
+  const oracle: GradientOracle = noise
+    ? noisyOracle(objective.gradient, noise.sigma, createRng(noise.seed))
+    : objective.gradient;
+
+  const xs = new Float64Array(steps + 1);
+  const ys = new Float64Array(steps + 1);
+  const losses = new Float64Array(steps + 1);
+  const params = Float64Array.from(start);
+  const state = optimizer.init(params);
+
+  let loss = objective.value(params);
+  xs[0] = params[0];
+  ys[0] = params[1];
+  losses[0] = loss;
+  let hit: number | null = loss <= target ? 0 : null;
+  let divergedAt: number | null = outOfBounds(loss, params[0], params[1]) ? 0 : null;
+
+  let k = 0;
+  while (divergedAt === null && k < steps) {
+    optimizer.step(params, state, hyper, oracle);
+    loss = objective.value(params);
+    if (outOfBounds(loss, params[0], params[1])) {
+      divergedAt = k + 1;
+      break;
+    }
+    k += 1;
+    xs[k] = params[0];
+    ys[k] = params[1];
+    losses[k] = loss;
+    if (hit === null && loss <= target) hit = k;
+  }
+
+  const n = k + 1;
+  return {
+    optimizer: optimizer.id,
+    hyper,
+    xs: n === xs.length ? xs : xs.slice(0, n),
+    ys: n === ys.length ? ys : ys.slice(0, n),
+    losses: n === losses.length ? losses : losses.slice(0, n),
+    steps: k,
+    hit,
+    diverged: divergedAt !== null,
+    divergedAt,
+  };
+}
