@@ -1,0 +1,100 @@
+/**
+ * MNIST as index lists over the byte arrays, and the textbook's split: a seeded shuffle of the 60,000
+ * training images holds out 5,000 for validation (55,000 train); the 10,000 test images are kept for
+ * the final test accuracy only. Batches are filled by scaling bytes to x/255 on the fly.
+ */
+import { parseIdxImages, parseIdxLabels } from './idx.ts';
+import { createRng, shuffleInPlace } from '../run/random.ts';
+
+/** A subset of one IDX file pair: example k is image indices[k]. */
+export interface DigitSet {
+  /** All images of the file, `features` bytes each. */
+  readonly pixels: Uint8Array;
+  readonly labels: Uint8Array;
+  readonly features: number;
+  readonly indices: Uint32Array;
+}
+
+export interface MnistSplit {
+  readonly train: DigitSet;
+  readonly validation: DigitSet;
+  readonly test: DigitSet;
+}
+
+/** The four raw IDX files, as bytes. */
+export interface MnistFiles {
+  readonly trainImages: Uint8Array;
+  readonly trainLabels: Uint8Array;
+  readonly testImages: Uint8Array;
+  readonly testLabels: Uint8Array;
+}
+
+export interface SplitOptions {
+  readonly seed: number;
+  /** Held-out validation images (textbook: 5,000). */
+  readonly validation?: number;
+  /** Keep only the first `limit` training examples of the shuffled split (quick runs). */
+  readonly limit?: number;
+}
+
+function digitSet(imagesBytes: Uint8Array, labelsBytes: Uint8Array, name: string): DigitSet {
+  const images = parseIdxImages(imagesBytes, `${name} images`);
+  const labels = parseIdxLabels(labelsBytes, `${name} labels`);
+  if (labels.length !== images.count) {
+    throw new Error(`${name}: ${images.count} images but ${labels.length} labels`);
+  }
+  const indices = new Uint32Array(images.count);
+  for (let i = 0; i < indices.length; i++) indices[i] = i;
+  return { pixels: images.pixels, labels, features: images.rows * images.cols, indices };
+}
+
+export function splitMnist(files: MnistFiles, options: SplitOptions): MnistSplit {
+  const all = digitSet(files.trainImages, files.trainLabels, 'train');
+  const test = digitSet(files.testImages, files.testLabels, 'test');
+  if (test.features !== all.features) throw new Error(`test images have ${test.features} pixels, train images ${all.features}`);
+  const held = options.validation ?? 5000;
+  if (!(held >= 1 && held < all.indices.length)) {
+    throw new Error(`validation size ${held} must be between 1 and ${all.indices.length - 1}`);
+  }
+  const order = all.indices.slice();
+  shuffleInPlace(order, createRng(options.seed));
+  let trainIdx = order.subarray(held);
+  if (options.limit !== undefined) {
+    if (!(Number.isInteger(options.limit) && options.limit >= 1)) throw new Error(`limit must be a positive integer, got ${options.limit}`);
+    trainIdx = trainIdx.subarray(0, Math.min(options.limit, trainIdx.length));
+  }
+  const subset = (indices: Uint32Array): DigitSet => ({ ...all, indices });
+  return { train: subset(trainIdx), validation: subset(order.subarray(0, held)), test };
+}
+
+/** byte → byte/255, exactly as Math.fround(b / 255) (a lookup is cheaper than a division per pixel). */
+const SCALE = Float32Array.from({ length: 256 }, (_, b) => b / 255);
+
+/**
+ * Writes examples order[start … start+count) of `set` into X (count × features, scaled to [0, 1]) and
+ * their labels into `labels`. `order` indexes into set.indices.
+ */
+export function fillBatch(
+  set: DigitSet,
+  order: Uint32Array,
+  start: number,
+  count: number,
+  X: Float32Array | Float64Array,
+  labels: Uint8Array,
+): void {
+  const n = set.features;
+  for (let k = 0; k < count; k++) {
+    const image = set.indices[order[start + k]];
+    const src = image * n;
+    const dst = k * n;
+    for (let j = 0; j < n; j++) X[dst + j] = SCALE[set.pixels[src + j]];
+    labels[k] = set.labels[image];
+  }
+}
+
+/** 0, 1, …, n−1: the identity order, for evaluation. */
+export function identityOrder(n: number): Uint32Array {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}

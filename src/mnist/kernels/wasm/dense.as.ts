@@ -1,0 +1,351 @@
+/**
+ * Dense-layer kernels in WebAssembly SIMD: AssemblyScript source, compiled by `npm run build:wasm`
+ * (scripts/build-wasm.ts) into dense.wasm.gen.ts. Contract and layouts: src/mnist/kernels/types.ts
+ * (row-major f32; X batch×nIn, W nOut×nIn, Y and dY batch×nOut, dX batch×nIn):
+ *   forward     Y = X·Wᵀ + b
+ *   gradParams  dW = dYᵀ·X,  dB = Σ_b dY
+ *   gradInput   dX = dY·W
+ * Every product is one of two shapes, out[r,j] = init[j] + Σ_k C[r,k]·V[k,j]:
+ *   - combineRows: dense C, register-tiled 4 rows × 8 columns (8 f32x4 accumulators), no horizontal sums;
+ *   - combineRowsSparse: C as a list of its non-zero (k, C[r,k]) pairs per row, 16 columns at a time.
+ * forward uses C = X and V = Wᵀ; gradParams uses C = Xᵀ and V = dY, giving dWᵀ; gradInput uses C = dY, V = W.
+ * When X is mostly zeros (MNIST pixels: ~80 %), the sparse form skips them, which is exact: a zero input
+ * adds 0·w = 0 (for finite w).
+ *
+ * Pointers are byte offsets into the imported memory, which the JS loader owns; [scratch, scratchEnd) is
+ * memory the kernels may overwrite (Wᵀ, dWᵀ, the non-zero lists).
+ */
+
+/** Use the sparse form when at most this fraction of X is non-zero (measured break-even is higher; see bench). */
+const SPARSE_MAX_DENSITY: f64 = 0.5;
+
+const PATH_DENSE: i32 = 0;
+const PATH_SPARSE: i32 = 1;
+const SCRATCH_TOO_SMALL: i32 = -1;
+
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+/** Y = X·Wᵀ + b. Returns PATH_DENSE or PATH_SPARSE, or SCRATCH_TOO_SMALL (nothing written) if Wᵀ does not fit. */
+export function forward(x: usize, w: usize, bias: usize, y: usize, batch: i32, nIn: i32, nOut: i32, scratch: usize, scratchEnd: usize): i32 {
+  const wt = align16(scratch);
+  const wtEnd = wt + <usize>nIn * <usize>nOut * 4;
+  if (wtEnd > scratchEnd) return SCRATCH_TOO_SMALL;
+  transpose(w, nOut, nIn, wt);
+  const rowBytes = <usize>nOut << 2;
+  const nnz = countNonZero(x, batch * nIn);
+  const rowPtr = align16(wtEnd);
+  const pairs = align16(rowPtr + (<usize>batch + 1) * 4);
+  if (isSparse(nnz, batch * nIn) && pairs + <usize>nnz * 8 <= scratchEnd) {
+    sparseRows(x, batch, nIn, rowBytes, rowPtr, pairs);
+    combineRowsSparse(rowPtr, pairs, wt, bias, true, y, rowBytes, batch, nOut);
+    return PATH_SPARSE;
+  }
+  combineRows(x, <usize>nIn << 2, 4, wt, rowBytes, bias, true, y, rowBytes, batch, nIn, nOut);
+  return PATH_DENSE;
+}
+
+/** dW = dYᵀ·X (overwritten), dB = Σ_b dY (overwritten). Return codes as forward. */
+export function gradParams(x: usize, dy: usize, dw: usize, db: usize, batch: i32, nIn: i32, nOut: i32, scratch: usize, scratchEnd: usize): i32 {
+  columnSums(dy, batch, nOut, db);
+  const rowBytes = <usize>nOut << 2;
+  const nnz = countNonZero(x, batch * nIn);
+  const dwt = align16(scratch);
+  const colPtr = align16(dwt + <usize>nIn * <usize>nOut * 4);
+  const pairs = align16(colPtr + (<usize>nIn + 1) * 4);
+  if (isSparse(nnz, batch * nIn) && pairs + <usize>nnz * 8 <= scratchEnd) {
+    sparseColumns(x, batch, nIn, rowBytes, colPtr, pairs);
+    combineRowsSparse(colPtr, pairs, dy, 0, false, dwt, rowBytes, nIn, nOut);
+    transpose(dwt, nIn, nOut, dw);
+    return PATH_SPARSE;
+  }
+  combineRows(dy, 4, rowBytes, x, <usize>nIn << 2, 0, false, dw, <usize>nIn << 2, nOut, batch, nIn);
+  return PATH_DENSE;
+}
+
+/** dX = dY·W (overwritten). */
+export function gradInput(dy: usize, w: usize, dx: usize, batch: i32, nIn: i32, nOut: i32): void {
+  combineRows(dy, <usize>nOut << 2, 4, w, <usize>nIn << 2, 0, false, dx, <usize>nIn << 2, batch, nOut, nIn);
+}
+
+@inline function align16(p: usize): usize {
+  return (p + 15) & ~(<usize>15);
+}
+
+@inline function isSparse(nnz: i32, total: i32): bool {
+  return <f64>nnz <= SPARSE_MAX_DENSITY * <f64>total;
+}
+
+@inline function fma(acc: v128, s: v128, v: v128): v128 {
+  return f32x4.add(acc, f32x4.mul(s, v));
+}
+
+/** Number of non-zero floats among n at p (NaN counts as non-zero, so it propagates). */
+function countNonZero(p: usize, n: i32): i32 {
+  const zero = f32x4.splat(0);
+  let counts = i32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    // f32x4.ne gives -1 in each non-zero lane
+    counts = i32x4.sub(counts, f32x4.ne(v128.load(p + (<usize>i << 2)), zero));
+  }
+  let n0 = i32x4.extract_lane(counts, 0) + i32x4.extract_lane(counts, 1) + i32x4.extract_lane(counts, 2) + i32x4.extract_lane(counts, 3);
+  for (; i < n; i++) if (load<f32>(p + (<usize>i << 2)) != 0) n0++;
+  return n0;
+}
+
+/** dst (cols×rows) = srcᵀ (src rows×cols), in 4×4 SIMD blocks with scalar edges. */
+function transpose(src: usize, rows: i32, cols: i32, dst: usize): void {
+  const srcRow = <usize>cols << 2;
+  const dstRow = <usize>rows << 2;
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    let c = 0;
+    for (; c + 4 <= cols; c += 4) {
+      const s = src + <usize>r * srcRow + (<usize>c << 2);
+      const a = v128.load(s), b = v128.load(s + srcRow), e = v128.load(s + 2 * srcRow), f = v128.load(s + 3 * srcRow);
+      const ab01 = v128.shuffle<f32>(a, b, 0, 4, 1, 5), ab23 = v128.shuffle<f32>(a, b, 2, 6, 3, 7);
+      const ef01 = v128.shuffle<f32>(e, f, 0, 4, 1, 5), ef23 = v128.shuffle<f32>(e, f, 2, 6, 3, 7);
+      const d = dst + <usize>c * dstRow + (<usize>r << 2);
+      v128.store(d, v128.shuffle<f32>(ab01, ef01, 0, 1, 4, 5));
+      v128.store(d + dstRow, v128.shuffle<f32>(ab01, ef01, 2, 3, 6, 7));
+      v128.store(d + 2 * dstRow, v128.shuffle<f32>(ab23, ef23, 0, 1, 4, 5));
+      v128.store(d + 3 * dstRow, v128.shuffle<f32>(ab23, ef23, 2, 3, 6, 7));
+    }
+    for (; c < cols; c++) {
+      for (let k = r; k < r + 4; k++) {
+        store<f32>(dst + <usize>c * dstRow + (<usize>k << 2), load<f32>(src + <usize>k * srcRow + (<usize>c << 2)));
+      }
+    }
+  }
+  for (; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      store<f32>(dst + <usize>c * dstRow + (<usize>r << 2), load<f32>(src + <usize>r * srcRow + (<usize>c << 2)));
+    }
+  }
+}
+
+/** out[j] = Σ_r m[r,j] for m rows×cols. */
+function columnSums(m: usize, rows: i32, cols: i32, out: usize): void {
+  const rowBytes = <usize>cols << 2;
+  let j = 0;
+  for (; j + 4 <= cols; j += 4) {
+    let acc = f32x4.splat(0);
+    let p = m + (<usize>j << 2);
+    for (let r = 0; r < rows; r++, p += rowBytes) acc = f32x4.add(acc, v128.load(p));
+    v128.store(out + (<usize>j << 2), acc);
+  }
+  for (; j < cols; j++) {
+    let s: f32 = 0;
+    let p = m + (<usize>j << 2);
+    for (let r = 0; r < rows; r++, p += rowBytes) s += load<f32>(p);
+    store<f32>(out + (<usize>j << 2), s);
+  }
+}
+
+/**
+ * out[r,j] = init[j] + Σ_{k<K} C[r,k]·V[k,j] for r < rows, j < cols, with C[r,k] at c + r·cr + k·ck,
+ * V row k at v + k·vk and out row r at out + r·outRow (all strides in bytes; init is skipped if !hasInit).
+ */
+function combineRows(c: usize, cr: usize, ck: usize, v: usize, vk: usize, init: usize, hasInit: bool, out: usize, outRow: usize, rows: i32, K: i32, cols: i32): void {
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const c0 = c + <usize>r * cr;
+    const o0 = out + <usize>r * outRow;
+    let j = 0;
+    for (; j + 8 <= cols; j += 8) {
+      const jb = <usize>j << 2;
+      const i0 = hasInit ? v128.load(init + jb) : f32x4.splat(0);
+      const i1 = hasInit ? v128.load(init + jb, 16) : f32x4.splat(0);
+      let a0 = i0, a1 = i1, b0 = i0, b1 = i1, d0 = i0, d1 = i1, e0 = i0, e1 = i1;
+      let cp = c0;
+      let vp = v + jb;
+      for (let k = 0; k < K; k++, cp += ck, vp += vk) {
+        const v0 = v128.load(vp), v1 = v128.load(vp, 16);
+        let s = f32x4.splat(load<f32>(cp));
+        a0 = fma(a0, s, v0); a1 = fma(a1, s, v1);
+        s = f32x4.splat(load<f32>(cp + cr));
+        b0 = fma(b0, s, v0); b1 = fma(b1, s, v1);
+        s = f32x4.splat(load<f32>(cp + 2 * cr));
+        d0 = fma(d0, s, v0); d1 = fma(d1, s, v1);
+        s = f32x4.splat(load<f32>(cp + 3 * cr));
+        e0 = fma(e0, s, v0); e1 = fma(e1, s, v1);
+      }
+      const o = o0 + jb;
+      v128.store(o, a0); v128.store(o, a1, 16);
+      v128.store(o + outRow, b0); v128.store(o + outRow, b1, 16);
+      v128.store(o + 2 * outRow, d0); v128.store(o + 2 * outRow, d1, 16);
+      v128.store(o + 3 * outRow, e0); v128.store(o + 3 * outRow, e1, 16);
+    }
+    for (; j + 4 <= cols; j += 4) {
+      const jb = <usize>j << 2;
+      const i0 = hasInit ? v128.load(init + jb) : f32x4.splat(0);
+      let a = i0, b = i0, d = i0, e = i0;
+      let cp = c0;
+      let vp = v + jb;
+      for (let k = 0; k < K; k++, cp += ck, vp += vk) {
+        const v0 = v128.load(vp);
+        a = fma(a, f32x4.splat(load<f32>(cp)), v0);
+        b = fma(b, f32x4.splat(load<f32>(cp + cr)), v0);
+        d = fma(d, f32x4.splat(load<f32>(cp + 2 * cr)), v0);
+        e = fma(e, f32x4.splat(load<f32>(cp + 3 * cr)), v0);
+      }
+      const o = o0 + jb;
+      v128.store(o, a); v128.store(o + outRow, b); v128.store(o + 2 * outRow, d); v128.store(o + 3 * outRow, e);
+    }
+    for (; j < cols; j++) {
+      const jb = <usize>j << 2;
+      const i0: f32 = hasInit ? load<f32>(init + jb) : 0;
+      let a = i0, b = i0, d = i0, e = i0;
+      let cp = c0;
+      let vp = v + jb;
+      for (let k = 0; k < K; k++, cp += ck, vp += vk) {
+        const v0 = load<f32>(vp);
+        a += load<f32>(cp) * v0;
+        b += load<f32>(cp + cr) * v0;
+        d += load<f32>(cp + 2 * cr) * v0;
+        e += load<f32>(cp + 3 * cr) * v0;
+      }
+      const o = o0 + jb;
+      store<f32>(o, a); store<f32>(o + outRow, b); store<f32>(o + 2 * outRow, d); store<f32>(o + 3 * outRow, e);
+    }
+  }
+  for (; r < rows; r++) {
+    const c0 = c + <usize>r * cr;
+    const o0 = out + <usize>r * outRow;
+    let j = 0;
+    for (; j + 8 <= cols; j += 8) {
+      const jb = <usize>j << 2;
+      let a0 = hasInit ? v128.load(init + jb) : f32x4.splat(0);
+      let a1 = hasInit ? v128.load(init + jb, 16) : f32x4.splat(0);
+      let cp = c0;
+      let vp = v + jb;
+      for (let k = 0; k < K; k++, cp += ck, vp += vk) {
+        const s = f32x4.splat(load<f32>(cp));
+        a0 = fma(a0, s, v128.load(vp)); a1 = fma(a1, s, v128.load(vp, 16));
+      }
+      v128.store(o0 + jb, a0); v128.store(o0 + jb, a1, 16);
+    }
+    for (; j + 4 <= cols; j += 4) {
+      const jb = <usize>j << 2;
+      let a = hasInit ? v128.load(init + jb) : f32x4.splat(0);
+      let cp = c0;
+      let vp = v + jb;
+      for (let k = 0; k < K; k++, cp += ck, vp += vk) a = fma(a, f32x4.splat(load<f32>(cp)), v128.load(vp));
+      v128.store(o0 + jb, a);
+    }
+    for (; j < cols; j++) {
+      const jb = <usize>j << 2;
+      let a: f32 = hasInit ? load<f32>(init + jb) : 0;
+      let cp = c0;
+      let vp = v + jb;
+      for (let k = 0; k < K; k++, cp += ck, vp += vk) a += load<f32>(cp) * load<f32>(vp);
+      store<f32>(o0 + jb, a);
+    }
+  }
+}
+
+/**
+ * Non-zero lists of the rows of m (rows×cols): row r's pairs are pairs[ptr[r] .. ptr[r+1]), each pair
+ * (k·vk: u32 byte offset of V's row k, value: f32), so the sparse product needs no multiply per entry.
+ */
+function sparseRows(m: usize, rows: i32, cols: i32, vk: usize, ptr: usize, pairs: usize): void {
+  const zero = f32x4.splat(0);
+  let q = pairs;
+  for (let r = 0; r < rows; r++) {
+    store<u32>(ptr + (<usize>r << 2), <u32>((q - pairs) >> 3));
+    const row = m + <usize>r * (<usize>cols << 2);
+    let j = 0;
+    for (; j + 4 <= cols; j += 4) {
+      const xv = v128.load(row + (<usize>j << 2));
+      if (!v128.any_true(f32x4.ne(xv, zero))) continue;
+      for (let l = 0; l < 4; l++) {
+        const e = load<f32>(row + (<usize>(j + l) << 2));
+        if (e != 0) { store<u32>(q, <u32>(<usize>(j + l) * vk)); store<f32>(q, e, 4); q += 8; }
+      }
+    }
+    for (; j < cols; j++) {
+      const e = load<f32>(row + (<usize>j << 2));
+      if (e != 0) { store<u32>(q, <u32>(<usize>j * vk)); store<f32>(q, e, 4); q += 8; }
+    }
+  }
+  store<u32>(ptr + (<usize>rows << 2), <u32>((q - pairs) >> 3));
+}
+
+/** Non-zero lists of the columns of m (rows×cols), i.e. of the rows of mᵀ, in the format of sparseRows. */
+function sparseColumns(m: usize, rows: i32, cols: i32, vk: usize, ptr: usize, pairs: usize): void {
+  // Counting sort by column: ptr[j+1] = count(j), prefix sums, then ptr[j] serves as column j's write cursor.
+  memory.fill(ptr, 0, (<usize>cols + 1) << 2);
+  const rowBytes = <usize>cols << 2;
+  for (let r = 0; r < rows; r++) {
+    const row = m + <usize>r * rowBytes;
+    for (let j = 0; j < cols; j++) {
+      if (load<f32>(row + (<usize>j << 2)) != 0) {
+        const cnt = ptr + (<usize>(j + 1) << 2);
+        store<u32>(cnt, load<u32>(cnt) + 1);
+      }
+    }
+  }
+  for (let j = 0; j < cols; j++) {
+    const next = ptr + (<usize>(j + 1) << 2);
+    store<u32>(next, load<u32>(next) + load<u32>(next - 4));
+  }
+  for (let r = 0; r < rows; r++) {
+    const row = m + <usize>r * rowBytes;
+    const vOffset = <u32>(<usize>r * vk);
+    for (let j = 0; j < cols; j++) {
+      const e = load<f32>(row + (<usize>j << 2));
+      if (e != 0) {
+        const cursor = ptr + (<usize>j << 2);
+        const at = load<u32>(cursor);
+        const q = pairs + (<usize>at << 3);
+        store<u32>(q, vOffset); store<f32>(q, e, 4);
+        store<u32>(cursor, at + 1);
+      }
+    }
+  }
+  // Each cursor now holds its column's end, i.e. the next column's start: shift back by one.
+  for (let j = cols; j > 0; j--) store<u32>(ptr + (<usize>j << 2), load<u32>(ptr + (<usize>(j - 1) << 2)));
+  store<u32>(ptr, 0);
+}
+
+/** out[r,j] = init[j] + Σ_{(o, s) ∈ pairs of row r} s·V[o + 4j] (o is a byte offset into V); out row stride outRow. */
+function combineRowsSparse(ptr: usize, pairs: usize, v: usize, init: usize, hasInit: bool, out: usize, outRow: usize, rows: i32, cols: i32): void {
+  for (let r = 0; r < rows; r++) {
+    const p0 = pairs + (<usize>load<u32>(ptr + (<usize>r << 2)) << 3);
+    const p1 = pairs + (<usize>load<u32>(ptr + (<usize>(r + 1) << 2)) << 3);
+    const o0 = out + <usize>r * outRow;
+    let j = 0;
+    for (; j + 16 <= cols; j += 16) {
+      const jb = <usize>j << 2;
+      let a0 = hasInit ? v128.load(init + jb) : f32x4.splat(0);
+      let a1 = hasInit ? v128.load(init + jb, 16) : f32x4.splat(0);
+      let a2 = hasInit ? v128.load(init + jb, 32) : f32x4.splat(0);
+      let a3 = hasInit ? v128.load(init + jb, 48) : f32x4.splat(0);
+      const vj = v + jb;
+      for (let p = p0; p < p1; p += 8) {
+        const s = f32x4.splat(load<f32>(p, 4));
+        const row = vj + <usize>load<u32>(p);
+        a0 = fma(a0, s, v128.load(row)); a1 = fma(a1, s, v128.load(row, 16));
+        a2 = fma(a2, s, v128.load(row, 32)); a3 = fma(a3, s, v128.load(row, 48));
+      }
+      const o = o0 + jb;
+      v128.store(o, a0); v128.store(o, a1, 16); v128.store(o, a2, 32); v128.store(o, a3, 48);
+    }
+    for (; j + 4 <= cols; j += 4) {
+      const jb = <usize>j << 2;
+      let a = hasInit ? v128.load(init + jb) : f32x4.splat(0);
+      const vj = v + jb;
+      for (let p = p0; p < p1; p += 8) a = fma(a, f32x4.splat(load<f32>(p, 4)), v128.load(vj + <usize>load<u32>(p)));
+      v128.store(o0 + jb, a);
+    }
+    for (; j < cols; j++) {
+      const jb = <usize>j << 2;
+      let a: f32 = hasInit ? load<f32>(init + jb) : 0;
+      const vj = v + jb;
+      for (let p = p0; p < p1; p += 8) a += load<f32>(p, 4) * load<f32>(vj + <usize>load<u32>(p));
+      store<f32>(o0 + jb, a);
+    }
+  }
+}
