@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GradientOracle } from '../../src/math/objective.ts';
-import type { Optimizer } from '../../src/optim/types.ts';
+import type { Optimizer, OptimizerState } from '../../src/optim/types.ts';
 import { sgd } from '../../src/optim/sgd.ts';
 import { momentum } from '../../src/optim/momentum.ts';
 import { nag } from '../../src/optim/nag.ts';
@@ -21,7 +21,7 @@ const sphere: GradientOracle = (p, g) => {
 };
 
 /** Runs `n` steps from (1, −2); returns the iterates after each step and the losses each step returned. */
-function steps(opt: Optimizer, hyper: Record<string, number>, n: number) {
+function steps<S extends OptimizerState>(opt: Optimizer<S>, hyper: Record<string, number>, n: number) {
   const p = Float64Array.of(1, -2);
   const state = opt.init(p);
   const points: number[][] = [];

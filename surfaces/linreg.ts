@@ -1,0 +1,66 @@
+/**
+ * Linear-regression loss over (w, b) = (x, y) for the textbook's synthetic data: 100 points
+ * xᵢ ~ U[0, 1), yᵢ = 2xᵢ + 3 + N(0, 0.2²), drawn from a fixed seed. The loss
+ *   L(w, b) = 1/(2n) Σ (w·xᵢ + b − yᵢ)² = ½(Sxx·w² + 2Sx·w·b + b² − 2Sxy·w − 2Sy·b + Syy)
+ * with the sample means Sx = mean(x), Sxx = mean(x²), Sy, Sxy, Syy, is written out as a quadratic in x and
+ * y so it stays a plain expression like every other surface (numbers printed round-trip exact).
+ */
+import { createRng } from '../src/run/random.ts';
+import type { SurfaceDef } from './types.ts';
+
+export const LINREG_SEED = 2024;
+export const LINREG_POINTS = 100;
+
+export interface Dataset {
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+}
+
+export function linregData(): Dataset {
+  const rng = createRng(LINREG_SEED);
+  const xs = new Float64Array(LINREG_POINTS);
+  const ys = new Float64Array(LINREG_POINTS);
+  for (let i = 0; i < LINREG_POINTS; i++) {
+    xs[i] = rng.uniform();
+    ys[i] = 2 * xs[i] + 3 + 0.2 * rng.normal();
+  }
+  return { xs, ys };
+}
+
+function means({ xs, ys }: Dataset) {
+  let sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sx += xs[i];
+    sy += ys[i];
+    sxx += xs[i] * xs[i];
+    sxy += xs[i] * ys[i];
+    syy += ys[i] * ys[i];
+  }
+  const n = xs.length;
+  return { sx: sx / n, sy: sy / n, sxx: sxx / n, sxy: sxy / n, syy: syy / n };
+}
+
+const m = means(linregData());
+// Normal equations: Sxx·w + Sx·b = Sxy, Sx·w + b = Sy.
+const wStar = (m.sxy - m.sx * m.sy) / (m.sxx - m.sx * m.sx);
+const bStar = m.sy - wStar * m.sx;
+const lossAt = (w: number, b: number) =>
+  0.5 * (m.sxx * w * w + 2 * m.sx * w * b + b * b - 2 * m.sxy * w - 2 * m.sy * b + m.syy);
+const minValue = lossAt(wStar, bStar);
+
+export const linreg: SurfaceDef = {
+  id: 'linreg',
+  title: 'Linear regression (w, b)',
+  expr: `0.5*(${m.sxx}*x^2 + ${2 * m.sx}*x*y + y^2 - ${2 * m.sxy}*x - ${2 * m.sy}*y + ${m.syy})`,
+  domain: { x: [-2, 6], y: [-2, 6] },
+  start: [0, 0],
+  minima: [[wStar, bStar]],
+  minValue,
+  target: minValue + 1e-3,
+  steps: 300,
+  hyper: { sgd: { lr: 0.3 }, momentum: { lr: 0.03 }, nag: { lr: 0.03 }, adagrad: { lr: 1 }, adadelta: { eps: 1e-4 }, rmsprop: { lr: 0.03 }, adam: { lr: 0.1 } },
+  levels: 'log',
+  note:
+    'The loss of fitting y ≈ w·x + b to 100 noisy points from y = 2x + 3 (x is w, y is b). Because the inputs are all positive, w and b are strongly coupled: the bowl is a tilted, elongated ellipse, and its minimum is the least-squares fit, close to but not exactly (2, 3) because of the noise. Every deep-learning course starts here.',
+  source: 'Dive into Deep Learning (d2l.ai), §3.2–3.4 linear regression from scratch (synthetic data).',
+};

@@ -1,0 +1,18 @@
+import type { SurfaceDef } from './types.ts';
+
+export const plateau: SurfaceDef = {
+  id: 'plateau',
+  title: 'Plateau',
+  expr: '1 - exp(-(x^2 + y^2)/2)',
+  domain: { x: [-5, 5], y: [-5, 5] },
+  start: [3.5, 2.5],
+  minima: [[0, 0]],
+  minValue: 0,
+  target: 0.01,
+  steps: 500,
+  hyper: { sgd: { lr: 1 }, momentum: { lr: 0.3 }, nag: { lr: 0.3 }, adagrad: { lr: 0.1 }, rmsprop: { lr: 0.03 }, adam: { lr: 0.03 } },
+  levels: 'linear',
+  note:
+    'A Gaussian well in a flat plain: far from the centre the gradient is about 10⁻³ and shrinking fast. Steps proportional to the gradient barely move; RMSprop and Adam divide by the gradient\'s own size and walk across the plain at roughly the learning rate per step.',
+  source: 'Goodfellow, Bengio & Courville, Deep Learning, §8.2.3 (plateaus and flat regions).',
+};

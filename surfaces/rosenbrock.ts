@@ -1,0 +1,18 @@
+import type { SurfaceDef } from './types.ts';
+
+export const rosenbrock: SurfaceDef = {
+  id: 'rosenbrock',
+  title: 'Rosenbrock',
+  expr: '(1 - x)^2 + 100*(y - x^2)^2',
+  domain: { x: [-2, 2], y: [-1, 3] },
+  start: [-1.2, 1],
+  minima: [[1, 1]],
+  minValue: 0,
+  target: 1e-3,
+  steps: 3000,
+  hyper: { sgd: { lr: 0.001 }, momentum: { lr: 0.001 }, nag: { lr: 0.001 }, adagrad: { lr: 1 }, rmsprop: { lr: 0.003 }, adam: { lr: 0.1 } },
+  levels: 'log',
+  note:
+    'A curved, flat-bottomed banana valley. Finding the valley is easy; following its bend to (1, 1) is not: the walls are steep (curvature near 1000 across) and the floor almost flat, so a learning rate small enough to stay stable across crawls along. Momentum and the adaptive methods pick up speed along the floor.',
+  source: 'Rosenbrock 1960, "An automatic method for finding the greatest or least value of a function"; start (−1.2, 1) is his.',
+};
