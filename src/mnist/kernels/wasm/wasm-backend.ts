@@ -4,11 +4,11 @@
  * parameters the optimizers update live where the kernels read them.
  *
  * Memory: ONE WebAssembly.Memory with initial = maximum size, created before any view exists. It never
- * grows, so no view is ever detached. alloc bumps a pointer (16-byte aligned, zero-filled); everything
- * above the last allocation is the kernels' scratch (Wᵀ, dWᵀ, non-zero lists), rewritten by every call.
- * Allocating after kernel calls is allowed (the view is zeroed again; scratch then starts higher).
- * Sizes: `floats` bounds what alloc may hand out in total; `scratchFloats` is reserved on top.
- * The default net at batch 128 needs ~0.4 M floats of buffers and ~0.2 M of scratch.
+ * grows, so no view is ever detached, and alloc may be called at any time. Layout, in bytes:
+ *   [0, heapBase) the module's static data | `floats` for alloc, bump pointer, 16-byte aligned |
+ *   scratch (≥ `scratchFloats`, up to the page end): Wᵀ, dWᵀ and non-zero lists, rewritten by every call.
+ * The default net at batch 128 needs ~0.4 M floats of buffers and ~0.2 M of scratch. A scratch too small
+ * for a layer's Wᵀ is an error; one too small for the non-zero lists only costs the dense path.
  */
 import type { DenseKernels, KernelBackend } from '../types.ts';
 import { instantiateDenseKernels, SCRATCH_TOO_SMALL } from './load.ts';
@@ -39,17 +39,18 @@ export async function createWasmBackend(floats = DEFAULT_FLOATS, scratchFloats =
   const wasm = await instantiateDenseKernels(memory);
   const start = (wasm.heapBase() + 15) & ~15;
   const allocEnd = start + floats * 4;
+  const scratch = (allocEnd + 15) & ~15;
   const memoryEnd = memory.buffer.byteLength;
   let next = start;
 
   function alloc(length: number): Float32Array {
     checkCount(length, 'alloc length');
-    const at = (next + 15) & ~15;
+    const at = (next + 15) & ~15; // fresh memory is zero, and kernels never write below `scratch`
     if (at + length * 4 > allocEnd) {
       throw new RangeError(`wasm backend: alloc(${length}) exceeds its ${floats} floats; create it with more (createWasmBackend(floats))`);
     }
     next = at + length * 4;
-    return new Float32Array(memory.buffer, at, length).fill(0);
+    return new Float32Array(memory.buffer, at, length);
   }
 
   /** Byte offset of a view into this backend's memory, after checking it is one and is long enough. */
@@ -70,7 +71,7 @@ export async function createWasmBackend(floats = DEFAULT_FLOATS, scratchFloats =
       checkDims(batch, nIn, nOut);
       const code = wasm.forward(
         pointer(X, batch * nIn, 'X'), pointer(W, nOut * nIn, 'W'), pointer(bias, nOut, 'bias'), pointer(Y, batch * nOut, 'Y'),
-        batch, nIn, nOut, next, memoryEnd,
+        batch, nIn, nOut, scratch, memoryEnd,
       );
       checkScratch(code, nIn, nOut);
     },
@@ -78,7 +79,7 @@ export async function createWasmBackend(floats = DEFAULT_FLOATS, scratchFloats =
       checkDims(batch, nIn, nOut);
       const code = wasm.gradParams(
         pointer(X, batch * nIn, 'X'), pointer(dY, batch * nOut, 'dY'), pointer(dW, nOut * nIn, 'dW'), pointer(dB, nOut, 'dB'),
-        batch, nIn, nOut, next, memoryEnd,
+        batch, nIn, nOut, scratch, memoryEnd,
       );
       checkScratch(code, nIn, nOut);
     },
