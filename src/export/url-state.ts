@@ -187,7 +187,8 @@ export function decodeView(hash: string, vocab: ViewVocabulary): Decoded {
   const hyper: Record<string, Hyper> = {};
   for (const id of Object.keys(base.hyper)) hyper[id] = { ...base.hyper[id] };
 
-  const known = new Set(['s', 'f', 'dom', 'start', 'target', 'steps', 'noise', 'seed', 'opt', 'layout', 'k']);
+  // 'tab' belongs to the app shell (which tab is open), not to the surfaces view.
+  const known = new Set(['s', 'f', 'dom', 'start', 'target', 'steps', 'noise', 'seed', 'opt', 'layout', 'k', 'tab']);
   for (const [key, raw] of p) {
     if (known.has(key)) continue;
     const dot = key.indexOf('.');
