@@ -1,0 +1,58 @@
+/**
+ * ViewState (the app's and the URL's state, src/export/url-state.ts) → the race and the FigureSpec the
+ * exports draw. The app's export buttons, the embed page and the `render` CLI all call this, so one state
+ * gives one figure wherever it is rendered. Pure: compiles the expression, runs the race (same start,
+ * budget, target and seeded noise for every optimizer), samples the surface at about one point per 4 px.
+ */
+import { sampleGrid } from '../math/grid.ts';
+import { compileExpression, expressionObjective } from '../math/expression/index.ts';
+import { getOptimizer } from '../optim/index.ts';
+import { race } from '../run/race.ts';
+import type { Trajectory } from '../run/run.ts';
+import { getSurface } from '../../surfaces/index.ts';
+import { autoLevels, contourLevels } from '../ui/surfaces/contour-levels.ts';
+import { MIN_HEIGHT, MIN_WIDTH, type FigureSpec } from './figure.ts';
+import type { ViewState } from './url-state.ts';
+
+export const DEFAULT_SIZE = { width: 720, height: 480 } as const;
+
+/** Throws Error with the compiler's message when the view's expression does not compile. */
+export function raceForView(view: ViewState): Trajectory[] {
+  const compiled = compileExpression(view.expr);
+  if (!compiled.ok) throw new Error(`The expression does not compile: ${compiled.error.message}`);
+  return race({
+    objective: expressionObjective(compiled.value),
+    entrants: view.optimizers.map((id) => ({ optimizer: getOptimizer(id), hyper: view.hyper[id] })),
+    start: view.start,
+    steps: view.steps,
+    target: view.target,
+    noise: view.noise > 0 ? { sigma: view.noise, seed: view.seed } : undefined,
+  });
+}
+
+export function figureSpecForView(
+  view: ViewState,
+  size: { width: number; height: number } = DEFAULT_SIZE,
+  runs: readonly Trajectory[] = raceForView(view),
+): FigureSpec {
+  const compiled = compileExpression(view.expr);
+  if (!compiled.ok) throw new Error(`The expression does not compile: ${compiled.error.message}`);
+  const def = view.surface === null ? undefined : getSurface(view.surface);
+  const plotW = Math.max(size.width, MIN_WIDTH) - 306;
+  const plotH = Math.max(size.height, MIN_HEIGHT) - 110;
+  const nx = Math.max(40, Math.min(200, Math.round(plotW / 4)));
+  const ny = Math.max(30, Math.min(200, Math.round(plotH / 4)));
+  const grid = sampleGrid(compiled.value.f, view.domain, nx, ny);
+  const levels = contourLevels(grid.min, grid.max, def?.levels ?? autoLevels(grid));
+  return {
+    title: def?.title ?? 'Custom surface',
+    expr: view.expr,
+    grid,
+    levels,
+    runs: runs.map((t) => ({ ...t, name: getOptimizer(t.optimizer).name })),
+    target: view.target,
+    k: view.k ?? view.steps,
+    width: size.width,
+    height: size.height,
+  };
+}
