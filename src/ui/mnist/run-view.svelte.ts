@@ -1,0 +1,67 @@
+/**
+ * What the tab knows about one training run, updated from its worker's messages. Small fields are
+ * reactive state; the per-iteration losses live in a raw Float32Array that is replaced (not mutated)
+ * on each update, so charts recompute only when new data arrived.
+ */
+import type { Hyper, OptimizerId } from '../../optim/types.ts';
+import type { EpochRecord, TargetReached } from '../../mnist/train.ts';
+import { getOptimizer } from '../../optim/index.ts';
+import { LOOKS } from '../../render/palette.ts';
+
+export type RunStatus = 'queued' | 'running' | 'paused' | 'done' | 'stopped' | 'diverged' | 'failed';
+
+/** What a finished (or stopped) run hands back for the diagnostics panels. */
+export interface RunResult {
+  readonly params: Float32Array;
+  /** Batch-norm running mean and variance per hidden layer (empty arrays without batch norm). */
+  readonly runningMean: Float32Array[];
+  readonly runningVar: Float32Array[];
+  /** Predicted digit for every test image, and the 10×10 confusion counts. */
+  readonly predictions: Uint8Array;
+  readonly confusion: Uint32Array;
+  /** Accuracy on the training examples (inference mode), for the bias/variance reading. */
+  readonly trainAccuracy: number;
+}
+
+export class RunView {
+  readonly key: string;
+  readonly optimizer: OptimizerId;
+  readonly name: string;
+  readonly hyper: Hyper;
+  readonly color: string;
+  readonly dash: string;
+
+  status = $state<RunStatus>('queued');
+  iteration = $state(0);
+  totalSteps = $state(0);
+  stepsPerEpoch = $state(1);
+  seconds = $state(0);
+  lr = $state(NaN);
+  losses = $state.raw(new Float32Array(0));
+  epochs = $state.raw<readonly EpochRecord[]>([]);
+  target = $state.raw<TargetReached | null>(null);
+  testAccuracy = $state<number | null>(null);
+  result = $state.raw<RunResult | null>(null);
+  error = $state('');
+
+  constructor(key: string, optimizer: OptimizerId, hyper: Hyper) {
+    this.key = key;
+    this.optimizer = optimizer;
+    this.name = getOptimizer(optimizer).name;
+    this.hyper = hyper;
+    this.color = LOOKS[optimizer].color;
+    this.dash = LOOKS[optimizer].dash;
+  }
+
+  get label(): string {
+    return `${this.name} (${Object.entries(this.hyper).map(([k, v]) => `${k} ${v}`).join(', ')})`;
+  }
+
+  get finished(): boolean {
+    return this.status === 'done' || this.status === 'stopped' || this.status === 'diverged' || this.status === 'failed';
+  }
+
+  get diverged(): boolean {
+    return this.status === 'diverged';
+  }
+}
