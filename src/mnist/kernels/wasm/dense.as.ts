@@ -52,10 +52,13 @@ export function gradParams(x: usize, dy: usize, dw: usize, db: usize, batch: i32
   const rowBytes = <usize>nOut << 2;
   const nnz = countNonZero(x, batch * nIn);
   const dwt = align16(scratch);
-  const colPtr = align16(dwt + <usize>nIn * <usize>nOut * 4);
+  const rowPtr = align16(dwt + <usize>nIn * <usize>nOut * 4);
+  const rowPairs = align16(rowPtr + (<usize>batch + 1) * 4);
+  const colPtr = align16(rowPairs + <usize>nnz * 8);
   const pairs = align16(colPtr + (<usize>nIn + 1) * 4);
   if (isSparse(nnz, batch * nIn) && pairs + <usize>nnz * 8 <= scratchEnd) {
-    sparseColumns(x, batch, nIn, rowBytes, colPtr, pairs);
+    sparseRows(x, batch, nIn, 1, rowPtr, rowPairs);
+    sparseColumns(rowPtr, rowPairs, batch, nIn, rowBytes, colPtr, pairs);
     combineRowsSparse(colPtr, pairs, dy, 0, false, dwt, rowBytes, nIn, nOut);
     transpose(dwt, nIn, nOut, dw);
     return PATH_SPARSE;
@@ -273,36 +276,32 @@ function sparseRows(m: usize, rows: i32, cols: i32, vk: usize, ptr: usize, pairs
   store<u32>(ptr + (<usize>rows << 2), <u32>((q - pairs) >> 3));
 }
 
-/** Non-zero lists of the columns of m (rows×cols), i.e. of the rows of mᵀ, in the format of sparseRows. */
-function sparseColumns(m: usize, rows: i32, cols: i32, vk: usize, ptr: usize, pairs: usize): void {
-  // Counting sort by column: ptr[j+1] = count(j), prefix sums, then ptr[j] serves as column j's write cursor.
+/**
+ * Non-zero lists of the columns of m (rows×cols), i.e. of the rows of mᵀ, in the format of sparseRows,
+ * built from m's row lists (rowPtr, rowPairs, made with vk = 1 so each pair holds its column j) by a
+ * counting sort on j: ptr[j+1] = count(j), prefix sums, then ptr[j] serves as column j's write cursor.
+ */
+function sparseColumns(rowPtr: usize, rowPairs: usize, rows: i32, cols: i32, vk: usize, ptr: usize, pairs: usize): void {
   memory.fill(ptr, 0, (<usize>cols + 1) << 2);
-  const rowBytes = <usize>cols << 2;
-  for (let r = 0; r < rows; r++) {
-    const row = m + <usize>r * rowBytes;
-    for (let j = 0; j < cols; j++) {
-      if (load<f32>(row + (<usize>j << 2)) != 0) {
-        const cnt = ptr + (<usize>(j + 1) << 2);
-        store<u32>(cnt, load<u32>(cnt) + 1);
-      }
-    }
+  const rowEnd = rowPairs + (<usize>load<u32>(rowPtr + (<usize>rows << 2)) << 3);
+  for (let q = rowPairs; q < rowEnd; q += 8) {
+    const cnt = ptr + ((<usize>load<u32>(q) + 1) << 2);
+    store<u32>(cnt, load<u32>(cnt) + 1);
   }
   for (let j = 0; j < cols; j++) {
     const next = ptr + (<usize>(j + 1) << 2);
     store<u32>(next, load<u32>(next) + load<u32>(next - 4));
   }
   for (let r = 0; r < rows; r++) {
-    const row = m + <usize>r * rowBytes;
+    const q1 = rowPairs + (<usize>load<u32>(rowPtr + (<usize>(r + 1) << 2)) << 3);
     const vOffset = <u32>(<usize>r * vk);
-    for (let j = 0; j < cols; j++) {
-      const e = load<f32>(row + (<usize>j << 2));
-      if (e != 0) {
-        const cursor = ptr + (<usize>j << 2);
-        const at = load<u32>(cursor);
-        const q = pairs + (<usize>at << 3);
-        store<u32>(q, vOffset); store<f32>(q, e, 4);
-        store<u32>(cursor, at + 1);
-      }
+    for (let q = rowPairs + (<usize>load<u32>(rowPtr + (<usize>r << 2)) << 3); q < q1; q += 8) {
+      const cursor = ptr + (<usize>load<u32>(q) << 2);
+      const at = load<u32>(cursor);
+      const dst = pairs + (<usize>at << 3);
+      store<u32>(dst, vOffset);
+      store<f32>(dst, load<f32>(q, 4), 4);
+      store<u32>(cursor, at + 1);
     }
   }
   // Each cursor now holds its column's end, i.e. the next column's start: shift back by one.
