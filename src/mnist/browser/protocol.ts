@@ -1,0 +1,68 @@
+/**
+ * Messages between the MNIST tab and a training worker (src/mnist/browser/train-worker.ts).
+ * Everything is structured-clone data; typed arrays are transferred where the sender drops them.
+ *
+ * tab → worker:  start (once), then pause / resume / stop at any time.
+ * worker → tab:  ready (sizes known), progress (new batch losses + new epoch records) at most every
+ *                ~100 ms while training, then exactly one final message: done (result for the
+ *                diagnostics) or failed.
+ */
+import type { MnistFiles } from '../dataset.ts';
+import type { EpochRecord, TargetReached, TrainConfig } from '../train.ts';
+import type { Hyper, OptimizerId } from '../../optim/types.ts';
+
+export interface StartMessage {
+  readonly type: 'start';
+  readonly files: MnistFiles;
+  readonly config: TrainConfig;
+  /** Training examples to keep (the first of the seeded split); undefined = all 55,000. */
+  readonly limit?: number;
+  readonly optimizer: OptimizerId;
+  readonly hyper: Hyper;
+  /** 'auto' takes WebAssembly SIMD where the browser has it, else TypeScript. */
+  readonly backend: 'auto' | 'ts';
+}
+
+export type ControlMessage = { readonly type: 'pause' } | { readonly type: 'resume' } | { readonly type: 'stop' };
+export type ToWorker = StartMessage | ControlMessage;
+
+export interface ReadyMessage {
+  readonly type: 'ready';
+  readonly backend: string;
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  readonly trainExamples: number;
+}
+
+export interface ProgressMessage {
+  readonly type: 'progress';
+  /** Losses of updates [from, from + losses.length). */
+  readonly from: number;
+  readonly losses: Float32Array;
+  readonly newEpochs: EpochRecord[];
+  readonly iteration: number;
+  readonly seconds: number;
+  /** The scheduled learning rate of the latest update (NaN for rules without one). */
+  readonly lr: number;
+  readonly target: TargetReached | null;
+}
+
+export interface DoneMessage {
+  readonly type: 'done';
+  readonly reason: 'finished' | 'stopped' | 'diverged';
+  readonly testAccuracy: number | null;
+  readonly trainAccuracy: number;
+  readonly params: Float32Array;
+  readonly runningMean: Float32Array[];
+  readonly runningVar: Float32Array[];
+  /** Predicted digit of every test image, and the 10×10 confusion counts (row = true digit). */
+  readonly predictions: Uint8Array;
+  readonly confusion: Uint32Array;
+}
+
+export interface FailedMessage {
+  readonly type: 'failed';
+  readonly message: string;
+}
+
+export type FromWorker = ReadyMessage | ProgressMessage | DoneMessage | FailedMessage;

@@ -1,0 +1,142 @@
+/**
+ * Starts one worker per selected optimizer through the pool (at most navigator.hardwareConcurrency
+ * at once), turns worker messages into RunView updates, and offers Pause / Resume / Stop for all runs.
+ * Every run gets the same TrainConfig (seed included), so all start from the same weights and see the
+ * same batches (src/mnist/train.ts); only the optimizer and its hyperparameters differ.
+ */
+import { createPool, type Pool, type PoolWorker, type TaskHandle } from '../../mnist/browser/pool.ts';
+import type { FromWorker, StartMessage, ToWorker } from '../../mnist/browser/protocol.ts';
+import type { MnistFiles } from '../../mnist/dataset.ts';
+import type { TrainConfig } from '../../mnist/train.ts';
+import { parseSchedule } from '../../run/schedules.ts';
+import { mlpConfigOf } from './mlp-config.ts';
+import { TRAIN_SIZE, type TabForm } from './form.ts';
+import { RunView } from './run-view.svelte.ts';
+
+export function trainConfigOf(form: TabForm): TrainConfig {
+  return {
+    mlp: mlpConfigOf(form),
+    init: form.init,
+    batchSize: form.batchSize,
+    epochs: form.epochs,
+    seed: form.seed,
+    schedule: parseSchedule(form.schedule),
+    targetAccuracy: form.targetPercent / 100,
+  };
+}
+
+const createWorker = (): PoolWorker => new Worker(new URL('../../mnist/browser/train-worker.ts', import.meta.url), { type: 'module' });
+
+export class Training {
+  runs = $state.raw<RunView[]>([]);
+  paused = $state(false);
+  /** The config the current runs were started with (the diagnostics need the network shape). */
+  config = $state.raw<TrainConfig | null>(null);
+  backend = $state('');
+  trainExamples = $state(0);
+  private pool: Pool | null = null;
+  private handles = new Map<RunView, TaskHandle>();
+  private generation = 0;
+
+  get active(): boolean {
+    return this.runs.some((r) => !r.finished);
+  }
+
+  start(form: TabForm, files: MnistFiles): void {
+    this.dispose();
+    const generation = ++this.generation;
+    const config = trainConfigOf(form);
+    const limit = form.limit > 0 && form.limit < TRAIN_SIZE ? form.limit : undefined;
+    this.config = config;
+    this.paused = false;
+    this.backend = '';
+    const cores = Math.max(1, navigator.hardwareConcurrency || 1);
+    this.pool = createPool(cores, createWorker);
+    const runs = form.optimizers.filter((o) => o.enabled).map((o) => new RunView(o.id, o.id, { ...o.hyper }));
+    this.runs = runs;
+    for (const run of runs) {
+      const start: StartMessage = { type: 'start', files, config, limit, optimizer: run.optimizer, hyper: run.hyper, backend: 'auto' };
+      const handle = this.pool.submit({
+        start: (worker) => {
+          run.status = this.paused ? 'paused' : 'running';
+          worker.postMessage(start);
+          if (this.paused) worker.postMessage({ type: 'pause' } satisfies ToWorker);
+        },
+        message: (data) => generation === this.generation && this.apply(run, data as FromWorker),
+        failed: (message) => {
+          run.status = 'failed';
+          run.error = message;
+        },
+        cancelled: () => {
+          if (!run.finished) run.status = 'stopped';
+        },
+      });
+      this.handles.set(run, handle);
+    }
+  }
+
+  /** Applies one worker message; returns true for the final one. */
+  private apply(run: RunView, msg: FromWorker): boolean {
+    switch (msg.type) {
+      case 'ready':
+        run.stepsPerEpoch = msg.stepsPerEpoch;
+        run.totalSteps = msg.totalSteps;
+        if (run.losses.length !== msg.totalSteps) run.losses = new Float32Array(msg.totalSteps);
+        this.backend = msg.backend;
+        this.trainExamples = msg.trainExamples;
+        return false;
+      case 'progress': {
+        const losses = run.losses.slice();
+        losses.set(msg.losses, msg.from);
+        run.losses = losses;
+        if (msg.newEpochs.length) run.epochs = [...run.epochs, ...msg.newEpochs];
+        run.iteration = msg.iteration;
+        run.seconds = msg.seconds;
+        run.lr = msg.lr;
+        run.target = msg.target;
+        return false;
+      }
+      case 'done':
+        run.testAccuracy = msg.testAccuracy;
+        run.result = {
+          params: msg.params,
+          runningMean: msg.runningMean,
+          runningVar: msg.runningVar,
+          predictions: msg.predictions,
+          confusion: msg.confusion,
+          trainAccuracy: msg.trainAccuracy,
+        };
+        run.status = msg.reason === 'finished' ? 'done' : msg.reason;
+        return true;
+      case 'failed':
+        run.status = 'failed';
+        run.error = msg.message;
+        return true;
+    }
+  }
+
+  pause(): void {
+    this.paused = true;
+    for (const [run, h] of this.handles) if (h.send({ type: 'pause' } satisfies ToWorker) && run.status === 'running') run.status = 'paused';
+  }
+
+  resume(): void {
+    this.paused = false;
+    for (const [run, h] of this.handles) if (h.send({ type: 'resume' } satisfies ToWorker) && run.status === 'paused') run.status = 'running';
+  }
+
+  /** Running runs end now and report their results; queued ones never start. */
+  stop(): void {
+    for (const [run, h] of this.handles) {
+      if (h.state === 'queued') h.cancel();
+      else if (h.send({ type: 'stop' } satisfies ToWorker) && run.status === 'paused') run.status = 'running';
+    }
+    this.paused = false;
+  }
+
+  dispose(): void {
+    this.pool?.dispose();
+    this.pool = null;
+    this.handles.clear();
+  }
+}
