@@ -1,0 +1,142 @@
+/**
+ * `cli race`: argument validation in-process (fast, table-driven), then the real command spawned as a
+ * child process for the JSON shape, the table, --list, and exit codes.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/args.ts';
+import { parseRaceArgs, raceJson, runRace } from '../../src/cli/race.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('race arguments', () => {
+  const bad: [string[], string][] = [
+    [['--surface', 'nope'], 'unknown surface "nope" (choose from bowl, '],
+    [['--surface', 'bowl', '--expr', 'x^2'], 'give either --surface or --expr, not both'],
+    [['--start', '1'], '--start expects X,Y, got "1"'],
+    [['--start', '1,abc'], '--start expects a number, got "abc"'],
+    [['--start', '1,Infinity'], '--start expects a number, got "Infinity"'],
+    [['--steps', '-5'], '--steps expects a whole number from 0 to 1000000, got "-5"'],
+    [['--steps', '2.5'], '--steps expects a whole number'],
+    [['--steps', '9999999'], '--steps expects a whole number from 0 to 1000000'],
+    [['--target', ''], '--target expects a number, got ""'],
+    [['--optimizers', 'sgd,lion'], '--optimizers: unknown "lion" (choose from sgd, momentum, nag, adagrad, adadelta, rmsprop, adam)'],
+    [['--optimizers', 'sgd,sgd'], '--optimizers: sgd listed twice'],
+    [['--set', 'adam.lr'], '--set expects OPT.PARAM=VALUE, got "adam.lr"'],
+    [['--set', 'lion.lr=1'], '--set: unknown optimizer "lion"'],
+    [['--set', 'adam.gamma=1'], '--set: adam has no hyperparameter "gamma" (it has: lr, beta1, beta2, eps)'],
+    [['--set', 'adam.beta1=1.5'], '--set: adam.beta1 must be a number in [0, 0.9999], got 1.5'],
+    [['--set', 'adadelta.lr=0.1'], '--set: adadelta has no hyperparameter "lr" (it has: rho, eps)'],
+    [['--optimizers', 'sgd', '--set', 'adam.lr=0.1'], '--set adam.lr=0.1: adam is not in this race'],
+    [['--noise', '-1'], '--noise expects σ ≥ 0, got -1'],
+    [['--seed', '3'], '--seed only applies with --noise SIGMA'],
+    [['--noise', '1', '--seed', 'x'], '--seed expects a whole number'],
+    [['--expr', 'x^2 + y^2'], '--expr needs --start X,Y'],
+    [['--expr', 'constructor', '--start', '0,0'], '--expr: '],
+    [['--expr', 'x.y', '--start', '0,0'], '--expr: "." at position 2: property access is not allowed'],
+    [['--bogus'], 'unknown option --bogus'],
+    [['stray'], 'unexpected argument "stray"'],
+    [['--steps'], '--steps needs a value'],
+    [['--json=yes'], '--json takes no value'],
+    [['--steps', '5', '--steps', '6'], '--steps given twice'],
+  ];
+  it.each(bad)('%j → %s', (argv, message) => {
+    let error: unknown;
+    try {
+      parseRaceArgs(argv);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('layers hyperparameters: registry default, then surface, then --set', () => {
+    const r = parseRaceArgs(['--surface', 'bowl', '--set', 'momentum.beta=0.8', '--set', 'adam.lr=0.05']);
+    expect(r.hyper.momentum).toEqual({ lr: 0.1, beta: 0.8, dampening: 0 }); // lr from the bowl, β from --set
+    expect(r.hyper.adam).toEqual({ lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+    expect(r.hyper.nag).toEqual({ lr: 0.1, beta: 0.9 });
+    expect(r.surface).toEqual({ id: 'bowl', expr: 'x^2/10 + y^2', start: [-7, 2], target: 1e-3 });
+    expect(r.steps).toBe(200);
+  });
+
+  it('accepts negative values after a flag and custom expressions without a target', () => {
+    const r = parseRaceArgs(['--expr', 'x^2 + y^2', '--start', '-1.5,2e-1', '--optimizers', 'sgd']);
+    expect(r.surface).toEqual({ id: 'custom', expr: 'x^2 + y^2', start: [-1.5, 0.2], target: null });
+    const [t] = runRace(r);
+    expect(t.hit).toBeNull();
+    expect(t.steps).toBe(500);
+  });
+
+  it('noisy races with the same seed produce identical JSON', () => {
+    const argv = ['--surface', 'saddle', '--noise', '0.3', '--seed', '11', '--steps', '50'];
+    const a = parseRaceArgs(argv);
+    const b = parseRaceArgs(argv);
+    expect(JSON.stringify(raceJson(b, runRace(b)))).toBe(JSON.stringify(raceJson(a, runRace(a))));
+    expect(raceJson(a, runRace(a)).noise).toEqual({ sigma: 0.3, seed: 11 });
+  });
+});
+
+describe('cli race (spawned)', () => {
+  it('prints the JSON the issue specifies', () => {
+    const { status, stdout } = cli('race', '--surface', 'bowl', '--optimizers', 'sgd,adam', '--steps', '30', '--set', 'adam.lr=0.05', '--json');
+    expect(status).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.surface).toEqual({ id: 'bowl', expr: 'x^2/10 + y^2', start: [-7, 2], target: 0.001 });
+    expect(out.runs.map((r: { optimizer: string }) => r.optimizer)).toEqual(['sgd', 'adam']);
+    const [sgd, adam] = out.runs;
+    expect(Object.keys(sgd).sort()).toEqual(['diverged', 'divergedAt', 'final', 'hit', 'hyper', 'optimizer', 'path', 'steps']);
+    expect(sgd.hyper).toEqual({ lr: 0.9 });
+    expect(adam.hyper.lr).toBe(0.05);
+    expect(sgd.path).toHaveLength(31);
+    expect(sgd.path[0]).toEqual([-7, 2, 8.9]);
+    // SGD lr 0.9 on x²/10 + y²: x ← 0.82·x, y ← −0.8·y.
+    expect(sgd.path[1][0]).toBeCloseTo(-5.74, 12);
+    expect(sgd.path[1][1]).toBeCloseTo(-1.6, 12);
+    expect(sgd.path[1][2]).toBeCloseTo(5.74 ** 2 / 10 + 1.6 ** 2, 12);
+    expect(sgd.final).toEqual(sgd.path[30]);
+    expect(sgd.hit).toBe(23);
+    expect(sgd.path[23][2]).toBeLessThanOrEqual(0.001);
+    expect(sgd.path[22][2]).toBeGreaterThan(0.001);
+    expect(sgd).toMatchObject({ diverged: false, divergedAt: null, steps: 30 });
+    // Adam moves about lr per coordinate on its first step.
+    expect(adam.path[1][0]).toBeCloseTo(-6.95, 6);
+  });
+
+  it('prints a readable table without --json, and lists surfaces and optimizers', () => {
+    const race = cli('race', '--surface', 'saddle');
+    expect(race.status).toBe(0);
+    expect(race.stdout).toContain('surface saddle: x^2 - y^2 + y^4/4');
+    expect(race.stdout).toMatch(/optimizer\s+hyperparameters\s+iterations to target\s+final loss/);
+    expect(race.stdout).toMatch(/\nsgd\s+lr=0\.03\s+131\s+-1\.0000/);
+    const list = cli('race', '--list');
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(/\nrosenbrock\s+Rosenbrock\s+-1\.2,1/);
+    expect(list.stdout).toMatch(/\nadam\s+Adam\s+lr=0\.01 \[0\.00001, 10\]/);
+  });
+
+  it('reports divergence instead of crashing', () => {
+    const { status, stdout } = cli('race', '--optimizers', 'sgd', '--set', 'sgd.lr=1.5', '--json');
+    expect(status).toBe(0);
+    const [sgd] = JSON.parse(stdout).runs;
+    expect(sgd).toMatchObject({ diverged: true, divergedAt: 19, steps: 18, hit: null });
+    expect(sgd.path).toHaveLength(19);
+  });
+
+  it('exits non-zero with one line on bad arguments, unknown commands and bad expressions', () => {
+    for (const args of [['race', '--steps', 'many'], ['race', '--expr', 'import(x)', '--start', '0,0'], ['nope'], ['race', '--list', '--steps', '3']]) {
+      const { status, stdout, stderr } = cli(...args);
+      expect(status).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^error: /);
+    }
+  });
+});
