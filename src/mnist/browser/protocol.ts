@@ -10,6 +10,8 @@
 import type { MnistFiles } from '../dataset.ts';
 import type { EpochRecord, TargetReached, TrainConfig } from '../train.ts';
 import type { Hyper, OptimizerId } from '../../optim/types.ts';
+import type { LrFinderResult } from '../lr-finder.ts';
+import type { BackendChoice } from './pick-backend.ts';
 
 export interface StartMessage {
   readonly type: 'start';
@@ -20,7 +22,7 @@ export interface StartMessage {
   readonly optimizer: OptimizerId;
   readonly hyper: Hyper;
   /** 'auto' takes WebAssembly SIMD where the browser has it, else TypeScript. */
-  readonly backend: 'auto' | 'ts';
+  readonly backend: BackendChoice;
 }
 
 export type ControlMessage = { readonly type: 'pause' } | { readonly type: 'resume' } | { readonly type: 'stop' };
@@ -66,3 +68,6 @@ export interface FailedMessage {
 }
 
 export type FromWorker = ReadyMessage | ProgressMessage | DoneMessage | FailedMessage;
+
+/** The LR finder's worker (lr-finder-worker.ts) takes a start message and answers once. */
+export type LrFinderReply = { readonly type: 'result'; readonly result: LrFinderResult } | FailedMessage;

@@ -10,10 +10,7 @@
 import { splitMnist, type MnistSplit } from '../dataset.ts';
 import { createTrainer, trainSteps, type Trainer } from '../train.ts';
 import { createEvaluationDetail, evaluate } from '../evaluate.ts';
-import { createTsBackend } from '../kernels/ts.ts';
-import { createWasmBackend } from '../kernels/wasm/wasm-backend.ts';
-import { wasmSimdSupported } from '../kernels/wasm/load.ts';
-import type { KernelBackend } from '../kernels/types.ts';
+import { pickBackend } from './pick-backend.ts';
 import { getOptimizer } from '../../optim/index.ts';
 import type { DoneMessage, FromWorker, StartMessage, ToWorker } from './protocol.ts';
 
@@ -30,17 +27,6 @@ let sentEpochs = 0;
 let lastReport = 0;
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer);
-
-async function pickBackend(kind: StartMessage['backend']): Promise<KernelBackend> {
-  if (kind === 'auto' && wasmSimdSupported()) {
-    try {
-      return await createWasmBackend();
-    } catch {
-      // Fall through to TypeScript: the kernels are the same maths, only slower.
-    }
-  }
-  return createTsBackend();
-}
 
 async function start(msg: StartMessage): Promise<void> {
   data = splitMnist(msg.files, { seed: msg.config.seed, limit: msg.limit });

@@ -1,14 +1,15 @@
 /**
  * The MNIST tab's settings form as plain data, with its defaults and validation. Defaults are the
  * textbook's network (784-64-16-10, sigmoid/tanh, Xavier uniform, batch 128) and SGD at its lr 0.2
- * against Adam; the learning rates below are starting points for MNIST (the registry's defaults are
- * tuned for the 2-D surfaces, where gradients have a very different scale).
+ * against Adam, with the core's MNIST hyperparameters (src/mnist/hyper-defaults.ts) over the
+ * registry's, which suit the 2-D surfaces.
  */
 import type { Hyper, OptimizerId } from '../../optim/types.ts';
 import { OPTIMIZERS, defaultHyper, hyperError } from '../../optim/index.ts';
 import { ACTIVATION_IDS, type ActivationId } from '../../mnist/activations.ts';
 import { INIT_IDS, type InitId } from '../../mnist/init.ts';
 import { parseSchedule } from '../../run/schedules.ts';
+import { MNIST_HYPER } from '../../mnist/hyper-defaults.ts';
 
 export interface OptimizerChoice {
   id: OptimizerId;
@@ -37,16 +38,6 @@ export interface TabForm {
 }
 
 export const TRAIN_SIZE = 55_000;
-
-export const MNIST_HYPER: Partial<Record<OptimizerId, Hyper>> = {
-  sgd: { lr: 0.2 },
-  momentum: { lr: 0.05 },
-  nag: { lr: 0.05 },
-  adagrad: { lr: 0.02 },
-  adadelta: { rho: 0.95 },
-  rmsprop: { lr: 0.001 },
-  adam: { lr: 0.001 },
-};
 
 export function defaultForm(): TabForm {
   return {
