@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { contourPaths, markers, scoreboard, shot, trajectoryPixels } from './helpers.ts';
+
+test('the default view shows contours and seven trajectories', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Elongated bowl' })).toBeVisible();
+  expect(await contourPaths(page).count()).toBeGreaterThanOrEqual(10);
+  await expect(markers(page)).toHaveCount(7);
+  // Overlaid, paths that share a route cover each other, so count the colours that clearly show.
+  const pixels = await trajectoryPixels(page);
+  expect(Object.values(pixels).filter((n) => n > 60).length).toBeGreaterThanOrEqual(5);
+  await expect(scoreboard(page).locator('tbody tr')).toHaveCount(7);
+  await expect(page.getByRole('textbox', { name: 'f(x, y)', exact: true })).toHaveValue('x^2/10 + y^2');
+  await expect(page.locator('.katex').first()).toBeVisible();
+  await shot(page, 'default-view');
+
+  await page.getByLabel('Small multiples').check();
+  const panels = page.locator('.multiples figure');
+  await expect(panels).toHaveCount(7);
+  // One trajectory per panel: each panel's canvas carries its own optimizer's colour.
+  const ids = ['sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam'];
+  for (let i = 0; i < 7; i++) {
+    const counts = await trajectoryPixels(page, panels.nth(i).getByTestId('trajectories'));
+    expect(counts[ids[i]], ids[i]).toBeGreaterThan(40);
+  }
+  await shot(page, 'small-multiples');
+  expect(errors).toEqual([]);
+});

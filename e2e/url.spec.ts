@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { scoreboard, shot } from './helpers.ts';
+
+test('a copied URL reproduces the scoreboard exactly', async ({ page, browser }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Surface', exact: true }).selectOption('himmelblau');
+  await page.getByText('Update rule and settings').last().click();
+  await page.getByLabel('Adam learning rate', { exact: true }).fill('0.05');
+  await page.getByLabel('Gradient noise σ').fill('0.5');
+  await page.getByLabel('Noise seed').fill('7');
+  await page.getByRole('checkbox', { name: 'Momentum', exact: true }).uncheck();
+  await page.getByRole('slider', { name: 'Iteration' }).fill('25');
+  const table = await scoreboard(page).innerText();
+  const url = page.url();
+  expect(url).toContain('adam.lr=0.05');
+  expect(url).toContain('k=25');
+
+  const other = await browser.newPage();
+  await other.goto(url);
+  await expect(scoreboard(other).locator('tbody tr')).toHaveCount(6);
+  expect(await scoreboard(other).innerText()).toBe(table);
+  await other.close();
+});
+
+test('a hostile URL falls back to defaults with a notice and injects nothing', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto('/#s=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&steps=abc');
+  await expect(page.getByTestId('notice')).toContainText('unknown surface "<img src=x onerror=alert(1)>"');
+  await expect(page.getByRole('heading', { name: 'Elongated bowl' })).toBeVisible();
+  expect(await page.locator('img').count()).toBe(0);
+  await page.goto('about:blank');
+  await page.goto('/#f=x%3C%2Fspan%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+  await expect(page.getByTestId('notice')).toContainText('was rejected');
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  await shot(page, 'hostile-url-notice');
+});
