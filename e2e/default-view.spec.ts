@@ -4,6 +4,8 @@ import { contourPaths, markers, scoreboard, shot, trajectoryPixels } from './hel
 test('the default view shows contours and seven trajectories', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Elongated bowl' })).toBeVisible();
   expect(await contourPaths(page).count()).toBeGreaterThanOrEqual(10);
@@ -26,5 +28,9 @@ test('the default view shows contours and seven trajectories', async ({ page }) 
     expect(counts[ids[i]], ids[i]).toBeGreaterThan(40);
   }
   await shot(page, 'small-multiples');
+  // The MNIST tab's code is a separate chunk, fetched only when the tab opens.
+  expect(requested.filter((u) => /MnistTab/.test(u))).toEqual([]);
+  await page.getByRole('tab', { name: 'MNIST' }).click();
+  await expect.poll(() => requested.filter((u) => /MnistTab.*\.js/.test(u)).length).toBe(1);
   expect(errors).toEqual([]);
 });

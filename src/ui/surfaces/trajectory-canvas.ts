@@ -25,7 +25,7 @@ const TOL = 0.75;
 
 function style(ctx: CanvasRenderingContext2D, run: CanvasRun, highlight: string | null): void {
   ctx.strokeStyle = run.look.color;
-  ctx.lineWidth = highlight === run.id ? 3.2 : 2;
+  ctx.lineWidth = highlight === run.id ? 3.4 : 2.3;
   ctx.globalAlpha = highlight !== null && highlight !== run.id ? 0.22 : 1;
   ctx.setLineDash(run.look.dash ? run.look.dash.split(/[ ,]+/).map(Number) : []);
 }
