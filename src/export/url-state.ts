@@ -158,7 +158,10 @@ export function decodeView(hash: string, vocab: ViewVocabulary): Decoded {
     return { view: fallback, notices: ['The link could not be read, so the default view is shown.'] };
   }
   const notices: string[] = [];
-  const reset = (why: string): Decoded => ({ view: fallback, notices: [`${why} The default view is shown instead.`] });
+  const reset = (why: string): Decoded => ({
+    view: fallback,
+    notices: [`${why}${/[.!?]$/.test(why) ? '' : '.'} The default view is shown instead.`],
+  });
 
   let base: ViewState;
   const sid = p.get('s');

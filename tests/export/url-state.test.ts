@@ -81,7 +81,7 @@ describe('hostile and corrupted links', () => {
   it('rejects an expression the compiler rejects, and an overlong one', () => {
     const r = notice('#f=constructor');
     expect(r.view).toEqual(def);
-    expect(r.notices[0]).toBe('The link\'s expression "constructor" was rejected: unexpected character The default view is shown instead.');
+    expect(r.notices[0]).toBe('The link\'s expression "constructor" was rejected: unexpected character. The default view is shown instead.');
     expect(notice('#f=' + 'x+'.repeat(300) + 'x').notices[0]).toContain('longer than 500 characters');
   });
   it('says when the link names neither surface nor expression', () => {
@@ -116,3 +116,26 @@ describe('hostile and corrupted links', () => {
   });
 });
 
+
+describe('with the real registries', () => {
+  it('round-trips the default view of every registry surface', async () => {
+    const { VOCABULARY } = await import('../../src/export/view-vocabulary.ts');
+    for (const s of VOCABULARY.surfaces) {
+      const v = defaultView(s, VOCABULARY);
+      expect(decodeView(encodeView(v, VOCABULARY), VOCABULARY), s.id).toEqual({ view: v, notices: [] });
+    }
+  });
+  it("rejects a hostile expression with the compiler's message", async () => {
+    const { VOCABULARY } = await import('../../src/export/view-vocabulary.ts');
+    const r = decodeView('#f=' + encodeURIComponent('constructor("alert(1)")()'), VOCABULARY);
+    expect(r.view).toEqual(defaultView(VOCABULARY.surfaces[0], VOCABULARY));
+    expect(r.notices).toHaveLength(1);
+    expect(r.notices[0]).toMatch(/^The link's expression "constructor\(\\"alert\(1\)\\"\)\(\)" was rejected: .*constructor.* The default view is shown instead\.$/);
+  });
+  it('rejects a learning rate outside the registry range', async () => {
+    const { VOCABULARY } = await import('../../src/export/view-vocabulary.ts');
+    const r = decodeView('#s=bowl&adam.lr=100', VOCABULARY);
+    expect(r.view.hyper.adam.lr).toBe(defaultView(VOCABULARY.surfaces[0], VOCABULARY).hyper.adam.lr);
+    expect(r.notices).toEqual(['Ignored adam learning rate "100": expected a number from 0.00001 to 10.']);
+  });
+});
