@@ -16,11 +16,11 @@ import type { OptimizerId } from '../optim/types.ts';
 import { LOOKS } from '../render/palette.ts';
 import { bandColour, CONTOUR_STROKE } from '../render/level-colours.ts';
 import { formatNumber, outcomeAt, outcomeText, shownIndex, type RecordedRun } from '../ui/surfaces/race-status.ts';
-import { buildPrefix, pathThrough, type PathPrefix } from '../ui/surfaces/trajectory-path.ts';
 import { ANIMATED, animationCss, dashLength, endClass, maskClass, type DrawTrack } from './animated.ts';
 import { contourBandPaths, type PlotBox } from './contour-paths.ts';
 import { escapeXml } from './escape.ts';
 import { markerPath } from './markers.ts';
+import { pixelPath, type PixelPath } from './trajectory-path.ts';
 
 export interface FigureRun extends RecordedRun {
   readonly optimizer: OptimizerId;
@@ -147,24 +147,22 @@ function colourLegendMarkup(spec: FigureSpec, s: Scales): string {
   return out;
 }
 
-/** Drawn length through iteration m along the same rounded vertices the path string uses. */
-function drawTrack(prefix: PathPrefix, last: number): DrawTrack {
-  const rx = (i: number): number => Number(prefix.px[i].toFixed(1));
-  const ry = (i: number): number => Number(prefix.py[i].toFixed(1));
-  const cum = new Float64Array(prefix.at.length);
-  for (let j = 1; j < prefix.at.length; j++) {
-    const a = prefix.at[j - 1];
-    const b = prefix.at[j];
-    cum[j] = cum[j - 1] + Math.hypot(rx(b) - rx(a), ry(b) - ry(a));
+/** Drawn length through iteration m along the path's own rounded vertices. */
+function drawTrack(path: PixelPath, last: number): DrawTrack {
+  const cum = [0];
+  for (let j = 1; j < path.at.length; j++) {
+    const a = path.at[j - 1];
+    const b = path.at[j];
+    cum.push(cum[j - 1] + Math.hypot(path.x(b) - path.x(a), path.y(b) - path.y(a)));
   }
   return {
     last,
     lengthAt(m) {
       const mm = Math.max(0, Math.min(last, Math.floor(m)));
       let j = 0;
-      while (j + 1 < prefix.at.length && prefix.at[j + 1] <= mm) j++;
-      const a = prefix.at[j];
-      return cum[j] + Math.hypot(rx(mm) - rx(a), ry(mm) - ry(a));
+      while (j + 1 < path.at.length && path.at[j + 1] <= mm) j++;
+      const a = path.at[j];
+      return cum[j] + Math.hypot(path.x(mm) - path.x(a), path.y(mm) - path.y(a));
     },
   };
 }
@@ -175,23 +173,23 @@ function trajectoriesMarkup(spec: FigureSpec, s: Scales, animated: boolean): { m
   const tracks: DrawTrack[] = [];
   spec.runs.forEach((run, i) => {
     const look = LOOKS[run.optimizer];
-    const prefix = buildPrefix(run.xs, run.ys, s.x, s.y);
     const last = shownIndex(run, spec.k);
-    const d = pathThrough(prefix, last);
+    const path = pixelPath(run.xs, run.ys, last, s.x, s.y);
+    const d = path.d;
     const dash = look.dash === '' ? '' : ` stroke-dasharray="${look.dash}"`;
     let mask = '';
     if (animated) {
-      const track = drawTrack(prefix, last);
+      const track = drawTrack(path, last);
       tracks.push(track);
       const len = dashLength(track);
       defs += `<mask id="opf-mask${i}" maskUnits="userSpaceOnUse" x="0" y="0" width="${spec.width}" height="${spec.height}">`;
       defs += `<path class="${ANIMATED} ${maskClass(i)}" d="${d}" fill="none" stroke="#fff" stroke-width="9" stroke-linecap="round" stroke-linejoin="round" stroke-dasharray="${len} ${len}"/></mask>`;
       mask = ` mask="url(#opf-mask${i})"`;
     }
-    const end = `<path class="m${animated ? ` ${ANIMATED} ${endClass(i)}` : ''}" fill="${look.color}" d="${markerPath(look.marker, prefix.px[last], prefix.py[last], 5)}"/>`;
+    const end = `<path class="m${animated ? ` ${ANIMATED} ${endClass(i)}` : ''}" fill="${look.color}" d="${markerPath(look.marker, path.x(last), path.y(last), 5)}"/>`;
     paths +=
       `<g data-optimizer="${run.optimizer}"><path class="p" stroke="${look.color}"${dash}${mask} d="${d}"/>` +
-      `<path class="s" stroke="${look.color}" d="${markerPath('circle', prefix.px[0], prefix.py[0], 3.5)}"/>${end}</g>`;
+      `<path class="s" stroke="${look.color}" d="${markerPath('circle', path.x(0), path.y(0), 3.5)}"/>${end}</g>`;
   });
   return { markup: `${defs === '' ? '' : `<defs>${defs}</defs>`}<g clip-path="url(#opf-plot)">${paths}</g>`, tracks };
 }
