@@ -6,7 +6,8 @@
  */
 import { expect, test } from '@playwright/test';
 
-test.describe.configure({ mode: 'serial' });
+// In order, in one worker: the training tests would otherwise compete for the two cores.
+test.describe.configure({ mode: 'default' });
 
 test('MNIST tab: load data, train SGD and Adam side by side, see curves and scoreboard', async ({ page }) => {
   test.setTimeout(180_000);
@@ -70,6 +71,7 @@ test('MNIST tab: load data, train SGD and Adam side by side, see curves and scor
   await expect(page.getByTestId('draw-prediction')).toHaveCount(2);
   await pad.screenshot({ path: 'e2e/artifacts/mnist-draw.png' });
 
+  await page.screenshot({ path: 'e2e/artifacts/mnist-diagnostics.png', fullPage: true });
   const memory = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
   test.info().annotations.push({ type: 'main-thread JS heap (MB)', description: (memory / 1e6).toFixed(1) });
   expect(errors).toEqual([]);
@@ -81,4 +83,58 @@ test('MNIST tab: load data, train SGD and Adam side by side, see curves and scor
   await expect(status).toHaveAttribute('data-phase', 'ready', { timeout: 30_000 });
   await expect(status).toContainText('from the browser cache');
   expect(downloads).toHaveLength(0);
+});
+
+test('MNIST tab: a truncated data file gives a clear error, not a hang', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.route('**/mnist/train-labels-idx1-ubyte.gzip', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    await route.fulfill({ response, body: body.subarray(0, 1000), headers: { ...response.headers(), 'content-length': '1000' } });
+  });
+  await page.goto('./#tab=mnist');
+  const status = page.getByTestId('mnist-data-status');
+  await expect(status).toHaveAttribute('data-phase', 'error', { timeout: 30_000 });
+  await expect(status).toContainText('train-labels-idx1-ubyte: corrupt or truncated gzip data');
+  await expect(page.getByRole('button', { name: 'Download again' })).toBeVisible();
+  await expect(page.getByTestId('train')).toBeDisabled();
+});
+
+test('MNIST tab: pause, resume and stop; a diverging run is marked while the other goes on', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./#tab=mnist');
+  await expect(page.getByTestId('mnist-data-status')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+  await page.getByTestId('limit').fill('20000');
+  await page.getByTestId('epochs').fill('100');
+  // SGD at η = 10 on a leaky-ReLU 64-64 net with He init overflows within ~6 updates (checked in
+  // Node with the same trainer); Adam at η = 0.001 keeps training.
+  await page.getByTestId('hyper-sgd-lr').fill('10');
+  await page.getByTestId('hidden').fill('64,64');
+  await page.getByTestId('activation-0').selectOption('leaky-relu');
+  await page.getByTestId('activation-1').selectOption('leaky-relu');
+  await page.getByTestId('init').selectOption('he-normal');
+  await page.getByTestId('train').click();
+
+  const board = page.getByTestId('mnist-scoreboard');
+  await expect(board.getByTestId('score-sgd')).toContainText('diverged', { timeout: 60_000 });
+  await expect(board.getByTestId('score-adam')).toContainText('training');
+
+  await page.getByTestId('pause').click();
+  await expect(board.getByTestId('score-adam')).toContainText('paused');
+  const frozen = await board.getByTestId('score-adam').locator('.iters').innerText();
+  await page.waitForTimeout(1500);
+  expect(await board.getByTestId('score-adam').locator('.iters').innerText()).toBe(frozen);
+
+  await page.getByTestId('resume').click();
+  await expect(board.getByTestId('score-adam')).toContainText('training');
+  await expect(board.getByTestId('score-adam').locator('.iters')).not.toHaveText(frozen, { timeout: 10_000 });
+
+  // Stop after the first epoch's validation point, so the stopped run has numbers to show.
+  await expect(page.getByTestId('chart-val-acc').locator('g.series circle').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('stop').click();
+  await expect(board.getByTestId('score-adam')).toContainText('stopped', { timeout: 30_000 });
+  const accuracy = Number((await board.getByTestId('score-adam').getByTestId('test-acc').innerText()).replace('%', ''));
+  expect(accuracy).toBeGreaterThan(50);
+  await expect(board.getByTestId('score-sgd').getByTestId('test-acc')).toHaveText('—');
+  await page.screenshot({ path: 'e2e/artifacts/mnist-stopped.png', fullPage: true });
 });
