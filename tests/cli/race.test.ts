@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.ts';
-import { parseRaceArgs, raceJson, runRace } from '../../src/cli/race.ts';
+import { listing, parseRaceArgs, raceCommand, raceJson, runRace } from '../../src/cli/race.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -84,6 +84,29 @@ describe('race arguments', () => {
   });
 });
 
+describe('race output (in-process)', () => {
+  it('reports divergence instead of crashing', () => {
+    const r = parseRaceArgs(['--optimizers', 'sgd', '--set', 'sgd.lr=1.5']);
+    const [sgd] = raceJson(r, runRace(r)).runs;
+    expect(sgd).toMatchObject({ diverged: true, divergedAt: 19, steps: 18, hit: null });
+    expect(sgd.path).toHaveLength(19);
+    expect(JSON.parse(JSON.stringify(sgd)).path[18]).toEqual(sgd.path[18]);
+  });
+
+  it('refuses options other than --json next to --list', () => {
+    expect(() => raceCommand(['--list', '--steps', '3'])).toThrow('--list takes only --json, got --steps 3');
+  });
+
+  it('lists surfaces and optimizers with their defaults', () => {
+    const text = listing(false);
+    expect(text).toMatch(/\nrosenbrock\s+Rosenbrock\s+-1\.2,1/);
+    expect(text).toMatch(/\nadam\s+Adam\s+lr=0\.01 \[0\.00001, 10\]/);
+    const json = JSON.parse(listing(true));
+    expect(json.surfaces[0]).toMatchObject({ id: 'bowl', start: [-7, 2], hyper: { sgd: { lr: 0.9 } } });
+    expect(json.optimizers.map((o: { id: string }) => o.id)).toEqual(['sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam']);
+  });
+});
+
 describe('cli race (spawned)', () => {
   it('prints the JSON the issue specifies', () => {
     const { status, stdout } = cli('race', '--surface', 'bowl', '--optimizers', 'sgd,adam', '--steps', '30', '--set', 'adam.lr=0.05', '--json');
@@ -110,33 +133,23 @@ describe('cli race (spawned)', () => {
     expect(adam.path[1][0]).toBeCloseTo(-6.95, 6);
   });
 
-  it('prints a readable table without --json, and lists surfaces and optimizers', () => {
+  it('prints a readable table without --json', () => {
     const race = cli('race', '--surface', 'saddle');
     expect(race.status).toBe(0);
     expect(race.stdout).toContain('surface saddle: x^2 - y^2 + y^4/4');
     expect(race.stdout).toMatch(/optimizer\s+hyperparameters\s+iterations to target\s+final loss/);
     expect(race.stdout).toMatch(/\nsgd\s+lr=0\.03\s+131\s+-1\.0000/);
-    const list = cli('race', '--list');
-    expect(list.status).toBe(0);
-    expect(list.stdout).toMatch(/\nrosenbrock\s+Rosenbrock\s+-1\.2,1/);
-    expect(list.stdout).toMatch(/\nadam\s+Adam\s+lr=0\.01 \[0\.00001, 10\]/);
   });
 
-  it('reports divergence instead of crashing', () => {
-    const { status, stdout } = cli('race', '--optimizers', 'sgd', '--set', 'sgd.lr=1.5', '--json');
-    expect(status).toBe(0);
-    const [sgd] = JSON.parse(stdout).runs;
-    expect(sgd).toMatchObject({ diverged: true, divergedAt: 19, steps: 18, hit: null });
-    expect(sgd.path).toHaveLength(19);
-  });
-
-  it('exits non-zero with one line on bad arguments, unknown commands and bad expressions', () => {
-    for (const args of [['race', '--steps', 'many'], ['race', '--expr', 'import(x)', '--start', '0,0'], ['nope'], ['race', '--list', '--steps', '3']]) {
-      const { status, stdout, stderr } = cli(...args);
-      expect(status).toBe(2);
-      expect(stdout).toBe('');
-      expect(stderr.trim().split('\n')).toHaveLength(1);
-      expect(stderr).toMatch(/^error: /);
-    }
+  it.each([
+    [['race', '--steps', 'many'], 'error: race: --steps expects a whole number from 0 to 1000000, got "many"'],
+    [['race', '--expr', 'import(x)', '--start', '0,0'], 'error: race: --expr: '],
+    [['nope'], 'error: unknown command "nope" (commands: race, '],
+  ])('exits 2 with one line on stderr: %j', (args, message) => {
+    const { status, stdout, stderr } = cli(...args);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(message);
   });
 });
