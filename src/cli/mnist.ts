@@ -99,7 +99,9 @@ export function parseMnistArgs(argv: readonly string[]): MnistRequest {
   const activations =
     values.activations === undefined
       ? hidden.map((_, i) => base.activations[i] ?? base.activations[base.activations.length - 1])
-      : values.activations.split(',').map((a) => usageErrorFrom('--activations', () => parseActivation(a.trim())));
+      : values.activations.trim() === ''
+        ? []
+        : values.activations.split(',').map((a) => usageErrorFrom('--activations', () => parseActivation(a.trim())));
   if (activations.length !== hidden.length) {
     throw new UsageError(`--activations lists ${activations.length}, but --hidden has ${hidden.length} layer(s)`);
   }
@@ -168,14 +170,15 @@ export async function mnistCommand(argv: readonly string[]): Promise<number> {
     testExamples: data.test.indices.length,
     backend: request.backend,
   };
-  out(`MNIST ${config.mlp.sizes.join('-')} (${config.mlp.activations.join(', ')}), ${config.init}, batch ${config.batchSize}, ` +
+  out(`MNIST ${config.mlp.sizes.join('-')} (${config.mlp.activations.join(', ') || 'no hidden layer'}), ${config.init}, batch ${config.batchSize}, ` +
     `${config.epochs} epoch(s), ${configJson.trainExamples} train / ${configJson.validationExamples} validation / ${configJson.testExamples} test, ` +
     `schedule ${configJson.schedule}, seed ${config.seed}, ${request.backend} kernels`);
   const runs: Trainer[] = [];
   for (const id of request.optimizers) {
     const backend: KernelBackend = request.backend === 'wasm' ? await createWasmBackend() : createTsBackend();
     const tr = createTrainer(data, config, getOptimizer(id), request.hyper[id], { backend });
-    out(`\n${tr.optimizer.name}  ${Object.entries(tr.hyper).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    const unscheduled = config.schedule.kind !== 'fixed' && !('lr' in tr.hyper) ? '  (no learning rate: schedule not applied)' : '';
+    out(`\n${tr.optimizer.name}  ${Object.entries(tr.hyper).map(([k, v]) => `${k}=${v}`).join(' ')}${unscheduled}`);
     out('  epoch  train loss    val loss    val acc   seconds');
     trainToEnd(tr, (e) => out(epochLine(e)));
     const reached = tr.target ? `${pct(config.targetAccuracy)} validation at epoch ${tr.target.epoch} (${tr.target.iterations} iterations, ${tr.target.seconds.toFixed(1)} s)` : `${pct(config.targetAccuracy)} validation not reached`;
