@@ -25,7 +25,7 @@ export function trainConfigOf(form: TabForm): TrainConfig {
   };
 }
 
-const createWorker = (): PoolWorker => new Worker(new URL('../../mnist/browser/train-worker.ts', import.meta.url), { type: 'module' });
+const createTrainWorker = (): PoolWorker => new Worker(new URL('../../mnist/browser/train-worker.ts', import.meta.url), { type: 'module' });
 
 export class Training {
   runs = $state.raw<RunView[]>([]);
@@ -37,6 +37,11 @@ export class Training {
   private pool: Pool | null = null;
   private handles = new Map<RunView, TaskHandle>();
   private generation = 0;
+
+  constructor(
+    private readonly createWorker: () => PoolWorker = createTrainWorker,
+    private readonly cores: () => number = () => navigator.hardwareConcurrency || 1,
+  ) {}
 
   get active(): boolean {
     return this.runs.some((r) => !r.finished);
@@ -50,8 +55,7 @@ export class Training {
     this.config = config;
     this.paused = false;
     this.backend = '';
-    const cores = Math.max(1, navigator.hardwareConcurrency || 1);
-    this.pool = createPool(cores, createWorker);
+    this.pool = createPool(Math.max(1, this.cores()), this.createWorker);
     const runs = form.optimizers.filter((o) => o.enabled).map((o) => new RunView(o.id, o.id, { ...o.hyper }));
     this.runs = runs;
     for (const run of runs) {

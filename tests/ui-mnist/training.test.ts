@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { Training } from '../../src/ui/mnist/training.svelte.ts';
+import { defaultForm } from '../../src/ui/mnist/form.ts';
+import type { PoolWorker } from '../../src/mnist/browser/pool.ts';
+import type { FromWorker, StartMessage } from '../../src/mnist/browser/protocol.ts';
+import type { MnistFiles } from '../../src/mnist/dataset.ts';
+
+class TestWorker implements PoolWorker {
+  sent: unknown[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  postMessage(message: unknown) {
+    this.sent.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(data: FromWorker) {
+    this.onmessage?.({ data } as MessageEvent);
+  }
+}
+
+const files = { trainImages: new Uint8Array(0), trainLabels: new Uint8Array(0), testImages: new Uint8Array(0), testLabels: new Uint8Array(0) } as MnistFiles;
+
+function setup(cores: number) {
+  const workers: TestWorker[] = [];
+  const training = new Training(() => {
+    const w = new TestWorker();
+    workers.push(w);
+    return w;
+  }, () => cores);
+  return { training, workers };
+}
+
+const done = (reason: 'finished' | 'stopped' | 'diverged'): FromWorker => ({
+  type: 'done',
+  reason,
+  testAccuracy: reason === 'diverged' ? null : 0.9,
+  trainAccuracy: 0.91,
+  params: new Float32Array(3),
+  runningMean: [],
+  runningVar: [],
+  predictions: new Uint8Array(2),
+  confusion: new Uint32Array(100),
+});
+
+describe('Training', () => {
+  it('starts every selected optimizer with the identical config (seed, network, schedule, subset)', () => {
+    const { training, workers } = setup(4);
+    const form = defaultForm();
+    form.optimizers.find((o) => o.id === 'momentum')!.enabled = true;
+    form.limit = 1000;
+    form.schedule = 'step:gamma=0.5,size=10';
+    training.start(form, files);
+    expect(workers).toHaveLength(3);
+    const starts = workers.map((w) => w.sent[0] as StartMessage);
+    expect(starts.map((s) => s.optimizer)).toEqual(['sgd', 'momentum', 'adam']);
+    for (const s of starts) {
+      expect(s.config).toEqual(starts[0].config);
+      expect(s.limit).toBe(1000);
+    }
+    expect(starts[0].config.seed).toBe(1);
+    expect(starts[0].config.mlp.sizes).toEqual([784, 64, 16, 10]);
+    expect(starts[0].config.schedule).toEqual({ kind: 'step', params: { gamma: 0.5, size: 10 }, at: [] });
+    expect(starts[0].hyper).toEqual({ lr: 0.2 });
+    expect(starts[2].hyper.lr).toBe(0.001);
+  });
+
+  it('queues runs beyond the core count and applies progress, divergence and results', () => {
+    const { training, workers } = setup(1);
+    training.start(defaultForm(), files);
+    const [sgd, adam] = training.runs;
+    expect(workers).toHaveLength(1);
+    expect(sgd.status).toBe('running');
+    expect(adam.status).toBe('queued');
+
+    workers[0].reply({ type: 'ready', backend: 'ts', stepsPerEpoch: 4, totalSteps: 8, trainExamples: 500 });
+    workers[0].reply({ type: 'progress', from: 0, losses: new Float32Array([2.3, 2.2, 2.1]), newEpochs: [], iteration: 3, seconds: 0.5, lr: 0.2, target: null });
+    workers[0].reply({ type: 'progress', from: 3, losses: new Float32Array([Infinity]), newEpochs: [], iteration: 4, seconds: 0.6, lr: 0.2, target: null });
+    flushSync();
+    expect(Array.from(sgd.losses.subarray(0, 4))).toEqual([Math.fround(2.3), Math.fround(2.2), Math.fround(2.1), Infinity]);
+    expect(sgd.iteration).toBe(4);
+    expect(training.trainExamples).toBe(500);
+
+    workers[0].reply(done('diverged'));
+    expect(sgd.status).toBe('diverged');
+    expect(sgd.testAccuracy).toBeNull();
+    expect(workers[0].terminated).toBe(true);
+    // The freed slot goes to Adam, which carries on.
+    expect(workers).toHaveLength(2);
+    expect(adam.status).toBe('running');
+    workers[1].reply(done('finished'));
+    expect(adam.status).toBe('done');
+    expect(adam.result?.trainAccuracy).toBe(0.91);
+    expect(training.active).toBe(false);
+  });
+
+  it('pauses, resumes and stops running workers; stop cancels queued runs', () => {
+    const { training, workers } = setup(1);
+    training.start(defaultForm(), files);
+    const [sgd, adam] = training.runs;
+    training.pause();
+    expect(workers[0].sent.at(-1)).toEqual({ type: 'pause' });
+    expect(sgd.status).toBe('paused');
+    training.resume();
+    expect(workers[0].sent.at(-1)).toEqual({ type: 'resume' });
+    expect(sgd.status).toBe('running');
+    training.stop();
+    expect(workers[0].sent.at(-1)).toEqual({ type: 'stop' });
+    expect(adam.status).toBe('stopped');
+    workers[0].reply(done('stopped'));
+    expect(sgd.status).toBe('stopped');
+    expect(workers).toHaveLength(1);
+  });
+});
