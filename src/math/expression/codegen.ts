@@ -29,22 +29,50 @@ function isLeaf(e: Expr): boolean {
   return e.kind === 'num' || e.kind === 'var';
 }
 
-/** Straight-line code computing each root: `statements` define temporaries, `results` are the root expressions. */
+/**
+ * Straight-line code computing each root: `statements` define temporaries, `results` are the root
+ * expressions. Structurally equal subtrees are interned to one id (a node's key is its kind plus its
+ * children's ids, so keys stay short and interning is linear); ids used twice or more get a temporary.
+ */
 export function generateSource(roots: readonly Expr[]): { statements: string[]; results: string[] } {
-  const keys = new Map<Expr, string>();
-  const key = (e: Expr): string => {
-    let k = keys.get(e);
-    if (k === undefined) {
-      k = nodeSource(e, key);
-      keys.set(e, k);
+  const idOfKey = new Map<string, number>();
+  const idOfNode = new Map<Expr, number>();
+  const uses: number[] = [];
+  const intern = (e: Expr): number => {
+    const known = idOfNode.get(e);
+    if (known !== undefined) return known;
+    let key: string;
+    switch (e.kind) {
+      case 'num':
+        key = `n${formatNumber(e.value)}`;
+        break;
+      case 'var':
+        key = e.name;
+        break;
+      case 'neg':
+        key = `-${intern(e.arg)}`;
+        break;
+      case 'bin':
+        key = `${e.op}${intern(e.a)},${intern(e.b)}`;
+        break;
+      case 'call':
+        key = `${e.name}(${e.args.map(intern).join(',')})`;
+        break;
     }
-    return k;
+    let id = idOfKey.get(key);
+    if (id === undefined) {
+      id = uses.length;
+      idOfKey.set(key, id);
+      uses.push(0);
+    }
+    idOfNode.set(e, id);
+    return id;
   };
-  const uses = new Map<string, number>();
+  // Count uses per occurrence in the trees; a repeated subtree's insides are counted once per repeat,
+  // which at worst gives an inner part its own temporary too.
   const count = (e: Expr): void => {
     if (isLeaf(e)) return;
-    const k = key(e);
-    uses.set(k, (uses.get(k) ?? 0) + 1);
+    uses[intern(e)]++;
     if (e.kind === 'neg') count(e.arg);
     else if (e.kind === 'bin') {
       count(e.a);
@@ -54,16 +82,16 @@ export function generateSource(roots: readonly Expr[]): { statements: string[]; 
   roots.forEach(count);
 
   const statements: string[] = [];
-  const temps = new Map<string, string>();
+  const temps = new Map<number, string>();
   const emit = (e: Expr): string => {
-    if (isLeaf(e)) return key(e);
-    const k = key(e);
-    const existing = temps.get(k);
+    if (isLeaf(e)) return nodeSource(e, emit);
+    const id = intern(e);
+    const existing = temps.get(id);
     if (existing) return existing;
     const code = nodeSource(e, emit);
-    if ((uses.get(k) ?? 0) < 2) return code;
+    if (uses[id] < 2) return code;
     const name = `t${temps.size}`;
-    temps.set(k, name);
+    temps.set(id, name);
     statements.push(`const ${name}=${code};`);
     return name;
   };

@@ -8,7 +8,7 @@ import type { Objective } from '../objective.ts';
 import type { Vec } from '../vector.ts';
 import { compileClosure } from './closure.ts';
 import { type CompiledFunctions, compileCodegen } from './codegen.ts';
-import { partial } from './differentiate.ts';
+import { type PartialResult, partial } from './differentiate.ts';
 import { type Expr, toIr } from './ir.ts';
 import { parseExpression } from './parse.ts';
 import { texOf } from './tex.ts';
@@ -48,29 +48,27 @@ export function compileExpression(text: string, options: { mode?: CompileMode } 
   const fIr = toIrOrError(text, parsed.node);
   if (!fIr.ok) return fIr;
 
-  let dfdx: MathNode;
-  let dfdy: MathNode;
+  let dx: PartialResult;
+  let dy: PartialResult;
   try {
-    dfdx = partial(parsed.node, 'x');
-    dfdy = partial(parsed.node, 'y');
+    dx = partial(parsed.node, 'x');
+    dy = partial(parsed.node, 'y');
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return { ok: false, error: { message: `Could not differentiate this expression: ${reason}`, token: '', index: 0 } };
   }
-  const dxIr = toIrOrError(text, dfdx);
-  if (!dxIr.ok) return dxIr;
-  const dyIr = toIrOrError(text, dfdy);
-  if (!dyIr.ok) return dyIr;
+  if (!dx.ok) return { ok: false, error: refusal(text, dx.token, dx.reason) };
+  if (!dy.ok) return { ok: false, error: refusal(text, dy.token, dy.reason) };
 
-  const compiled = compileFunctions(options.mode ?? 'auto', fIr.expr, dxIr.expr, dyIr.expr);
+  const compiled = compileFunctions(options.mode ?? 'auto', fIr.expr, dx.expr, dy.expr);
   return {
     ok: true,
     value: {
       source: text.trim(),
       f: compiled.f,
       grad: compiled.grad,
-      tex: texOf(parsed.node, dfdx, dfdy),
-      derivatives: { dfdx: dfdx.toString(), dfdy: dfdy.toString() },
+      tex: texOf(parsed.node, dx.node, dy.node),
+      derivatives: { dfdx: dx.node.toString(), dfdy: dy.node.toString() },
       mode: compiled.mode,
     },
   };
