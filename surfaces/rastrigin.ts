@@ -5,14 +5,14 @@ export const rastrigin: SurfaceDef = {
   title: 'Rastrigin',
   expr: '20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)',
   domain: { x: [-5.12, 5.12], y: [-5.12, 5.12] },
-  start: [2.5, 2.5],
+  start: [1.3, -1.4],
   minima: [[0, 0]],
   minValue: 0,
   target: 0.01,
   steps: 1000,
-  hyper: { sgd: { lr: 0.003 }, momentum: { lr: 0.03 }, nag: { lr: 0.01 }, adagrad: { lr: 0.3 }, rmsprop: { lr: 0.1 }, adam: { lr: 0.1 } },
+  hyper: { sgd: { lr: 0.003 }, momentum: { lr: 0.01 }, nag: { lr: 0.01 }, adagrad: { lr: 1 }, rmsprop: { lr: 0.1 }, adam: { lr: 0.1 } },
   levels: 'linear',
   note:
-    'An egg-crate of local minima near every integer point on top of a gentle bowl. Gradient methods with small steps stop in the first cup they meet; larger steps or heavy momentum bounce chaotically across the cups and may pass through the global one by luck, then often leave it again. A reminder that local methods find local minima.',
+    'An egg-crate of local minima near every integer point on top of a gentle bowl, with curvature near 400 inside each cup. From the start beside the cup at (1, −1), SGD, AdaDelta, RMSprop and Adam settle in that cup; momentum at this learning rate is unstable inside the cups and wanders from one to the next; AdaGrad\'s first step, lr = 1 in each coordinate, jumps one cup inwards and its shrinking steps then settle at the global minimum. Local methods find local minima: reaching the global one here is a coincidence of step size and cup spacing.',
   source: 'Rastrigin 1974; Mühlenbein, Schomisch & Born 1991 for the n-dimensional form.',
 };
