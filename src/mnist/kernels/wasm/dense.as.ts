@@ -16,7 +16,11 @@
  * memory the kernels may overwrite (Wᵀ, dWᵀ, the non-zero lists).
  */
 
-/** Use the sparse form when at most this fraction of X is non-zero (measured break-even is higher; see bench). */
+/**
+ * Use the sparse form when at most this fraction of X is non-zero. Measured on MNIST (20 % non-zero),
+ * 128×784→64: forward 0.21 ms sparse vs 0.88 dense, gradParams 0.27 vs 0.57; the sparse cost grows
+ * with the density, so gradParams breaks even near one half.
+ */
 const SPARSE_MAX_DENSITY: f64 = 0.5;
 
 const PATH_DENSE: i32 = 0;
