@@ -41,4 +41,11 @@ test('play, pause, step and scrub change the iteration shown', async ({ page }) 
   await expect.poll(() => shownIteration(page)).toBeGreaterThan(40);
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+
+  // Keys typed into a text field stay there; Space on the Iteration slider still plays.
+  const k = await shownIteration(page);
+  await page.getByRole('textbox', { name: 'f(x, y)', exact: true }).press('ArrowRight');
+  expect(await shownIteration(page)).toBe(k);
+  await page.getByRole('slider', { name: 'Iteration' }).press('Space');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 });
