@@ -60,6 +60,11 @@ test('MNIST tab: load data, train SGD and Adam side by side, see curves and scor
   await page.getByTestId('gradcheck').click();
   await expect(page.getByTestId('gradcheck-result')).toContainText('excellent');
 
+  await page.getByTestId('lr-finder').click();
+  await expect(page.getByTestId('chart-lr-finder')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: /^Use η = / })).toBeVisible();
+  await expect(page.getByTestId('activation-histograms')).toBeVisible();
+
   // Draw a "1": a vertical stroke; every trained network answers.
   const pad = page.getByTestId('draw-canvas');
   await pad.scrollIntoViewIfNeeded();
