@@ -18,6 +18,14 @@ test('the default view shows contours and seven trajectories', async ({ page }) 
   await expect(page.locator('.katex').first()).toBeVisible();
   await shot(page, 'default-view');
 
+  // Clicking a scoreboard row highlights that trajectory (and clicking again clears it).
+  const sgd = scoreboard(page).getByRole('button', { name: 'SGD' });
+  await sgd.click();
+  await expect(sgd).toHaveAttribute('aria-pressed', 'true');
+  await shot(page, 'highlight-sgd');
+  await sgd.click();
+  await expect(sgd).toHaveAttribute('aria-pressed', 'false');
+
   await page.getByLabel('Small multiples').check();
   const panels = page.locator('.multiples figure');
   await expect(panels).toHaveCount(7);
