@@ -224,28 +224,36 @@ function description(spec: FigureSpec): string {
   );
 }
 
-export function figureSvg(spec: FigureSpec, options: FigureOptions = {}): string {
+/**
+ * A renderer for one spec at any playback iteration: the contours, axes and colour legend are built once,
+ * the trajectories, markers and scoreboard legend per call (the embed page's playback uses this).
+ */
+export function figureRenderer(spec: FigureSpec, options: FigureOptions = {}): (k: number) => string {
   checkSpec(spec);
   const s = scales(spec);
   const { width, height } = spec;
   const animated = options.animateSeconds !== undefined;
-  const traj = trajectoriesMarkup(spec, s, animated);
-  const css = animated ? STYLE + animationCss(traj.tracks, spec.k, options.animateSeconds!) : STYLE;
   const chars = Math.floor((width - 24) / 7);
   const { left, top, width: w, height: h } = s.box;
-  return (
+  const head =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="opf-title opf-desc">` +
-    `<title id="opf-title">${escapeXml(spec.title)}</title><desc id="opf-desc">${escapeXml(description(spec))}</desc>` +
-    `<style>${css}</style>` +
+    `<title id="opf-title">${escapeXml(spec.title)}</title>`;
+  const body =
     `<defs><clipPath id="opf-plot"><rect x="${n1(left)}" y="${n1(top)}" width="${n1(w)}" height="${n1(h)}"/></clipPath></defs>` +
     `<rect width="${width}" height="${height}" fill="#fff"/>` +
     `<text class="h" x="12" y="24">${escapeXml(clip(spec.title, Math.floor(chars * 0.8)))}</text>` +
     `<text class="e" x="12" y="44">${escapeXml(clip(`f(x, y) = ${spec.expr}`, chars))}</text>` +
     contoursMarkup(spec, s) +
     axesMarkup(spec, s) +
-    colourLegendMarkup(spec, s) +
-    traj.markup +
-    legendMarkup(spec, s) +
-    '</svg>\n'
-  );
+    colourLegendMarkup(spec, s);
+  return (k) => {
+    const at: FigureSpec = { ...spec, k };
+    const traj = trajectoriesMarkup(at, s, animated);
+    const css = animated ? STYLE + animationCss(traj.tracks, k, options.animateSeconds!) : STYLE;
+    return `${head}<desc id="opf-desc">${escapeXml(description(at))}</desc><style>${css}</style>${body}${traj.markup}${legendMarkup(at, s)}</svg>\n`;
+  };
+}
+
+export function figureSvg(spec: FigureSpec, options: FigureOptions = {}): string {
+  return figureRenderer(spec, options)(spec.k);
 }

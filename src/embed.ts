@@ -1,0 +1,5 @@
+/** Entry of embed.html: the minimal embeddable view (src/ui/export/Embed.svelte). */
+import { mount } from 'svelte';
+import Embed from './ui/export/Embed.svelte';
+
+mount(Embed, { target: document.getElementById('embed')! });
