@@ -114,8 +114,18 @@ describe('generated source', () => {
   it('computes a subexpression shared by f and ∂f once (Rosenbrock: y − x²)', () => {
     // f = (1−x)² + 100(y−x²)², ∂f/∂x = −2(1−x) − 400x(y−x²), ∂f/∂y = 200(y−x²)
     expect(gradientSourceOf('(1-x)^2 + 100*(y-x^2)^2')).toBe(
-      '"use strict";return function grad(x,y,out){const t0=(1-x);const t1=Math.pow(x,2);const t2=(y-t1);' +
-        'out[0]=((-(2*t0))-((400*x)*t2));out[1]=(200*t2);return (Math.pow(t0,2)+(100*Math.pow(t2,2)));};',
+      '"use strict";return function grad(x,y,out){const t0=(1-x);const t1=(x*x);const t2=(y-t1);' +
+        'out[0]=((-(2*t0))-((400*x)*t2));out[1]=(200*t2);return ((t0*t0)+(100*(t2*t2)));};',
+    );
+  });
+
+  it('writes squares and cubes as products of a stored base, other powers with Math.pow', () => {
+    const parsed = parseExpression('(x+y)^3 + x^2.5');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const f = toIr(parsed.node);
+    if (!f.ok) throw new Error(f.reason);
+    expect(valueSource(f.expr)).toBe(
+      '"use strict";return function f(x,y){const t0=(x+y);return (((t0*t0)*t0)+Math.pow(x,2.5));};',
     );
   });
 });

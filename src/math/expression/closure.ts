@@ -1,31 +1,37 @@
 /**
- * IR → a tree of JavaScript closures, no eval: the fallback where a Content-Security-Policy forbids
- * `new Function`. Each node performs exactly the operation codegen.ts writes for it (same Math calls,
- * same order), so both modes return bit-identical numbers.
+ * Program → a tree of JavaScript closures, no eval: the fallback where a Content-Security-Policy forbids
+ * `new Function`. Temporaries live in a Float64Array owned by the compiled function (allocated once, so
+ * calls do not allocate); each step performs exactly the operation codegen.ts writes for it, so both
+ * modes return bit-identical numbers.
  */
 import type { CompiledFunctions } from './codegen.ts';
 import { FUNCTIONS } from './functions.ts';
 import type { BinaryOp, Expr } from './ir.ts';
+import { type Step, toProgram } from './program.ts';
 
 type Fn = (x: number, y: number) => number;
 
-export function closureOf(e: Expr): Fn {
-  switch (e.kind) {
+function closureOf(s: Step, slots: Float64Array): Fn {
+  switch (s.kind) {
     case 'num': {
-      const v = e.value;
+      const v = s.value;
       return () => v;
     }
     case 'var':
-      return e.name === 'x' ? (x) => x : (_x, y) => y;
+      return s.name === 'x' ? (x) => x : (_x, y) => y;
+    case 'temp': {
+      const k = s.index;
+      return () => slots[k];
+    }
     case 'neg': {
-      const a = closureOf(e.arg);
+      const a = closureOf(s.arg, slots);
       return (x, y) => -a(x, y);
     }
     case 'bin':
-      return binaryClosure(e.op, closureOf(e.a), closureOf(e.b));
+      return binaryClosure(s.op, closureOf(s.a, slots), closureOf(s.b, slots));
     case 'call': {
-      const fn = FUNCTIONS[e.name];
-      const args = e.args.map(closureOf);
+      const fn = FUNCTIONS[s.name];
+      const args = s.args.map((a) => closureOf(a, slots));
       if (args.length === 2) {
         const [a, b] = args;
         const g = fn.eval2!;
@@ -53,16 +59,32 @@ function binaryClosure(op: BinaryOp, a: Fn, b: Fn): Fn {
   }
 }
 
+/** Closures for the program's results, each first filling the temporaries they may read. */
+function compileProgram(roots: readonly Expr[]): { fill: (x: number, y: number) => void; results: Fn[] } {
+  const program = toProgram(roots);
+  const slots = new Float64Array(program.temps.length);
+  const temps = program.temps.map((t) => closureOf(t, slots));
+  const fill = (x: number, y: number): void => {
+    for (let k = 0; k < temps.length; k++) slots[k] = temps[k](x, y);
+  };
+  return { fill, results: program.results.map((r) => closureOf(r, slots)) };
+}
+
 export function compileClosure(f: Expr, dfdx: Expr, dfdy: Expr): CompiledFunctions {
-  const fx = closureOf(f);
-  const gx = closureOf(dfdx);
-  const gy = closureOf(dfdy);
+  const value = compileProgram([f]);
+  const [fv] = value.results;
+  const all = compileProgram([f, dfdx, dfdy]);
+  const [gv, gx, gy] = all.results;
   return {
-    f: fx,
+    f: (x, y) => {
+      value.fill(x, y);
+      return fv(x, y);
+    },
     grad: (x, y, out) => {
+      all.fill(x, y);
       out[0] = gx(x, y);
       out[1] = gy(x, y);
-      return fx(x, y);
+      return gv(x, y);
     },
   };
 }
