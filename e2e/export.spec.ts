@@ -146,3 +146,16 @@ test('the embed snippet shows the same scoreboard as the app, responsive in its 
   expect(requests.length).toBe(before);
   await host.close();
 });
+
+test('a hostile embed link shows text, never markup or script', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto('/embed.html?controls=%3Cscript%3Ealert(1)%3C%2Fscript%3E#f=x%3C%2Fsvg%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&start=%22%20onload%3D%22alert(2)');
+  await expect(page.getByTestId('notice')).toContainText('was rejected');
+  await expect(page.getByRole('img', { name: /^Elongated bowl/ })).toBeVisible();
+  expect(await page.locator('img, script:not([src]), foreignObject').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
