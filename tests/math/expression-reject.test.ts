@@ -34,6 +34,8 @@ const HOSTILE: [string, string, string, number][] = [
   ['{a: 1}', '"{" at position 1: objects are not allowed', '{', 0],
   ['x # y', '"#" at position 3: comments are not allowed', '#', 2],
   ['x € y', 'Unexpected character "€" at position 3', '€', 2],
+  ['x + 😀', 'Unexpected character "😀" at position 5', '😀', 4],
+  ['x\u00a0+ y', 'Unexpected character U+00A0 at position 2', '\u00a0', 1],
   ['x mod y', 'Unknown symbol "mod" at position 3: only x, y, pi and e are allowed', 'mod', 2],
   ['Infinity', 'Unknown symbol "Infinity" at position 1: only x, y, pi and e are allowed', 'Infinity', 0],
   ['0x10', 'Unknown symbol "x10" at position 2: only x, y, pi and e are allowed', 'x10', 1],

@@ -67,8 +67,7 @@ export function isFunctionName(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(FUNCTIONS, name);
 }
 
-/** The variables and constants a user may type. */
-export const VARIABLES = ['x', 'y'] as const;
+/** The constants a user may type, besides the variables x and y. */
 export const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
 
 export function isVariableName(name: string): name is 'x' | 'y' {

@@ -54,11 +54,12 @@ function fail(message: string, token: string, index: number): ExpressionError {
   return { message, token, index };
 }
 
-/** The character quoted for a message: "x", '"' for a double quote, and escapes for control characters. */
+/** The character quoted for a message: "x", '"' for a double quote, escapes for line breaks, U+XXXX for invisible ones. */
 function quoted(ch: string): string {
   if (ch === '"') return `'"'`;
   if (ch === '\n') return '"\\n"';
   if (ch === '\r') return '"\\r"';
+  if (/^[\p{Z}\p{C}]$/u.test(ch)) return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   return `"${ch}"`;
 }
 
@@ -139,7 +140,7 @@ export function validateText(text: string): ExpressionError | null {
       i = after;
       continue;
     }
-    const ch = text[i];
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
     if (OPERATORS.includes(ch)) {
       i++;
       continue;
