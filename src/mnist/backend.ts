@@ -18,4 +18,7 @@ export interface Backend<A extends FloatArray> {
   readonly name: string;
   alloc(length: number): A;
   readonly dense: Dense<A>;
+  /** Optional pixel path (kernels/types.ts): bytes to X = bytes/255 inside the backend. */
+  allocBytes?(length: number): Uint8Array;
+  scaleBytes?(bytes: Uint8Array, X: A, length: number): void;
 }

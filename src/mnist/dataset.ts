@@ -92,6 +92,19 @@ export function fillBatch(
   }
 }
 
+/**
+ * fillBatch without the scaling: copies the bytes of examples order[start … start+count) of `set` into
+ * `bytes` (count × features) and their labels into `labels`, for a backend that scales them itself.
+ */
+export function gatherBytes(set: DigitSet, order: Uint32Array, start: number, count: number, bytes: Uint8Array, labels: Uint8Array): void {
+  const n = set.features;
+  for (let k = 0; k < count; k++) {
+    const image = set.indices[order[start + k]];
+    bytes.set(set.pixels.subarray(image * n, image * n + n), k * n);
+    labels[k] = set.labels[image];
+  }
+}
+
 /** 0, 1, …, n−1: the identity order, for evaluation. */
 export function identityOrder(n: number): Uint32Array {
   const order = new Uint32Array(n);

@@ -4,8 +4,8 @@
  * (confusion[true·k + predicted]) and every prediction (for a gallery of misclassified digits).
  * Runs in chunks of the network's batch capacity, through the same buffers as training.
  */
-import { fillBatch, identityOrder, type DigitSet } from './dataset.ts';
-import { inferMlp, type Mlp } from './mlp.ts';
+import { identityOrder, type DigitSet } from './dataset.ts';
+import { inferMlp, loadBatch, type Mlp } from './mlp.ts';
 import type { FloatArray } from './backend.ts';
 
 export interface Evaluation {
@@ -36,8 +36,7 @@ export function evaluate<A extends FloatArray>(net: Mlp<A>, set: DigitSet, order
   let correct = 0;
   for (let start = 0; start < n; start += net.capacity) {
     const m = Math.min(net.capacity, n - start);
-    fillBatch(set, ord, start, m, net.input, net.labels);
-    net.rows = m;
+    loadBatch(net, set, ord, start, m);
     loss += inferMlp(net);
     for (let r = 0; r < m; r++) {
       const predicted = argmaxRow(net.output, r, k);

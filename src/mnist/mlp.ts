@@ -10,6 +10,7 @@
  */
 import type { Backend, FloatArray } from './backend.ts';
 import { ACTIVATIONS } from './activations.ts';
+import { fillBatch, gatherBytes, type DigitSet } from './dataset.ts';
 import { batchNormBackward, batchNormInfer, batchNormTrain, type BatchNormStats } from './batchnorm.ts';
 import { dropoutBackward, dropoutForward } from './dropout.ts';
 import { initWeights, type InitId } from './init.ts';
@@ -44,6 +45,8 @@ export interface Mlp<A extends FloatArray> {
   readonly gradLayers: readonly LayerViews<A>[];
   /** Input rows (capacity × sizes[0]) and their labels; `rows` of them are valid. */
   readonly input: A;
+  /** Input rows as pixel bytes, when the backend scales bytes itself (allocBytes/scaleBytes); else null. */
+  readonly inputBytes: Uint8Array | null;
   readonly labels: Uint8Array;
   rows: number;
   /** Softmax outputs (capacity × classes) of the last forward pass. */
@@ -107,6 +110,7 @@ export function createMlp<A extends FloatArray>(config: MlpConfig, backend: Back
     grad,
     gradLayers: layerViews(grad, layout),
     input: alloc(capacity * config.sizes[0]),
+    inputBytes: backend.allocBytes && backend.scaleBytes ? backend.allocBytes(capacity * config.sizes[0]) : null,
     labels: new Uint8Array(capacity),
     rows: 0,
     output: alloc(capacity * classes),
@@ -130,6 +134,21 @@ export function initMlp<A extends FloatArray>(net: Mlp<A>, init: InitId, rng: Rn
     h.bn?.runMean.fill(0);
     h.bn?.runVar.fill(1);
   }
+}
+
+/**
+ * Loads examples order[start … start+m) of `set` as the network's batch (net.input scaled to [0, 1],
+ * net.labels, net.rows = m): through the backend's byte scaling when it has one, else fillBatch.
+ */
+export function loadBatch<A extends FloatArray>(net: Mlp<A>, set: DigitSet, order: Uint32Array, start: number, m: number): void {
+  const { scaleBytes } = net.backend;
+  if (net.inputBytes && scaleBytes) {
+    gatherBytes(set, order, start, m, net.inputBytes, net.labels);
+    scaleBytes.call(net.backend, net.inputBytes, net.input, m * set.features);
+  } else {
+    fillBatch(set, order, start, m, net.input, net.labels);
+  }
+  net.rows = m;
 }
 
 /**

@@ -14,8 +14,8 @@
  * Times are training seconds (batch preparation + updates), excluding evaluation.
  */
 import type { MnistSplit } from './dataset.ts';
-import { fillBatch, identityOrder } from './dataset.ts';
-import { createMlp, initMlp, mlpOracle, type Mlp } from './mlp.ts';
+import { identityOrder } from './dataset.ts';
+import { createMlp, initMlp, loadBatch, mlpOracle, type Mlp } from './mlp.ts';
 import { evaluate } from './evaluate.ts';
 import { createTsBackend } from './kernels/ts.ts';
 import type { KernelBackend } from './kernels/types.ts';
@@ -162,8 +162,7 @@ export function trainSteps(tr: Trainer, maxSteps: number, clock: () => number = 
     if (tr.epochStep === 0) shuffleInPlace(tr.order, tr.batchRng);
     const start = tr.epochStep * config.batchSize;
     const m = Math.min(config.batchSize, n - start);
-    fillBatch(tr.data.train, tr.order, start, m, net.input, net.labels);
-    net.rows = m;
+    loadBatch(net, tr.data.train, tr.order, start, m);
     if (hasLr) tr.live.lr = learningRateAt(config.schedule, tr.hyper.lr, tr.iteration, epoch);
     const loss = tr.optimizer.step(net.params, tr.state, tr.live, tr.oracle);
     tr.batchLosses[tr.iteration] = loss;

@@ -23,4 +23,11 @@ export interface KernelBackend {
    */
   alloc(length: number): Float32Array;
   readonly dense: DenseKernels;
+  /** Optional, with scaleBytes: a zeroed Uint8Array scaleBytes may read (allocated like alloc's arrays). */
+  allocBytes?(length: number): Uint8Array;
+  /**
+   * Optional, with allocBytes: X[i] = bytes[i]/255 for i < length, rounded to float32 exactly as
+   * Math.fround(bytes[i] / 255) (pixel bytes to network input). `bytes` comes from allocBytes.
+   */
+  scaleBytes?(bytes: Uint8Array, X: Float32Array, length: number): void;
 }

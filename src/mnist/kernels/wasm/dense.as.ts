@@ -359,3 +359,23 @@ function combineRowsSparse(ptr: usize, pairs: usize, v: usize, init: usize, hasI
     }
   }
 }
+
+/**
+ * x[i] = bytes[i] / 255 for i < n (pixel bytes to floats, 16 at a time). The f32 division is correctly
+ * rounded, and with b and 255 exact in f32 it equals Math.fround(b / 255): double rounding through f64 is
+ * innocuous for a quotient of f32 values (53 ≥ 2·24 + 2 bits).
+ */
+export function scaleBytes(bytes: usize, x: usize, n: i32): void {
+  const k = f32x4.splat(255);
+  let i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const b = v128.load(bytes + <usize>i);
+    const lo = i16x8.extend_low_i8x16_u(b), hi = i16x8.extend_high_i8x16_u(b);
+    const o = x + (<usize>i << 2);
+    v128.store(o, f32x4.div(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(lo)), k));
+    v128.store(o, f32x4.div(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(lo)), k), 16);
+    v128.store(o, f32x4.div(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(hi)), k), 32);
+    v128.store(o, f32x4.div(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(hi)), k), 48);
+  }
+  for (; i < n; i++) store<f32>(x + (<usize>i << 2), <f32>load<u8>(bytes + <usize>i) / 255);
+}

@@ -15,6 +15,8 @@ export interface DenseWasmExports {
   gradParams(x: number, dy: number, dw: number, db: number, batch: number, nIn: number, nOut: number, scratch: number, scratchEnd: number): number;
   /** dX = dY·W. */
   gradInput(dy: number, w: number, dx: number, batch: number, nIn: number, nOut: number): void;
+  /** x[i] = bytes[i] / 255 for i < n. */
+  scaleBytes(bytes: number, x: number, n: number): void;
 }
 
 /** Return codes of forward and gradParams (constants of dense.as.ts). */

@@ -43,14 +43,31 @@ export async function createWasmBackend(floats = DEFAULT_FLOATS, scratchFloats =
   const memoryEnd = memory.buffer.byteLength;
   let next = start;
 
+  /** Byte offset of `bytes` fresh bytes from the alloc region. */
+  function reserve(bytes: number, what: string): number {
+    const at = (next + 15) & ~15; // fresh memory is zero, and kernels never write below `scratch`
+    if (at + bytes > allocEnd) {
+      throw new RangeError(`wasm backend: ${what} exceeds its ${floats} floats; create it with more (createWasmBackend(floats))`);
+    }
+    next = at + bytes;
+    return at;
+  }
+
   function alloc(length: number): Float32Array {
     checkCount(length, 'alloc length');
-    const at = (next + 15) & ~15; // fresh memory is zero, and kernels never write below `scratch`
-    if (at + length * 4 > allocEnd) {
-      throw new RangeError(`wasm backend: alloc(${length}) exceeds its ${floats} floats; create it with more (createWasmBackend(floats))`);
-    }
-    next = at + length * 4;
-    return new Float32Array(memory.buffer, at, length);
+    return new Float32Array(memory.buffer, reserve(length * 4, `alloc(${length})`), length);
+  }
+
+  function allocBytes(length: number): Uint8Array {
+    checkCount(length, 'allocBytes length');
+    return new Uint8Array(memory.buffer, reserve(length, `allocBytes(${length})`), length);
+  }
+
+  function scaleBytes(bytes: Uint8Array, X: Float32Array, length: number): void {
+    checkCount(length, 'scaleBytes length');
+    if (bytes.buffer !== memory.buffer) throw new Error('wasm backend: bytes is not a view from this backend\'s allocBytes');
+    if (bytes.length < length) throw new RangeError(`wasm backend: bytes has ${bytes.length} entries, scaleBytes needs ${length}`);
+    wasm.scaleBytes(bytes.byteOffset, pointer(X, length, 'X'), length);
   }
 
   /** Byte offset of a view into this backend's memory, after checking it is one and is long enough. */
@@ -89,5 +106,5 @@ export async function createWasmBackend(floats = DEFAULT_FLOATS, scratchFloats =
     },
   };
 
-  return { name: 'wasm-simd', alloc, dense };
+  return { name: 'wasm-simd', alloc, allocBytes, scaleBytes, dense };
 }
