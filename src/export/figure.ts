@@ -54,7 +54,8 @@ export const MIN_WIDTH = 480;
 export const MIN_HEIGHT = 300;
 export const MAX_SIDE = 4000;
 
-const PANEL = 230;
+/** Width of the right-hand panel: colour legend, then the optimizer legend with its numbers. */
+const PANEL = 262;
 const n1 = (v: number): string => String(Math.round(v * 10) / 10);
 const FONT = 'system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif';
 
@@ -88,8 +89,13 @@ interface Scales {
   y(v: number): number;
 }
 
+/** The plot area of a figure of this size, in px. */
+export function plotBox(width: number, height: number): PlotBox {
+  return { left: 62, top: 62, width: width - PANEL - 62 - 14, height: height - 62 - 48 };
+}
+
 function scales(spec: FigureSpec): Scales {
-  const box: PlotBox = { left: 62, top: 62, width: spec.width - PANEL - 62 - 14, height: spec.height - 62 - 48 };
+  const box = plotBox(spec.width, spec.height);
   const [x0, x1] = spec.grid.domain.x;
   const [y0, y1] = spec.grid.domain.y;
   return {
@@ -133,7 +139,7 @@ function colourLegendMarkup(spec: FigureSpec, s: Scales): string {
   const n = spec.levels.length;
   const x = s.box.left + s.box.width + 16;
   const { top, height } = s.box;
-  let out = `<text class="t" x="${n1(x)}" y="${n1(top - 8)}">f</text>`;
+  let out = `<text class="t" x="${n1(x)}" y="${n1(top - 5)}">f</text>`;
   const h = height / (n + 1);
   for (let rank = 0; rank <= n; rank++) {
     out += `<rect x="${n1(x)}" y="${n1(top + height - (rank + 1) * h)}" width="12" height="${n1(h + 0.05)}" fill="${bandColour(rank, n)}"/>`;
@@ -206,7 +212,7 @@ function legendMarkup(spec: FigureSpec, s: Scales): string {
     out += `<path class="p" stroke="${look.color}"${dash} d="M${n1(x)},${n1(y - 4)}h22"/>`;
     out += `<path class="m" fill="${look.color}" d="${markerPath(look.marker, x + 11, y - 4, 4)}"/>`;
     out += `<text x="${n1(x + 28)}" y="${n1(y)}">${escapeXml(run.name)}</text>`;
-    out += `<text class="n" x="${n1(right)}" y="${n1(y)}" text-anchor="end">${outcomeText(outcomeAt(run, spec.k))}</text>`;
+    out += `<text class="t n" x="${n1(right)}" y="${n1(y)}" text-anchor="end">${outcomeText(outcomeAt(run, spec.k))}</text>`;
   }
   return out;
 }
@@ -242,7 +248,7 @@ export function figureRenderer(spec: FigureSpec, options: FigureOptions = {}): (
     `<defs><clipPath id="opf-plot"><rect x="${n1(left)}" y="${n1(top)}" width="${n1(w)}" height="${n1(h)}"/></clipPath></defs>` +
     `<rect width="${width}" height="${height}" fill="#fff"/>` +
     `<text class="h" x="12" y="24">${escapeXml(clip(spec.title, Math.floor(chars * 0.8)))}</text>` +
-    `<text class="e" x="12" y="44">${escapeXml(clip(`f(x, y) = ${spec.expr}`, chars))}</text>` +
+    `<text class="e" x="12" y="42">${escapeXml(clip(`f(x, y) = ${spec.expr}`, chars))}</text>` +
     contoursMarkup(spec, s) +
     axesMarkup(spec, s) +
     colourLegendMarkup(spec, s);

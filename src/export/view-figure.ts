@@ -11,7 +11,7 @@ import { race } from '../run/race.ts';
 import type { Trajectory } from '../run/run.ts';
 import { getSurface } from '../../surfaces/index.ts';
 import { autoLevels, contourLevels } from '../ui/surfaces/contour-levels.ts';
-import { MIN_HEIGHT, MIN_WIDTH, type FigureSpec } from './figure.ts';
+import { MIN_HEIGHT, MIN_WIDTH, plotBox, type FigureSpec } from './figure.ts';
 import type { ViewState } from './url-state.ts';
 
 export const DEFAULT_SIZE = { width: 720, height: 480 } as const;
@@ -38,10 +38,9 @@ export function figureSpecForView(
   const compiled = compileExpression(view.expr);
   if (!compiled.ok) throw new Error(`The expression does not compile: ${compiled.error.message}`);
   const def = view.surface === null ? undefined : getSurface(view.surface);
-  const plotW = Math.max(size.width, MIN_WIDTH) - 306;
-  const plotH = Math.max(size.height, MIN_HEIGHT) - 110;
-  const nx = Math.max(40, Math.min(200, Math.round(plotW / 4)));
-  const ny = Math.max(30, Math.min(200, Math.round(plotH / 4)));
+  const box = plotBox(Math.max(size.width, MIN_WIDTH), Math.max(size.height, MIN_HEIGHT));
+  const nx = Math.max(40, Math.min(200, Math.round(box.width / 4)));
+  const ny = Math.max(30, Math.min(200, Math.round(box.height / 4)));
   const grid = sampleGrid(compiled.value.f, view.domain, nx, ny);
   const levels = contourLevels(grid.min, grid.max, def?.levels ?? autoLevels(grid));
   return {

@@ -76,11 +76,12 @@ describe('npm run cli -- render (real process)', () => {
   });
 
   it('writes a PNG at the chosen scale through resvg, with real content', () => {
-    cli(['--surface', 'himmelblau', '--width', '480', '--height', '300', '--scale', '2', '--out', join(dir, 'f.png')]);
+    cli(['--surface', 'himmelblau', '--width', '640', '--height', '400', '--scale', '2', '--out', join(dir, 'f.png')]);
     const px = decodePng(readFileSync(join(dir, 'f.png')));
-    expect([px.width, px.height]).toEqual([960, 600]);
+    expect([px.width, px.height]).toEqual([1280, 800]);
     const stats = pixelStats(px);
-    expect(stats.nonWhite).toBeGreaterThan(150_000);
+    // The contour fills alone cover the 302 × 290 px plot, 350k pixels at 2×.
+    expect(stats.nonWhite).toBeGreaterThan(300_000);
     expect(stats.distinct).toBeGreaterThan(100);
   });
 
