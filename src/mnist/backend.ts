@@ -3,6 +3,8 @@
  * implementation runs in Float32 for training (any KernelBackend, including WebAssembly) and in
  * Float64 for the gradient check of the real backprop. KernelBackend is exactly Backend<Float32Array>.
  */
+import type { ActivationId } from './activations.ts';
+
 export type FloatArray = Float32Array | Float64Array;
 
 export interface Dense<A extends FloatArray> {
@@ -21,4 +23,6 @@ export interface Backend<A extends FloatArray> {
   /** Optional pixel path (kernels/types.ts): bytes to X = bytes/255 inside the backend. */
   allocBytes?(length: number): Uint8Array;
   scaleBytes?(bytes: Uint8Array, X: A, length: number): void;
+  /** Optional activation forwards in the backend (kernels/types.ts). */
+  readonly activations?: Partial<Record<ActivationId, (S: A, H: A, n: number) => void>>;
 }

@@ -181,7 +181,8 @@ function forward<A extends FloatArray>(net: Mlp<A>, training: boolean, dropoutRn
       }
       src = h.bn.S;
     }
-    ACTIVATIONS[net.config.activations[l]].forward(src, h.H, count);
+    const id = net.config.activations[l];
+    (net.backend.activations?.[id] ?? ACTIVATIONS[id].forward)(src, h.H, count);
     if (h.mask) {
       if (training && dropoutRng) dropoutForward(h.H, h.A, h.mask, count, net.config.keepProb, dropoutRng);
       else {

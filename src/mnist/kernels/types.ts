@@ -6,6 +6,8 @@
  *
  * Layouts (row-major): X is batch×nIn, W is nOut×nIn, Y and dY are batch×nOut, dX is batch×nIn.
  */
+import type { ActivationId } from '../activations.ts';
+
 export interface DenseKernels {
   /** Y[b,o] = bias[o] + Σ_i X[b,i]·W[o,i] */
   forward(X: Float32Array, W: Float32Array, bias: Float32Array, Y: Float32Array, batch: number, nIn: number, nOut: number): void;
@@ -30,4 +32,9 @@ export interface KernelBackend {
    * Math.fround(bytes[i] / 255) (pixel bytes to network input). `bytes` comes from allocBytes.
    */
   scaleBytes?(bytes: Uint8Array, X: Float32Array, length: number): void;
+  /**
+   * Optional: H[i] = f(S[i]) for i < n (H may be S) for some of activations.ts's functions, in float32
+   * within a few ulps of activations.ts (whose forward the network uses for the others).
+   */
+  readonly activations?: Partial<Record<ActivationId, (S: Float32Array, H: Float32Array, n: number) => void>>;
 }

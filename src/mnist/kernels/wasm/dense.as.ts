@@ -379,3 +379,67 @@ export function scaleBytes(bytes: usize, x: usize, n: i32): void {
   }
   for (; i < n; i++) store<f32>(x + (<usize>i << 2), <f32>load<u8>(bytes + <usize>i) / 255);
 }
+
+/*
+ * Activations, 4 lanes at a time (scalar tail through the same lane code). e^x is Cephes' expf: n = round(x·log₂e),
+ * r = x − n·ln2 (ln2 split in two for exactness), e^r by its degree-7 polynomial, times 2ⁿ built in the exponent
+ * bits; x is clamped to [−87.3, 88.37] so 2ⁿ stays a normal float (relative error ≈ 2 ulp inside the range).
+ * NaN propagates (f32x4.min/max return NaN), so a diverged network still shows a non-finite loss.
+ */
+const EXP_HI: f32 = 88.3762626647949;
+const EXP_LO: f32 = -87.3;
+
+@inline function expLanes(x0: v128): v128 {
+  const x = f32x4.min(f32x4.max(x0, f32x4.splat(EXP_LO)), f32x4.splat(EXP_HI));
+  const n = f32x4.nearest(f32x4.mul(x, f32x4.splat(1.44269504088896341)));
+  const r = f32x4.sub(f32x4.sub(x, f32x4.mul(n, f32x4.splat(0.693359375))), f32x4.mul(n, f32x4.splat(-2.12194440e-4)));
+  let p = f32x4.splat(1.9875691500e-4);
+  p = fma(f32x4.splat(1.3981999507e-3), p, r);
+  p = fma(f32x4.splat(8.3334519073e-3), p, r);
+  p = fma(f32x4.splat(4.1665795894e-2), p, r);
+  p = fma(f32x4.splat(1.6666665459e-1), p, r);
+  p = fma(f32x4.splat(5.0000001201e-1), p, r);
+  const e = f32x4.add(fma(r, p, f32x4.mul(r, r)), f32x4.splat(1));
+  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  return f32x4.mul(e, scale);
+}
+
+/** σ(s) = 1/(1 + e^(−s)) */
+@inline function sigmoidLanes(s: v128): v128 {
+  const one = f32x4.splat(1);
+  return f32x4.div(one, f32x4.add(one, expLanes(f32x4.neg(s))));
+}
+
+/**
+ * tanh s = sign(s)·t(|s|): Cephes' tanhf, t(a) = a + a·z·P(z) with z = a² for a < 0.625 (no cancellation near 0),
+ * else 1 − 2/(e^(2a) + 1).
+ */
+@inline function tanhLanes(s: v128): v128 {
+  const a = f32x4.abs(s);
+  const z = f32x4.mul(a, a);
+  let p = f32x4.splat(-5.70498872745e-3);
+  p = fma(f32x4.splat(2.06390887954e-2), p, z);
+  p = fma(f32x4.splat(-5.37397155531e-2), p, z);
+  p = fma(f32x4.splat(1.33314422036e-1), p, z);
+  p = fma(f32x4.splat(-3.33332819422e-1), p, z);
+  const small = fma(a, f32x4.mul(a, z), p);
+  const one = f32x4.splat(1);
+  const large = f32x4.sub(one, f32x4.div(f32x4.splat(2), f32x4.add(expLanes(f32x4.add(a, a)), one)));
+  const t = v128.bitselect(small, large, f32x4.lt(a, f32x4.splat(0.625)));
+  // sign of s onto t (t ≥ 0; NaN stays NaN)
+  return v128.or(t, v128.and(s, f32x4.splat(-0.0)));
+}
+
+/** h[i] = σ(s[i]) for i < n (h may be s). */
+export function sigmoid(s: usize, h: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) v128.store(h + (<usize>i << 2), sigmoidLanes(v128.load(s + (<usize>i << 2))));
+  for (; i < n; i++) store<f32>(h + (<usize>i << 2), f32x4.extract_lane(sigmoidLanes(f32x4.splat(load<f32>(s + (<usize>i << 2)))), 0));
+}
+
+/** h[i] = tanh s[i] for i < n (h may be s). */
+export function tanh(s: usize, h: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) v128.store(h + (<usize>i << 2), tanhLanes(v128.load(s + (<usize>i << 2))));
+  for (; i < n; i++) store<f32>(h + (<usize>i << 2), f32x4.extract_lane(tanhLanes(f32x4.splat(load<f32>(s + (<usize>i << 2)))), 0));
+}

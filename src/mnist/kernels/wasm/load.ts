@@ -17,6 +17,10 @@ export interface DenseWasmExports {
   gradInput(dy: number, w: number, dx: number, batch: number, nIn: number, nOut: number): void;
   /** x[i] = bytes[i] / 255 for i < n. */
   scaleBytes(bytes: number, x: number, n: number): void;
+  /** h = σ(s), n floats. */
+  sigmoid(s: number, h: number, n: number): void;
+  /** h = tanh s, n floats. */
+  tanh(s: number, h: number, n: number): void;
 }
 
 /** Return codes of forward and gradParams (constants of dense.as.ts). */

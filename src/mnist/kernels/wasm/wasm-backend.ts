@@ -106,5 +106,13 @@ export async function createWasmBackend(floats = DEFAULT_FLOATS, scratchFloats =
     },
   };
 
-  return { name: 'wasm-simd', alloc, allocBytes, scaleBytes, dense };
+  function elementwise(kernel: (s: number, h: number, n: number) => void) {
+    return (S: Float32Array, H: Float32Array, n: number): void => {
+      checkCount(n, 'activation length');
+      kernel(pointer(S, n, 'S'), pointer(H, n, 'H'), n);
+    };
+  }
+  const activations = { sigmoid: elementwise(wasm.sigmoid), tanh: elementwise(wasm.tanh) };
+
+  return { name: 'wasm-simd', alloc, allocBytes, scaleBytes, activations, dense };
 }
