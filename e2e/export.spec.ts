@@ -89,19 +89,9 @@ test('Export PNG at 2× gives a 1440 × 960 image with real content', async ({ p
 test('Export data writes the `cli race --json` JSON and a CSV of every iterate', async ({ page }) => {
   const json = await downloadOf(page, () => page.getByRole('button', { name: 'Export data' }).click());
   expect(json.download.suggestedFilename()).toBe('himmelblau-race.json');
-  // Same structure, outcomes and step counts as the CLI; numbers agree to 1e-12 relative. Not byte-equal:
-  // Node 20's V8 and Chromium's V8 round Math.pow differently in the last bit (0.999 ** 16), and Adam's
-  // bias correction uses it, so iterates drift by an ulp or so between the two engines.
-  const ours = JSON.parse(json.text());
-  const theirs = JSON.parse(cli(['race', ...CLI_STATE, '--json']));
-  expect(ours.surface).toEqual(theirs.surface);
-  expect(ours.runs.map((r: { optimizer: string; hit: number | null; steps: number }) => [r.optimizer, r.hit, r.steps])).toEqual(
-    theirs.runs.map((r: { optimizer: string; hit: number | null; steps: number }) => [r.optimizer, r.hit, r.steps]),
-  );
-  const flat = (j: { runs: { path: number[][] }[] }): number[] => j.runs.flatMap((r) => r.path.flat());
-  const [a, b] = [flat(ours), flat(theirs)];
-  expect(a.length).toBe(b.length);
-  for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b[i])));
+  // Byte-equal to the CLI: the race is computed with the same code in Node and in Chromium, and nothing in
+  // it depends on an engine's Math.pow rounding (Adam keeps β^t as a running product for that reason).
+  expect(json.text()).toBe(cli(['race', ...CLI_STATE, '--json']));
 
   await page.getByRole('combobox', { name: 'Data format' }).selectOption('csv');
   const csv = await downloadOf(page, () => page.getByRole('button', { name: 'Export data' }).click());

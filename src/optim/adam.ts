@@ -13,6 +13,9 @@ import { decayRate, epsilon, learningRate } from './specs.ts';
 export interface AdamState extends OptimizerState {
   m: Vec;
   v: Vec;
+  /** β₁ᵗ and β₂ᵗ as running products (see moments.ts for why not `**`). */
+  beta1Power: number;
+  beta2Power: number;
 }
 
 export const adam: Optimizer<AdamState> = {
@@ -27,7 +30,7 @@ export const adam: Optimizer<AdamState> = {
     decayRate('beta2', 'second-moment decay', '\\beta_2', 0.999),
     epsilon(1e-8),
   ],
-  init: (params) => ({ t: 0, g: zerosLike(params), m: zerosLike(params), v: zerosLike(params) }),
+  init: (params) => ({ t: 0, g: zerosLike(params), m: zerosLike(params), v: zerosLike(params), beta1Power: 1, beta2Power: 1 }),
   step(params: Vec, state: AdamState, hyper: Hyper, oracle: GradientOracle): number {
     state.t += 1;
     const { g, m, v } = state;
@@ -35,8 +38,10 @@ export const adam: Optimizer<AdamState> = {
     const loss = oracle(params, g);
     accumulate(m, g, beta1, 1 - beta1);
     accumulateSquares(v, g, beta2, 1 - beta2);
-    const c1 = biasCorrection(beta1, state.t);
-    const c2 = biasCorrection(beta2, state.t);
+    state.beta1Power *= beta1;
+    state.beta2Power *= beta2;
+    const c1 = biasCorrection(state.beta1Power);
+    const c2 = biasCorrection(state.beta2Power);
     for (let i = 0; i < g.length; i++) g[i] = m[i] / c1 / (Math.sqrt(v[i] / c2) + eps);
     descend(params, g, hyper.lr);
     return loss;

@@ -5,6 +5,10 @@
  *   accumulate:        a ← decay·a + weight·g        (momentum buffers, first moments)
  *   accumulateSquares: a ← decay·a + weight·g²       (AdaGrad's sum, RMSprop/AdaDelta/Adam second moments)
  *   biasCorrection:    1 − decay^t                   (Adam divides its moments by this)
+ *
+ * decay^t is kept as a running product (decayPower ← decayPower·decay once per step) rather than computed
+ * with `**`: Math.pow's last bit differs between JS engines (0.999**16 in Node 20 vs Chromium 156), while
+ * a product rounds identically everywhere, so the CLI, the page and a shared link give bit-identical runs.
  *   descend:           θ ← θ − lr·u                  (the one home of the descent sign)
  *
  * Every helper is an in-place loop over typed arrays of equal length: no allocation, and the same code
@@ -20,8 +24,9 @@ export function accumulateSquares(acc: Vec, g: Vec, decay: number, weight: numbe
   for (let i = 0; i < acc.length; i++) acc[i] = decay * acc[i] + weight * g[i] * g[i];
 }
 
-export function biasCorrection(decay: number, t: number): number {
-  return 1 - decay ** t;
+/** 1 − decay^t, given decayPower = decay^t accumulated by multiplication. */
+export function biasCorrection(decayPower: number): number {
+  return 1 - decayPower;
 }
 
 /** θ ← θ − lr·u. Every optimizer moves its parameters through here and nowhere else. */

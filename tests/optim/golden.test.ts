@@ -121,5 +121,18 @@ describe('golden first steps on f = x² + y² from (1, −2)', () => {
     expectPoint(points[0], [0.9000000005, -1.90000000025]);
     expectPoint(points[1], [0.8004122286917928, -1.8001664861157012], 11);
     expectPoint([state.m[0], state.m[1]], [0.36, -0.74], 9);
+    // β₁², β₂² kept as running products: 0.9·0.9 = 0.81, 0.999·0.999 = 0.998001
+    expect(state.beta1Power).toBeCloseTo(0.81, 15);
+    expect(state.beta2Power).toBeCloseTo(0.998001, 15);
+  });
+
+  it('Adam bias correction is a product, not Math.pow, so every JS engine rounds it the same way', () => {
+    // 0.999**16 differs in its last bit between Node 20 and Chromium 156; β₂ᵗ must be the left-to-right
+    // product of t factors, which IEEE-754 multiplication rounds identically everywhere.
+    const { state } = steps(adam, { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 16);
+    let product = 1;
+    for (let k = 0; k < 16; k++) product *= 0.999;
+    expect(state.beta2Power).toBe(product);
+    expect(state.beta2Power).toBeCloseTo(0.999 ** 16, 15);
   });
 });
