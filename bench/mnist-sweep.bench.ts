@@ -7,8 +7,10 @@
  * accuracy reaches the target (97%) or at the epoch cap; the test accuracy is measured once, then.
  * Best per optimizer = fewest epochs to the target, ties by training seconds; if no setting reached
  * it, the highest validation accuracy. Seconds are training time only (evaluation excluded).
+ * With --extend, an optimizer whose best lr sits at the edge of the values tried gets up to two more
+ * (the edge value × 3 or ÷ 3 again), so the reported best is not just the end of a too-narrow grid.
  * The Markdown is rewritten after every run, so a cut-short sweep still leaves its finished rows.
- * Usage: npx tsx bench/mnist-sweep.bench.ts [--epochs 20] [--optimizers sgd,adam,...] [--out bench/results/mnist-sweep.md]
+ * Usage: npx tsx bench/mnist-sweep.bench.ts [--epochs 20] [--optimizers sgd,adam,...] [--extend] [--out bench/results/mnist-sweep.md]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -57,6 +59,7 @@ interface Row {
   readonly key: string;
   readonly value: number;
   readonly isDefault: boolean;
+  readonly extended: boolean;
   readonly target: { epoch: number; iterations: number; seconds: number } | null;
   readonly epochsRun: number;
   readonly seconds: number;
@@ -81,52 +84,55 @@ function better(a: Row, b: Row): boolean {
   return a.bestVal > b.bestVal;
 }
 
+/** Best of one optimizer's rows, and whether its value is the largest (1) or smallest (−1) tried. */
+function bestAndEdge(own: readonly Row[]): { top: Row; edge: -1 | 0 | 1 } {
+  const top = own.reduce((a, b) => (better(b, a) ? b : a));
+  const values = own.map((r) => r.value);
+  if (values.length < 2) return { top, edge: 0 };
+  return { top, edge: top.value === Math.max(...values) ? 1 : top.value === Math.min(...values) ? -1 : 0 };
+}
+
 function rowCells(r: Row): string {
-  const setting = `${r.key} ${fmtValue(r.value)}${r.isDefault ? ' (default)' : ''}`;
+  const setting = `${r.key} ${fmtValue(r.value)}${r.isDefault ? ' (default)' : ''}${r.extended ? ' (extension)' : ''}`;
   const to97 = r.target ? `${r.target.epoch} | ${r.target.iterations} | ${r.target.seconds.toFixed(1)}` : `not within ${r.epochsRun} | – | –`;
   return `| ${getOptimizer(r.optimizer).name} | ${setting} | ${to97} | ${pct(r.bestVal)} | ${pct(r.test)} | ${r.diverged ? 'diverged' : ''} |`;
 }
 
 const header = '| optimizer | setting | epochs to 97 % | iterations | seconds to 97 % | best val. acc. | test acc. | |\n|---|---|---|---|---|---|---|---|';
 
-function markdown(rows: readonly Row[], done: boolean, cap: number, started: Date, command: string): string {
+function markdown(rows: readonly Row[], done: boolean, cap: number, extend: boolean, started: Date, command: string): string {
   const ids = [...new Set(rows.map((r) => r.optimizer))];
-  const best = ids.map((id) => {
-    const own = rows.filter((r) => r.optimizer === id);
-    const top = own.reduce((a, b) => (better(b, a) ? b : a));
-    const values = sweepFor(id).values;
-    const edge = own.length === values.length && (top.value === values[0] || top.value === values[values.length - 1]);
-    return { top, edge };
-  });
+  const best = ids.map((id) => bestAndEdge(rows.filter((r) => r.optimizer === id)));
   const loads = rows.map((r) => r.load);
   const meanLoad = loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length);
-  const edgeNote = best.some((b) => b.edge)
-    ? '\n\n*: the best value sits at the edge of its three-value grid, so a wider sweep might do better still.'
+  const edgeNote = best.some((b) => b.edge !== 0)
+    ? '\n\n*: the best value sits at the edge of the values tried, so a wider sweep might do better still.'
     : '';
   return `# MNIST: epochs and seconds to 97 % validation accuracy, per optimizer
 
 ${done ? '' : '**Incomplete: the sweep was still running or was cut short; only finished settings are listed.**\n\n'}Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC. Machine: ${cpus().length} shared cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), load average ${meanLoad.toFixed(1)} during the run (1-minute load sampled after each setting, range ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}), Node ${process.version}, wasm backend.
 Command: \`${command}\`
 
-Setting: the textbook's 784-64-16-10 sigmoid/tanh/softmax MLP, Xavier uniform, batch 128, fixed rate, seed 1 (55,000 train / 5,000 validation / 10,000 test). Every setting starts from the same initial weights and sees the same mini-batch stream. Sweep: lr × {1/3, 1, 3} around the MNIST default (src/mnist/hyper-defaults.ts); AdaDelta has no learning rate, so ρ ∈ {0.9, 0.95, 0.99} is swept instead (ε 1e-6). A run stops at the first epoch with validation accuracy ≥ 97 % or after ${cap} epochs; the test accuracy is measured then. Seconds are training time only (batches and updates, evaluation excluded), on a shared machine, so compare them loosely; epochs and iterations are exact.
+Setting: the textbook's 784-64-16-10 sigmoid/tanh/softmax MLP, Xavier uniform, batch 128, fixed rate, seed 1 (55,000 train / 5,000 validation / 10,000 test). Every setting starts from the same initial weights and sees the same mini-batch stream. Sweep: lr × {1/3, 1, 3} around the MNIST default (src/mnist/hyper-defaults.ts); AdaDelta has no learning rate, so ρ ∈ {0.9, 0.95, 0.99} is swept instead (ε 1e-6).${extend ? ' Extension: where the best lr was the largest (smallest) tried, up to two more values, each ×3 (÷3) again, marked "(extension)".' : ''} A run stops at the first epoch with validation accuracy ≥ 97 % or after ${cap} epochs; the test accuracy is measured then. Seconds are training time only (batches and updates, evaluation excluded), on a shared machine, so compare them loosely; epochs and iterations are exact.
 
 ## Best per optimizer
 
 Best = fewest epochs to 97 %, ties by seconds; if no setting reached 97 %, the highest validation accuracy.
 
 ${header}
-${best.map((b) => rowCells(b.top).replace(/^\| ([^|]+) \|/, `| $1${b.edge ? '*' : ''} |`)).join('\n')}${edgeNote}
+${best.map((b) => rowCells(b.top).replace(/^\| ([^|]+) \|/, `| $1${b.edge !== 0 ? '*' : ''} |`)).join('\n')}${edgeNote}
 
 ## All settings
 
 ${header}
-${rows.map(rowCells).join('\n')}
+${[...rows].sort((a, b) => ids.indexOf(a.optimizer) - ids.indexOf(b.optimizer) || a.value - b.value).map(rowCells).join('\n')}
 `;
 }
 
 async function main(): Promise<void> {
   const cap = epochCap();
   const ids = optimizerList();
+  const extend = process.argv.includes('--extend');
   const out = argument('out') ?? 'bench/results/mnist-sweep.md';
   const command = `npx tsx bench/mnist-sweep.bench.ts ${process.argv.slice(2).join(' ')}`.trim();
   const started = new Date();
@@ -135,37 +141,47 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const write = (done: boolean): void => {
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, markdown(rows, done, cap, started, command));
+    writeFileSync(out, markdown(rows, done, cap, extend, started, command));
+  };
+  const run = async (id: OptimizerId, key: string, value: number, extended: boolean): Promise<void> => {
+    const optimizer = getOptimizer(id);
+    const hyper: Hyper = resolveHyper(optimizer, MNIST_HYPER[id], { [key]: value });
+    // A fresh backend per run: the trainer's buffers are bump-allocated and never freed.
+    const tr = createTrainer(data, config, optimizer, hyper, { backend: await createWasmBackend() });
+    while (!tr.done && tr.target === null) trainSteps(tr, tr.stepsPerEpoch - tr.epochStep);
+    const row: Row = {
+      optimizer: id,
+      key,
+      value,
+      isDefault: value === resolveHyper(optimizer, MNIST_HYPER[id])[key],
+      extended,
+      target: tr.target,
+      epochsRun: tr.epochs.length,
+      seconds: tr.seconds,
+      bestVal: bestOf(tr.epochs.map((e) => e.valAccuracy)),
+      test: tr.diverged ? NaN : evaluate(tr.net, data.test).accuracy,
+      diverged: tr.diverged,
+      load: loadavg()[0],
+    };
+    rows.push(row);
+    console.log(rowCells(row), `(${tr.epochs.length} epochs, ${tr.seconds.toFixed(1)} s, load ${row.load.toFixed(1)})`);
+    write(false);
   };
   for (const id of ids) {
-    const optimizer = getOptimizer(id);
     const { key, values } = sweepFor(id);
-    const base = resolveHyper(optimizer, MNIST_HYPER[id]);
-    for (const value of values) {
-      const hyper: Hyper = resolveHyper(optimizer, MNIST_HYPER[id], { [key]: value });
-      // A fresh backend per run: the trainer's buffers are bump-allocated and never freed.
-      const tr = createTrainer(data, config, optimizer, hyper, { backend: await createWasmBackend() });
-      while (!tr.done && tr.target === null) trainSteps(tr, tr.stepsPerEpoch - tr.epochStep);
-      const row: Row = {
-        optimizer: id,
-        key,
-        value,
-        isDefault: value === base[key],
-        target: tr.target,
-        epochsRun: tr.epochs.length,
-        seconds: tr.seconds,
-        bestVal: bestOf(tr.epochs.map((e) => e.valAccuracy)),
-        test: tr.diverged ? NaN : evaluate(tr.net, data.test).accuracy,
-        diverged: tr.diverged,
-        load: loadavg()[0],
-      };
-      rows.push(row);
-      console.log(rowCells(row), `(${tr.epochs.length} epochs, ${tr.seconds.toFixed(1)} s, load ${row.load.toFixed(1)})`);
-      write(false);
+    for (const value of values) await run(id, key, value, false);
+    if (!extend || key !== 'lr') continue;
+    const spec = getOptimizer(id).hyper.find((h) => h.key === 'lr')!;
+    for (let extra = 0; extra < 2; extra++) {
+      const own = rows.filter((r) => r.optimizer === id);
+      const { top, edge } = bestAndEdge(own);
+      const next = edge === 1 ? top.value * 3 : edge === -1 ? top.value / 3 : NaN;
+      if (!(next >= spec.min && next <= spec.max)) break;
+      await run(id, key, next, true);
     }
   }
   write(true);
-  console.log(`\n${markdown(rows, true, cap, started, command)}`);
+  console.log(`\n${markdown(rows, true, cap, extend, started, command)}`);
 }
 
 main().catch((error: unknown) => {
