@@ -7,6 +7,8 @@ export const iteration = (page: Page): Locator => page.getByTestId('iteration');
 export const contourPaths = (page: Page): Locator => page.locator('[data-testid=contours] path');
 /** The current-point marker of each running optimizer (one per trajectory). */
 export const markers = (page: Page): Locator => page.locator('path.marker');
+/** Where a marker is drawn: the CSS transform of the box it sits in. */
+export const markerPosition = (marker: Locator): Promise<string> => marker.evaluate((p) => (p.parentElement as unknown as HTMLElement).style.transform);
 /** The canvas the trajectories are drawn on; data-k is the iteration drawn up to. */
 export const trajectoryCanvas = (page: Page): Locator => page.getByTestId('trajectories').first();
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { iteration, markers, scoreboard, shot, shownIteration, trajectoryCanvas } from './helpers.ts';
+import { iteration, markerPosition, markers, scoreboard, shot, shownIteration, trajectoryCanvas } from './helpers.ts';
 
 test('play, pause, step and scrub change the iteration shown', async ({ page }) => {
   await page.goto('/#s=rosenbrock');
@@ -21,12 +21,12 @@ test('play, pause, step and scrub change the iteration shown', async ({ page }) 
   await expect(iteration(page)).toHaveText(`${paused + 1} / ${steps}`);
 
   // Scrubbing moves trajectories, markers and the scoreboard together.
-  const before = await markers(page).first().getAttribute('transform');
+  const before = await markerPosition(markers(page).first());
   const tableBefore = await scoreboard(page).innerText();
   await page.getByRole('slider', { name: 'Iteration' }).fill('40');
   await expect(iteration(page)).toHaveText(`40 / ${steps}`);
   await expect(trajectoryCanvas(page)).toHaveAttribute('data-k', '40');
-  expect(await markers(page).first().getAttribute('transform')).not.toBe(before);
+  expect(await markerPosition(markers(page).first())).not.toBe(before);
   expect(await scoreboard(page).innerText()).not.toBe(tableBefore);
   await shot(page, 'scrubbed-k40');
 
