@@ -7,19 +7,27 @@
  */
 import type { FloatArray } from './backend.ts';
 
+/** e^(z − max) of the current row, in doubles, kept so each exponential is computed once (grown, never shrunk). */
+let exps = new Float64Array(16);
+
 /** Writes P (softmax rows) and, if delta is given, (P − Y)/m; returns the summed (not averaged) loss. */
 export function softmaxCrossEntropy(Z: FloatArray, P: FloatArray, labels: Uint8Array, m: number, k: number, delta: FloatArray | null): number {
+  if (exps.length < k) exps = new Float64Array(k);
+  const e = exps;
   let total = 0;
   for (let r = 0; r < m; r++) {
     const o = r * k;
     let max = -Infinity;
     for (let j = 0; j < k; j++) if (Z[o + j] > max) max = Z[o + j];
     let sum = 0;
-    for (let j = 0; j < k; j++) sum += Math.exp(Z[o + j] - max);
+    for (let j = 0; j < k; j++) {
+      e[j] = Math.exp(Z[o + j] - max);
+      sum += e[j];
+    }
     const y = labels[r];
     total += Math.log(sum) + max - Z[o + y];
     for (let j = 0; j < k; j++) {
-      const p = Math.exp(Z[o + j] - max) / sum;
+      const p = e[j] / sum;
       P[o + j] = p;
       if (delta) delta[o + j] = (p - (j === y ? 1 : 0)) / m;
     }
