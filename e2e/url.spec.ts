@@ -39,3 +39,24 @@ test('a hostile URL falls back to defaults with a notice and injects nothing', a
   expect(dialogs).toEqual([]);
   await shot(page, 'hostile-url-notice');
 });
+
+test('switching tabs writes the tab into the URL and keeps the view, so a copied link reopens that tab', async ({ page, browser }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Surface', exact: true }).selectOption('himmelblau');
+  await expect(page).toHaveURL(/s=himmelblau/);
+  await page.getByRole('tab', { name: 'MNIST' }).click();
+  await expect(page).toHaveURL(/#s=himmelblau&.*tab=mnist$/);
+  const url = page.url();
+
+  const other = await browser.newPage();
+  await other.goto(url);
+  await expect(other.getByRole('tab', { name: 'MNIST' })).toHaveAttribute('aria-selected', 'true');
+  await expect(other.locator('#panel-mnist')).toBeVisible();
+  await expect(other.locator('#panel-surfaces')).toBeHidden();
+  // The surfaces view in the same link survived the round trip.
+  await other.getByRole('tab', { name: 'Surfaces' }).click();
+  await expect(other).not.toHaveURL(/tab=/);
+  await expect(other).toHaveURL(/s=himmelblau/);
+  await expect(other.getByRole('combobox', { name: 'Surface', exact: true })).toHaveValue('himmelblau');
+  await other.close();
+});
