@@ -12,6 +12,9 @@
  * When X is mostly zeros (MNIST pixels: ~80 %), the sparse form skips them, which is exact: a zero input
  * adds 0·w = 0 (for finite w).
  *
+ * The module also holds the network's elementwise steps that are too slow in JS (see the end of this file):
+ *   scaleBytes  x = bytes/255 (a batch's pixels)      sigmoid, tanh  h = f(s)
+ *
  * Pointers are byte offsets into the imported memory, which the JS loader owns; [scratch, scratchEnd) is
  * memory the kernels may overwrite (Wᵀ, dWᵀ, the non-zero lists).
  */

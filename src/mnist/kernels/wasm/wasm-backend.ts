@@ -1,7 +1,8 @@
 /**
  * KernelBackend (src/mnist/kernels/types.ts) in WebAssembly SIMD, with zero-copy buffers: alloc hands out
  * Float32Array views into the module's linear memory, so the network's activations and the packed
- * parameters the optimizers update live where the kernels read them.
+ * parameters the optimizers update live where the kernels read them. It also has the contract's optional
+ * members: allocBytes/scaleBytes (a batch's pixel bytes scaled in wasm) and activations (sigmoid, tanh).
  *
  * Memory: ONE WebAssembly.Memory with initial = maximum size, created before any view exists. It never
  * grows, so no view is ever detached, and alloc may be called at any time. Layout, in bytes:
