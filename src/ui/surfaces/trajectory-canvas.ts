@@ -4,6 +4,9 @@
  * frame costs O(new iterates) whatever the budget; anything else (scrubbing back, a new race, a resize,
  * a highlight) clears and redraws up to k once, skipping sub-pixel moves. The dash phase continues across
  * increments (lineDashOffset = path length drawn so far), so dashed paths look the same either way.
+ * A forward step whose new iterates all lie within TOL px of the last drawn vertex strokes nothing: the
+ * canvas stays untouched, so a converged or crawling run costs the compositor nothing that frame (in small
+ * multiples each run has its own canvas). The sub-pixel remainder is drawn once the path moves visibly.
  */
 import type { ProjectedPath } from './trajectory-path.ts';
 import type { OptimizerLook } from '../../render/palette.ts';
@@ -30,8 +33,18 @@ function style(ctx: CanvasRenderingContext2D, run: CanvasRun, highlight: string 
   ctx.setLineDash(run.look.dash ? run.look.dash.split(/[ ,]+/).map(Number) : []);
 }
 
-/** Strokes run from vertex `from` to `to` (inclusive), skipping sub-pixel moves except the last; returns new length. */
-function strokeRange(ctx: CanvasRenderingContext2D, p: ProjectedPath, from: number, to: number, length: number): { length: number; last: number } {
+/**
+ * Strokes run from vertex `from` to `to` (inclusive), skipping sub-pixel moves (except the last when
+ * `forceLast`); returns the new length and the last vertex drawn (`from` and no stroke if none was).
+ */
+function strokeRange(
+  ctx: CanvasRenderingContext2D,
+  p: ProjectedPath,
+  from: number,
+  to: number,
+  length: number,
+  forceLast: boolean,
+): { length: number; last: number } {
   let lx = p.px[from];
   let ly = p.py[from];
   let len = length;
@@ -42,14 +55,14 @@ function strokeRange(ctx: CanvasRenderingContext2D, p: ProjectedPath, from: numb
   for (let i = from + 1; i <= to; i++) {
     const x = p.px[i];
     const y = p.py[i];
-    if (i < to && Math.abs(x - lx) < TOL && Math.abs(y - ly) < TOL) continue;
+    if ((i < to || !forceLast) && Math.abs(x - lx) < TOL && Math.abs(y - ly) < TOL) continue;
     ctx.lineTo(x, y);
     len += Math.hypot(x - lx, y - ly);
     lx = x;
     ly = y;
     last = i;
   }
-  ctx.stroke();
+  if (last > from) ctx.stroke();
   return { length: len, last };
 }
 
@@ -69,7 +82,7 @@ export function drawFull(ctx: CanvasRenderingContext2D, runs: readonly CanvasRun
     const end = Math.min(k, run.path.px.length - 1);
     if (end < 1) continue;
     style(ctx, run, highlight);
-    const r = strokeRange(ctx, run.path, 0, end, 0);
+    const r = strokeRange(ctx, run.path, 0, end, 0, true);
     state.lengths[i] = r.length;
     state.lastDrawn[i] = r.last;
   }
@@ -85,7 +98,7 @@ export function drawForward(ctx: CanvasRenderingContext2D, runs: readonly Canvas
     const end = Math.min(k, run.path.px.length - 1);
     if (end <= from) continue;
     style(ctx, run, highlight);
-    const r = strokeRange(ctx, run.path, from, end, state.lengths[i]);
+    const r = strokeRange(ctx, run.path, from, end, state.lengths[i], false);
     state.lengths[i] = r.length;
     state.lastDrawn[i] = r.last;
   }
