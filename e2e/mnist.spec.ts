@@ -112,7 +112,7 @@ test('MNIST tab: pause, resume and stop; a diverging run is marked while the oth
   await page.getByTestId('limit').fill('20000');
   await page.getByTestId('epochs').fill('100');
   // SGD at η = 10 on a leaky-ReLU 64-64 net with He init overflows within ~6 updates (checked in
-  // Node with the same trainer); Adam at η = 0.001 keeps training.
+  // Node with the same trainer); Adam at its default η keeps training.
   await page.getByTestId('hyper-sgd-lr').fill('10');
   await page.getByTestId('hidden').fill('64,64');
   await page.getByTestId('activation-0').selectOption('leaky-relu');

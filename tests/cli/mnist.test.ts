@@ -15,14 +15,14 @@ describe('cli mnist arguments', () => {
 
   it('reads every option', () => {
     const r = parseMnistArgs([
-      '--optimizers', 'adam,nag', '--set', 'adam.lr=0.003', '--set=nag.beta=0.8', '--epochs', '3', '--batch', '64',
+      '--optimizers', 'adam,nag', '--set', 'adam.lr=0.004', '--set=nag.beta=0.8', '--epochs', '3', '--batch', '64',
       '--hidden', '100,50,20', '--activations', 'relu,leaky-relu,tanh', '--init', 'he-normal', '--l2', '0.5',
       '--keep-prob', '0.8', '--batchnorm', '--schedule', 'step:gamma=0.5,size=100', '--seed', '9', '--limit', '2000',
       '--target', '0.95', '--json',
     ]);
     expect(r.optimizers).toEqual(['adam', 'nag']);
-    expect(r.hyper.adam.lr).toBe(0.003);
-    expect(r.hyper.nag).toEqual({ lr: 0.05, beta: 0.8 });
+    expect(r.hyper.adam.lr).toBe(0.004);
+    expect(r.hyper.nag).toEqual({ lr: 0.15, beta: 0.8 });
     expect(r.config.mlp).toEqual({ sizes: [784, 100, 50, 20, 10], activations: ['relu', 'leaky-relu', 'tanh'], batchNorm: true, keepProb: 0.8, l2: 0.5 });
     expect(r.config.schedule).toEqual({ kind: 'step', params: { gamma: 0.5, size: 100 }, at: [] });
     expect([r.config.init, r.config.batchSize, r.config.epochs, r.config.seed, r.limit, r.config.targetAccuracy, r.json]).toEqual(['he-normal', 64, 3, 9, 2000, 0.95, true]);

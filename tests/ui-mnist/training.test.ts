@@ -65,7 +65,7 @@ describe('Training', () => {
     expect(starts[0].config.mlp.sizes).toEqual([784, 64, 16, 10]);
     expect(starts[0].config.schedule).toEqual({ kind: 'step', params: { gamma: 0.5, size: 10 }, at: [] });
     expect(starts[0].hyper).toEqual({ lr: 0.2 });
-    expect(starts[2].hyper.lr).toBe(0.001);
+    expect(starts[2].hyper.lr).toBe(0.003);
   });
 
   it('queues runs beyond the core count and applies progress, divergence and results', () => {
