@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { decodeView, encodeView, type ViewState } from '../export/url-state.ts';
 import { VOCABULARY } from '../export/view-vocabulary.ts';
 import { figureSpecForView, DEFAULT_SIZE } from '../export/view-figure.ts';
-import { figureSvg } from '../export/figure.ts';
+import { figureSvg, MAX_SIDE, MIN_HEIGHT, MIN_WIDTH } from '../export/figure.ts';
 
 export const RENDER_USAGE = `usage: cli render [--surface ID | --expr "f(x,y)" [--domain X0,X1,Y0,Y1]] [--start X,Y]
        [--optimizers a,b,...] [--set OPT.PARAM=VALUE ...] [--steps N] [--target T] [--noise SIGMA] [--seed N]
@@ -93,9 +93,23 @@ export function parseRenderArgs(argv: readonly string[]): RenderOptions | string
   if (params.has('s') && params.has('f')) return 'give either --surface or --expr, not both';
   if (!params.has('s') && !params.has('f')) params.set('s', VOCABULARY.surfaces[0].id);
   if (params.has('s') && params.has('dom')) return '--domain applies to --expr only (a surface has its own domain)';
+  if (width < MIN_WIDTH || width > MAX_SIDE) return `--width expects ${MIN_WIDTH} to ${MAX_SIDE} pixels, got ${width}`;
+  if (height < MIN_HEIGHT || height > MAX_SIDE) return `--height expects ${MIN_HEIGHT} to ${MAX_SIDE} pixels, got ${height}`;
   const decoded = decodeView(params.toString(), VOCABULARY);
-  if (decoded.notices.length > 0) return decoded.notices.join(' ').replace(/ The default view is shown instead\./g, '');
+  if (decoded.notices.length > 0) return decoded.notices.map(asArgumentError).join(' ');
+  // As in `race`: without it a typed expression would start at the first surface's point, off its plot.
+  if (params.has('f') && !params.has('start')) return '--expr needs --start X,Y';
   return { view: decoded.view, width, height, animateSeconds: animated ? seconds : undefined, scale, out };
+}
+
+/** The codec's notices speak of a link whose bad fields were ignored; here they are rejected arguments. */
+function asArgumentError(notice: string): string {
+  return notice
+    .replace(/ The default view is shown instead\./, '')
+    .replace(/^The link's expression/, '--expr')
+    .replace(/^The link names an unknown surface/, '--surface: unknown surface')
+    .replace(/^Ignored the unknown optimizer/, '--optimizers: unknown optimizer')
+    .replace(/^Ignored (the )?/, 'invalid ');
 }
 
 export function renderSvg(o: Pick<RenderOptions, 'view' | 'width' | 'height' | 'animateSeconds'>): string {
