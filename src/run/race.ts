@@ -1,12 +1,14 @@
 /**
  * A race: several optimizers from the same start, with the same budget, target and noise. Each run gets
  * its own freshly seeded noise stream, so with equal seeds every optimizer sees the same sequence of
- * noise draws (each step asks its oracle exactly once).
+ * noise draws (each step asks its oracle exactly once). The learning-rate schedule (default fixed) is
+ * shared too: each entrant's own base lr is scaled by it (see run.ts).
  */
 import type { Objective } from '../math/objective.ts';
 import type { Hyper, Optimizer } from '../optim/types.ts';
 import type { NoiseSpec } from './noise.ts';
 import { run, type Trajectory } from './run.ts';
+import type { Schedule } from './schedules.ts';
 
 export interface Entrant {
   readonly optimizer: Optimizer;
@@ -20,6 +22,7 @@ export interface RaceSpec {
   readonly steps: number;
   readonly target: number;
   readonly noise?: NoiseSpec;
+  readonly schedule?: Schedule;
 }
 
 export function race(spec: RaceSpec): Trajectory[] {

@@ -8,12 +8,18 @@
  * divergedAt = k; that point is NOT recorded (paths hold finite, drawable points only), so
  * steps = divergedAt − 1 updates were recorded. A start that itself violates this gives divergedAt = 0
  * with only the start recorded.
- * The loop allocates nothing per step: buffers are sized once for the budget and trimmed at the end.
+ * Learning-rate schedule (src/run/schedules.ts; default fixed): update t (0-based, as in the MNIST
+ * trainer) uses lr = learningRateAt(schedule, hyper.lr, t, t). A surface has no epochs, so the epoch is
+ * taken to be the update index: the course's η₀/(1 + decay·epoch) decays per update here. Optimizers
+ * without an `lr` hyperparameter (AdaDelta) ignore the schedule. `Trajectory.hyper` stays the base rates.
+ * The loop allocates nothing per step: buffers are sized once for the budget and trimmed at the end, and a
+ * scheduled run overwrites `lr` in one copy of the hyperparameters made before the loop.
  */
 import type { Objective, GradientOracle } from '../math/objective.ts';
 import type { Hyper, Optimizer, OptimizerId } from '../optim/types.ts';
 import { createRng } from './random.ts';
 import { noisyOracle, type NoiseSpec } from './noise.ts';
+import { FIXED, learningRateAt, type Schedule } from './schedules.ts';
 
 export const DIVERGENCE_BOUND = 1e6;
 
@@ -26,6 +32,8 @@ export interface RunSpec {
   readonly steps: number;
   readonly target: number;
   readonly noise?: NoiseSpec;
+  /** Learning-rate schedule over the updates; absent = fixed. */
+  readonly schedule?: Schedule;
 }
 
 export interface Trajectory {
@@ -47,6 +55,7 @@ function outOfBounds(loss: number, x: number, y: number): boolean {
 
 export function run(spec: RunSpec): Trajectory {
   const { objective, optimizer, hyper, start, steps, target, noise } = spec;
+  const schedule = spec.schedule ?? FIXED;
   if (objective.dim !== 2) throw new RangeError(`run() records 2-D paths; objective has dim ${objective.dim}`);
   if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`steps must be a non-negative integer, got ${steps}`);
   const oracle: GradientOracle = noise
@@ -66,9 +75,14 @@ export function run(spec: RunSpec): Trajectory {
   let hit: number | null = loss <= target ? 0 : null;
   let divergedAt: number | null = outOfBounds(loss, params[0], params[1]) ? 0 : null;
 
+  // Fixed (or no lr to schedule): the caller's object itself, so such runs are exactly what they were before schedules.
+  const scheduled = schedule.kind !== 'fixed' && 'lr' in hyper;
+  const live: Hyper = scheduled ? { ...hyper } : hyper;
+
   let k = 0;
   while (divergedAt === null && k < steps) {
-    optimizer.step(params, state, hyper, oracle);
+    if (scheduled) live.lr = learningRateAt(schedule, hyper.lr, k, k);
+    optimizer.step(params, state, live, oracle);
     loss = objective.value(params);
     if (outOfBounds(loss, params[0], params[1])) {
       divergedAt = k + 1;
