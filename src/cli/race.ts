@@ -2,15 +2,17 @@
  * `cli race`: run optimizers from one start with one budget and target, print JSON or a table.
  *
  *   race [--surface ID | --expr "f(x,y)"] [--start X,Y] [--target T] [--steps N] [--optimizers a,b,…]
- *        [--set OPT.PARAM=VALUE …] [--noise SIGMA [--seed S]] [--json]
+ *        [--set OPT.PARAM=VALUE …] [--noise SIGMA [--seed S]] [--schedule SPEC] [--json]
  *   race --list [--json]
  *
  * JSON: {"surface": {"id", "expr", "start": [x, y], "target"}, "noise": {"sigma", "seed"} | null,
+ *        "schedule": "fixed" | "step:gamma=0.9,size=50" | …   (formatSchedule, every parameter written out),
  *        "runs": [{"optimizer", "hyper", "hit", "diverged", "divergedAt", "steps", "final": [x, y, loss],
  *                  "path": [[x, y, loss], …]}]}
  * path[k] is the point after k updates (path[0] the start); diverged runs stop before the offending point.
  * Hyperparameters: registry defaults, then the surface's, then --set. With --expr the id is "custom",
  * --start is required, and without --target the target is null (no run can "reach" it).
+ * --schedule scales each optimizer's lr per update t (epoch = t on a surface; see src/run/run.ts).
  */
 import { compileExpression, expressionObjective } from '../math/expression/index.ts';
 import type { Objective } from '../math/objective.ts';
@@ -18,12 +20,13 @@ import { OPTIMIZERS, getOptimizer, hyperError, isOptimizerId, resolveHyper } fro
 import { OPTIMIZER_IDS, type Hyper, type OptimizerId } from '../optim/types.ts';
 import { race } from '../run/race.ts';
 import type { Trajectory } from '../run/run.ts';
+import { FIXED, formatSchedule, parseSchedule, type Schedule } from '../run/schedules.ts';
 import { SURFACES, getSurface } from '../../surfaces/index.ts';
 import { surfaceObjective } from '../../surfaces/objective.ts';
 import { UsageError, parseChoiceList, parseFlags, parseNumber, parsePoint, parseWhole } from './args.ts';
 
 export const RACE_USAGE = `usage: cli race [--surface ID | --expr "f(x,y)"] [--start X,Y] [--target T] [--steps N]
-       [--optimizers sgd,adam,...] [--set OPT.PARAM=VALUE ...] [--noise SIGMA [--seed S]] [--json]
+       [--optimizers sgd,adam,...] [--set OPT.PARAM=VALUE ...] [--noise SIGMA [--seed S]] [--schedule SPEC] [--json]
        cli race --list [--json]`;
 
 const MAX_STEPS = 1_000_000;
@@ -36,6 +39,7 @@ export interface RaceRequest {
   readonly optimizers: OptimizerId[];
   readonly hyper: Record<OptimizerId, Hyper>;
   readonly noise: { sigma: number; seed: number } | null;
+  readonly schedule: Schedule;
   readonly json: boolean;
 }
 
@@ -66,6 +70,7 @@ export function parseRaceArgs(argv: readonly string[]): RaceRequest {
     set: 'list',
     noise: 'value',
     seed: 'value',
+    schedule: 'value',
     json: 'boolean',
   });
   if (values.surface !== undefined && values.expr !== undefined) throw new UsageError('give either --surface or --expr, not both');
@@ -81,6 +86,14 @@ export function parseRaceArgs(argv: readonly string[]): RaceRequest {
       ? null
       : { sigma: parseNumber('--noise', values.noise), seed: values.seed === undefined ? 0 : parseWhole('--seed', values.seed, 0, 2 ** 32 - 1) };
   if (noise && noise.sigma < 0) throw new UsageError(`--noise expects σ ≥ 0, got ${noise.sigma}`);
+  let schedule = FIXED;
+  if (values.schedule !== undefined) {
+    try {
+      schedule = parseSchedule(values.schedule);
+    } catch (e) {
+      throw new UsageError(`--schedule: ${(e as Error).message}`);
+    }
+  }
 
   const hyper = {} as Record<OptimizerId, Hyper>;
   if (values.expr !== undefined) {
@@ -95,6 +108,7 @@ export function parseRaceArgs(argv: readonly string[]): RaceRequest {
       optimizers,
       hyper,
       noise,
+      schedule,
       json: booleans.has('json'),
     };
   }
@@ -109,12 +123,13 @@ export function parseRaceArgs(argv: readonly string[]): RaceRequest {
     optimizers,
     hyper,
     noise,
+    schedule,
     json: booleans.has('json'),
   };
 }
 
 export function runRace(request: RaceRequest): Trajectory[] {
-  const { surface, objective, steps, optimizers, hyper, noise } = request;
+  const { surface, objective, steps, optimizers, hyper, noise, schedule } = request;
   return race({
     objective,
     entrants: optimizers.map((id) => ({ optimizer: getOptimizer(id), hyper: hyper[id] })),
@@ -122,6 +137,7 @@ export function runRace(request: RaceRequest): Trajectory[] {
     steps,
     target: surface.target ?? -Infinity,
     noise: noise ?? undefined,
+    schedule,
   });
 }
 
@@ -129,6 +145,7 @@ export function raceJson(request: RaceRequest, runs: readonly Trajectory[]) {
   return {
     surface: request.surface,
     noise: request.noise,
+    schedule: formatSchedule(request.schedule),
     runs: runs.map((t) => {
       const path: [number, number, number][] = [];
       for (let k = 0; k < t.xs.length; k++) path.push([t.xs[k], t.ys[k], t.losses[k]]);
@@ -155,10 +172,10 @@ function table(header: string[], rows: string[][]): string {
 }
 
 export function raceTable(request: RaceRequest, runs: readonly Trajectory[]): string {
-  const { surface, steps, noise } = request;
+  const { surface, steps, noise, schedule } = request;
   const head = [
     `surface ${surface.id}: ${surface.expr}`,
-    `start (${surface.start.join(', ')}), target ${surface.target ?? 'none'}, budget ${steps} updates${noise ? `, noise σ=${noise.sigma} seed=${noise.seed}` : ''}`,
+    `start (${surface.start.join(', ')}), target ${surface.target ?? 'none'}, budget ${steps} updates${noise ? `, noise σ=${noise.sigma} seed=${noise.seed}` : ''}${schedule.kind === 'fixed' ? '' : `, lr schedule ${formatSchedule(schedule)}`}`,
     '',
   ];
   const rows = runs.map((t) => [

@@ -45,6 +45,10 @@ describe('race arguments', () => {
     [['--steps'], '--steps needs a value'],
     [['--json=yes'], '--json takes no value'],
     [['--steps', '5', '--steps', '6'], '--steps given twice'],
+    [['--schedule', 'cosine'], '--schedule: unknown schedule "cosine" (expected one of fixed, step, '],
+    [['--schedule', 'step:gamma=x'], '--schedule: schedule step: gamma must be a number, got "x"'],
+    [['--schedule', 'step:size=0'], '--schedule: schedule step: size = 0 is outside [1, 1000000000]'],
+    [['--schedule'], '--schedule needs a value'],
   ];
   it.each(bad)('%j → %s', (argv, message) => {
     let error: unknown;
@@ -84,6 +88,28 @@ describe('race arguments', () => {
   });
 });
 
+describe('race --schedule', () => {
+  it('defaults to fixed and reports the schedule in the JSON, every parameter written out', () => {
+    const plain = parseRaceArgs(['--surface', 'bowl', '--steps', '3']);
+    expect(raceJson(plain, runRace(plain)).schedule).toBe('fixed');
+    const r = parseRaceArgs(['--surface', 'bowl', '--steps', '3', '--schedule', 'step:size=1']);
+    expect(raceJson(r, runRace(r)).schedule).toBe('step:gamma=0.9,size=1');
+  });
+
+  it('scales lr per update (worked numbers on the bowl)', () => {
+    const r = parseRaceArgs(['--surface', 'bowl', '--optimizers', 'sgd', '--steps', '2', '--schedule', 'step:gamma=0.5,size=1']);
+    const [sgd] = raceJson(r, runRace(r)).runs;
+    // f = x²/10 + y², SGD lr 0.9·0.5^t: x ← x(1 − η/5), y ← y(1 − 2η).
+    //   t=0, η=0.9:  x = −7·0.82 = −5.74,      y = 2·(−0.8) = −1.6
+    //   t=1, η=0.45: x = −5.74·0.91 = −5.2234, y = −1.6·0.1 = −0.16
+    expect(sgd.path[1][0]).toBeCloseTo(-5.74, 12);
+    expect(sgd.path[1][1]).toBeCloseTo(-1.6, 12);
+    expect(sgd.path[2][0]).toBeCloseTo(-5.2234, 12);
+    expect(sgd.path[2][1]).toBeCloseTo(-0.16, 12);
+    expect(sgd.hyper).toEqual({ lr: 0.9 });
+  });
+});
+
 describe('race output (in-process)', () => {
   it('reports divergence instead of crashing', () => {
     const r = parseRaceArgs(['--optimizers', 'sgd', '--set', 'sgd.lr=1.5']);
@@ -113,6 +139,7 @@ describe('cli race (spawned)', () => {
     expect(status).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.surface).toEqual({ id: 'bowl', expr: 'x^2/10 + y^2', start: [-7, 2], target: 0.001 });
+    expect(out.schedule).toBe('fixed');
     expect(out.runs.map((r: { optimizer: string }) => r.optimizer)).toEqual(['sgd', 'adam']);
     const [sgd, adam] = out.runs;
     expect(Object.keys(sgd).sort()).toEqual(['diverged', 'divergedAt', 'final', 'hit', 'hyper', 'optimizer', 'path', 'steps']);
@@ -143,6 +170,7 @@ describe('cli race (spawned)', () => {
 
   it.each([
     [['race', '--steps', 'many'], 'error: race: --steps expects a whole number from 0 to 1000000, got "many"'],
+    [['race', '--schedule', 'poly:power=-1'], 'error: race: --schedule: schedule poly: power = -1 is outside [0, 100]'],
     [['race', '--expr', 'import(x)', '--start', '0,0'], 'error: race: --expr: '],
     [['nope'], 'error: unknown command "nope" (commands: race, '],
   ])('exits 2 with one line on stderr: %j', (args, message) => {
