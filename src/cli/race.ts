@@ -14,6 +14,7 @@
  * --start is required, and without --target the target is null (no run can "reach" it).
  * --schedule scales each optimizer's lr per update t (epoch = t on a surface; see src/run/run.ts).
  */
+import { DEFAULT_SEED } from '../export/url-state.ts';
 import { compileExpression, expressionObjective } from '../math/expression/index.ts';
 import type { Objective } from '../math/objective.ts';
 import { OPTIMIZERS, getOptimizer, hyperError, isOptimizerId, resolveHyper } from '../optim/index.ts';
@@ -84,7 +85,7 @@ export function parseRaceArgs(argv: readonly string[]): RaceRequest {
   const noise =
     values.noise === undefined
       ? null
-      : { sigma: parseNumber('--noise', values.noise), seed: values.seed === undefined ? 0 : parseWhole('--seed', values.seed, 0, 2 ** 32 - 1) };
+      : { sigma: parseNumber('--noise', values.noise), seed: values.seed === undefined ? DEFAULT_SEED : parseWhole('--seed', values.seed, 0, 2 ** 32 - 1) };
   if (noise && noise.sigma < 0) throw new UsageError(`--noise expects σ ≥ 0, got ${noise.sigma}`);
   let schedule = FIXED;
   if (values.schedule !== undefined) {

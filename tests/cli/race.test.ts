@@ -7,6 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.ts';
 import { listing, parseRaceArgs, raceCommand, raceJson, runRace } from '../../src/cli/race.ts';
+import { raceDataJson } from '../../src/export/data.ts';
+import { DEFAULT_SEED, decodeView } from '../../src/export/url-state.ts';
+import { raceForView } from '../../src/export/view-figure.ts';
+import { VOCABULARY } from '../../src/export/view-vocabulary.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -85,6 +89,17 @@ describe('race arguments', () => {
     const b = parseRaceArgs(argv);
     expect(JSON.stringify(raceJson(b, runRace(b)))).toBe(JSON.stringify(raceJson(a, runRace(a))));
     expect(raceJson(a, runRace(a)).noise).toEqual({ sigma: 0.3, seed: 11 });
+  });
+});
+
+describe('race --noise without --seed', () => {
+  it("uses the app's default seed, so it is the race `render` draws and the app exports for that view", () => {
+    const request = parseRaceArgs(['--surface', 'saddle', '--noise', '0.3', '--steps', '50', '--optimizers', 'sgd,adam']);
+    expect(request.noise).toEqual({ sigma: 0.3, seed: DEFAULT_SEED });
+    const { view, notices } = decodeView('s=saddle&noise=0.3&steps=50&opt=sgd,adam', VOCABULARY);
+    expect(notices).toEqual([]);
+    expect(view.seed).toBe(DEFAULT_SEED);
+    expect(raceDataJson(view, raceForView(view))).toBe(`${JSON.stringify(raceJson(request, runRace(request)))}\n`);
   });
 });
 
