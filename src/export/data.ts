@@ -25,6 +25,7 @@ export function raceRequestForView(view: ViewState): RaceRequest {
     optimizers: [...view.optimizers],
     hyper: Object.fromEntries(view.optimizers.map((id) => [id, { ...view.hyper[id] }])) as RaceRequest['hyper'],
     noise: view.noise > 0 ? { sigma: view.noise, seed: view.seed } : null,
+    schedule: view.schedule,
     json: true,
   };
 }

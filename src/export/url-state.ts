@@ -6,8 +6,9 @@
  *   #f=x%5E2%20%2B%203*y%5E2&dom=-5,5,-5,5&start=…        (a typed expression instead of a registry surface)
  *
  * Hyperparameters are written only where they differ from the surface's defaults (registry default, then
- * the surface's override), `opt` only when not every optimizer runs, `layout` only when not overlaid, `k`
- * only when playback is not at the end. Numbers are written with String(v), which round-trips every
+ * the surface's override), `opt` only when not every optimizer runs, `sched` (a learning-rate schedule spec
+ * of src/run/schedules.ts, e.g. `step:gamma=0.9,size=50`) only when not fixed, `layout` only when not
+ * overlaid, `k` only when playback is not at the end. Numbers are written with String(v), which round-trips every
  * double exactly, so a copied link reproduces the race bit for bit (tensorflow/playground's idea: the
  * registries are the URL's vocabulary, and the seed is part of the state).
  *
@@ -18,6 +19,7 @@
  */
 import type { Hyper, HyperSpec, OptimizerId } from '../optim/types.ts';
 import type { SurfaceDef } from '../../surfaces/types.ts';
+import { FIXED, formatSchedule, parseSchedule, type Schedule } from '../run/schedules.ts';
 
 export type Layout = 'overlay' | 'grid';
 
@@ -42,6 +44,8 @@ export interface ViewState {
   /** Gradient-noise standard deviation σ (0 = exact gradients). */
   readonly noise: number;
   readonly seed: number;
+  /** Learning-rate schedule applied to every optimizer's lr (FIXED = constant rates). */
+  readonly schedule: Schedule;
   readonly layout: Layout;
   /** Playback iteration, or null for "at the end of the race". */
   readonly k: number | null;
@@ -60,6 +64,7 @@ export const MAX_EXPR_LENGTH = 500;
 export const MAX_COORD = 1e6;
 export const MAX_NOISE = 1e3;
 export const DEFAULT_SEED = 1;
+export const MAX_SCHEDULE_LENGTH = 200;
 /** The domain a typed expression gets when there is no current view to inherit one from. */
 export const CUSTOM_DOMAIN: ViewDomain = { x: [-5, 5], y: [-5, 5] };
 
@@ -93,6 +98,7 @@ export function defaultView(def: SurfaceDef, vocab: ViewVocabulary): ViewState {
     steps: def.steps,
     noise: 0,
     seed: DEFAULT_SEED,
+    schedule: FIXED,
     layout: 'overlay',
     k: null,
   };
@@ -120,6 +126,7 @@ export function encodeView(view: ViewState, vocab: ViewVocabulary): string {
       if (v !== undefined && !Object.is(v, base[opt.id][spec.key])) p.set(`${opt.id}.${spec.key}`, String(v));
     }
   }
+  if (view.schedule.kind !== 'fixed') p.set('sched', formatSchedule(view.schedule));
   if (view.layout !== 'overlay') p.set('layout', view.layout);
   if (view.k !== null) p.set('k', String(view.k));
   // URLSearchParams writes spaces as '+'; %20 reads better next to the '+' of expressions.
@@ -186,12 +193,12 @@ export function decodeView(hash: string, vocab: ViewVocabulary): Decoded {
     return reset('The link names no surface (s=…) or expression (f=…).');
   }
 
-  let { start, target, steps, noise, seed, layout, k, optimizers } = base;
+  let { start, target, steps, noise, seed, schedule, layout, k, optimizers } = base;
   const hyper: Record<string, Hyper> = {};
   for (const id of Object.keys(base.hyper)) hyper[id] = { ...base.hyper[id] };
 
   // 'tab' belongs to the app shell (which tab is open), not to the surfaces view.
-  const known = new Set(['s', 'f', 'dom', 'start', 'target', 'steps', 'noise', 'seed', 'opt', 'layout', 'k', 'tab']);
+  const known = new Set(['s', 'f', 'dom', 'start', 'target', 'steps', 'noise', 'seed', 'opt', 'sched', 'layout', 'k', 'tab']);
   for (const [key, raw] of p) {
     if (known.has(key)) continue;
     const dot = key.indexOf('.');
@@ -242,6 +249,18 @@ export function decodeView(hash: string, vocab: ViewVocabulary): Decoded {
     if (unknown.length > 0) notices.push(`Ignored the unknown optimizer ${quote(unknown[0])}.`);
     optimizers = vocab.optimizers.map((o) => o.id).filter((id) => ids.includes(id));
   }
+  if ((raw = get('sched')) !== null) {
+    // The cap keeps parseSchedule's message (which quotes the offending part) short.
+    if (raw.length > MAX_SCHEDULE_LENGTH) {
+      notices.push(`Ignored the learning-rate schedule ${quote(raw)}: longer than ${MAX_SCHEDULE_LENGTH} characters.`);
+    } else {
+      try {
+        schedule = parseSchedule(raw);
+      } catch (e) {
+        notices.push(`Ignored the learning-rate schedule ${quote(raw)}: ${(e as Error).message}.`);
+      }
+    }
+  }
   if ((raw = get('layout')) !== null) {
     if (raw === 'overlay' || raw === 'grid') layout = raw;
     else notices.push(`Ignored the layout ${quote(raw)}: expected overlay or grid.`);
@@ -251,5 +270,5 @@ export function decodeView(hash: string, vocab: ViewVocabulary): Decoded {
     if (v !== null && Number.isInteger(v) && v >= 0 && v <= steps) k = v;
     else notices.push(`Ignored the iteration ${quote(raw)}: expected a whole number from 0 to the step budget.`);
   }
-  return { view: { ...base, start, target, steps, noise, seed, layout, k, optimizers, hyper }, notices };
+  return { view: { ...base, start, target, steps, noise, seed, schedule, layout, k, optimizers, hyper }, notices };
 }

@@ -2,7 +2,7 @@
  * ViewState (the app's and the URL's state, src/export/url-state.ts) → the race and the FigureSpec the
  * exports draw. The app's export buttons, the embed page and the `render` CLI all call this, so one state
  * gives one figure wherever it is rendered. Pure: compiles the expression, runs the race (same start,
- * budget, target and seeded noise for every optimizer), samples the surface at about one point per 4 px.
+ * budget, target, seeded noise and learning-rate schedule for every optimizer), samples the surface at about one point per 4 px.
  */
 import { sampleGrid } from '../math/grid.ts';
 import { compileExpression, expressionObjective } from '../math/expression/index.ts';
@@ -27,6 +27,7 @@ export function raceForView(view: ViewState): Trajectory[] {
     steps: view.steps,
     target: view.target,
     noise: view.noise > 0 ? { sigma: view.noise, seed: view.seed } : undefined,
+    schedule: view.schedule,
   });
 }
 

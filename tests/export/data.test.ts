@@ -13,6 +13,14 @@ describe('Export data', () => {
     expect(raceDataJson(view, raceForView(view))).toBe(cli);
   });
 
+  it('matches `cli race --json --schedule` byte for byte, schedule field included', () => {
+    const { view } = decodeView('s=bowl&steps=20&opt=sgd,momentum&sched=exp%3Agamma%3D0.95', VOCABULARY);
+    const request = parseRaceArgs(['--surface', 'bowl', '--steps', '20', '--optimizers', 'sgd,momentum', '--schedule', 'exp:gamma=0.95', '--json']);
+    const cli = `${JSON.stringify(raceJson(request, runRace(request)))}\n`;
+    expect(raceDataJson(view, raceForView(view))).toBe(cli);
+    expect(JSON.parse(cli).schedule).toBe('exp:gamma=0.95');
+  });
+
   it('names a typed expression "custom", as the CLI does', () => {
     const { view } = decodeView('f=x^2%2By^2&dom=-2,2,-2,2&start=1,1&steps=3&opt=sgd', VOCABULARY);
     const json = JSON.parse(raceDataJson(view, raceForView(view)));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SurfaceDef } from '../../surfaces/types.ts';
 import type { HyperSpec } from '../../src/optim/types.ts';
 import { decodeView, defaultView, encodeView, type ViewState, type ViewVocabulary } from '../../src/export/url-state.ts';
+import { FIXED, parseSchedule } from '../../src/run/schedules.ts';
 
 // A small vocabulary written out here so the expected URLs below can be checked by eye.
 const lr: HyperSpec = { key: 'lr', label: 'learning rate', tex: '\\eta', default: 0.01, min: 1e-6, max: 10, log: true };
@@ -57,12 +58,35 @@ describe('round trip', () => {
     const v: ViewState = {
       surface: null, expr: 'x^2 + 3*y^2', domain: { x: [-3, 3], y: [-2.5, 2.5] }, start: [0.1 + 0.2, -1 / 3],
       optimizers: ['sgd'], hyper: { sgd: { lr: 0.123456789012345 }, momentum: { lr: 0.1, beta: 0.95 } },
-      target: 1e-12, steps: 5000, noise: 0.25, seed: 4294967295, layout: 'grid', k: 4999,
+      target: 1e-12, steps: 5000, noise: 0.25, seed: 4294967295, schedule: parseSchedule('multistep:gamma=0.3,at=10/250'),
+      layout: 'grid', k: 4999,
     };
     const back = decodeView('#' + encodeView(v, vocab), vocab);
     expect(back.notices).toEqual([]);
     expect(back.view).toEqual(v);
     expect(back.view.start[0]).toBe(0.30000000000000004);
+  });
+  it('writes a non-fixed schedule as sched=SPEC with every parameter, omits the fixed one, and reads both back', () => {
+    expect(def.schedule).toEqual(FIXED);
+    expect(new URLSearchParams(encodeView(def, vocab)).has('sched')).toBe(false);
+    for (const spec of ['step:gamma=0.9,size=50', 'exp:gamma=0.999', 'inv:gamma=0.0001,power=0.75', 'poly:power=2,max=300', 'course:decay=0.1']) {
+      const v: ViewState = { ...def, schedule: parseSchedule(spec) };
+      const hash = encodeView(v, vocab);
+      expect(new URLSearchParams(hash).get('sched')).toBe(spec);
+      expect(decodeView(hash, vocab)).toEqual({ view: v, notices: [] });
+    }
+    // Missing keys take the schedule's defaults.
+    expect(decodeView('s=bowl&sched=step', vocab).view.schedule).toEqual({ kind: 'step', params: { gamma: 0.9, size: 50 }, at: [] });
+  });
+  it('drops an invalid schedule with a notice and keeps the rest', () => {
+    const bad = decodeView('s=bowl&steps=50&sched=step%3Agamma%3Dx', vocab);
+    expect(bad.view).toEqual({ ...def, steps: 50 });
+    expect(bad.notices).toEqual(['Ignored the learning-rate schedule "step:gamma=x": schedule step: gamma must be a number, got "x".']);
+    expect(decodeView('s=bowl&sched=cosine', vocab).notices[0]).toMatch(/^Ignored the learning-rate schedule "cosine": unknown schedule "cosine"/);
+    const long = decodeView(`s=bowl&sched=${'a'.repeat(5000)}`, vocab);
+    expect(long.view.schedule).toEqual(FIXED);
+    expect(long.notices[0]).toContain('longer than 200 characters');
+    expect(long.notices[0].length).toBeLessThan(120);
   });
   it('reads an empty hash as the default view without notices', () => {
     expect(decodeView('', vocab)).toEqual({ view: def, notices: [] });
