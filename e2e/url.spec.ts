@@ -60,3 +60,28 @@ test('switching tabs writes the tab into the URL and keeps the view, so a copied
   await expect(other.getByRole('combobox', { name: 'Surface', exact: true })).toHaveValue('himmelblau');
   await other.close();
 });
+
+test('a link with sched= reproduces the scheduled race, and the schedule controls write it back', async ({ page, browser }) => {
+  await page.goto('/#s=bowl');
+  await expect(scoreboard(page).locator('tbody tr')).toHaveCount(7);
+  const fixedTable = await scoreboard(page).innerText();
+  await page.getByLabel('Learning-rate schedule').selectOption('step');
+  await page.getByLabel('decay factor').fill('0.5');
+  await page.getByLabel('step size (iterations)').fill('10');
+  await expect(page).toHaveURL(/sched=step%3Agamma%3D0\.5%2Csize%3D10/);
+  await expect(page.getByLabel('schedule formula')).toBeVisible();
+  const table = await scoreboard(page).innerText();
+  expect(table).not.toBe(fixedTable);
+
+  const other = await browser.newPage();
+  await other.goto(page.url());
+  await expect(other.getByLabel('Learning-rate schedule')).toHaveValue('step');
+  await expect(other.getByLabel('step size (iterations)')).toHaveValue('10');
+  await expect(scoreboard(other).locator('tbody tr')).toHaveCount(7);
+  expect(await scoreboard(other).innerText()).toBe(table);
+  await other.close();
+
+  await page.getByLabel('Learning-rate schedule').selectOption('fixed');
+  await expect(page).not.toHaveURL(/sched=/);
+  expect(await scoreboard(page).innerText()).toBe(fixedTable);
+});
