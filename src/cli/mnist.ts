@@ -25,8 +25,9 @@ import { createTsBackend } from '../mnist/kernels/ts.ts';
 import { createWasmBackend } from '../mnist/kernels/wasm/wasm-backend.ts';
 import type { KernelBackend } from '../mnist/kernels/types.ts';
 import { formatSchedule, parseSchedule } from '../run/schedules.ts';
-import { getOptimizer, hyperError, isOptimizerId, resolveHyper } from '../optim/index.ts';
+import { getOptimizer, resolveHyper } from '../optim/index.ts';
 import { OPTIMIZER_IDS, type Hyper, type OptimizerId } from '../optim/types.ts';
+import { parseSets } from './set-overrides.ts';
 import { UsageError, parseChoiceList, parseFlags, parseNumber, parseWhole } from './args.ts';
 
 export const MNIST_USAGE = `usage: cli mnist [--optimizers sgd,adam,...] [--set OPT.PARAM=VALUE ...] [--epochs N] [--batch B]
@@ -43,23 +44,6 @@ export interface MnistRequest {
   readonly hyper: Record<OptimizerId, Hyper>;
   readonly backend: 'ts' | 'wasm';
   readonly json: boolean;
-}
-
-/** --set OPT.PARAM=VALUE, the same form as `cli race` (each value checked against the registry spec). */
-function parseSets(texts: readonly string[], running: readonly OptimizerId[]): Partial<Record<OptimizerId, Hyper>> {
-  const sets: Partial<Record<OptimizerId, Hyper>> = {};
-  for (const text of texts) {
-    const match = /^([a-z]+)\.([a-z0-9]+)=(.+)$/i.exec(text);
-    if (!match) throw new UsageError(`--set expects OPT.PARAM=VALUE, got ${JSON.stringify(text)}`);
-    const [, id, key, raw] = match;
-    if (!isOptimizerId(id)) throw new UsageError(`--set: unknown optimizer ${JSON.stringify(id)} (choose from ${OPTIMIZER_IDS.join(', ')})`);
-    if (!running.includes(id)) throw new UsageError(`--set ${text}: ${id} is not among --optimizers`);
-    const value = parseNumber(`--set ${id}.${key}`, raw);
-    const error = hyperError(getOptimizer(id), key, value);
-    if (error) throw new UsageError(`--set: ${error}`);
-    (sets[id] ??= {})[key] = value;
-  }
-  return sets;
 }
 
 function usageErrorFrom<T>(flag: string, parse: () => T): T {
@@ -90,7 +74,7 @@ export function parseMnistArgs(argv: readonly string[]): MnistRequest {
     json: 'boolean',
   });
   const optimizers = values.optimizers === undefined ? (['sgd'] as OptimizerId[]) : parseChoiceList('--optimizers', values.optimizers, OPTIMIZER_IDS);
-  const sets = parseSets(lists.set ?? [], optimizers);
+  const sets = parseSets(lists.set ?? [], optimizers, 'is not among --optimizers');
   const hyper = {} as Record<OptimizerId, Hyper>;
   for (const id of optimizers) hyper[id] = resolveHyper(getOptimizer(id), MNIST_HYPER[id], sets[id]);
 

@@ -17,13 +17,14 @@
 import { DEFAULT_SEED } from '../export/url-state.ts';
 import { compileExpression, expressionObjective } from '../math/expression/index.ts';
 import type { Objective } from '../math/objective.ts';
-import { OPTIMIZERS, getOptimizer, hyperError, isOptimizerId, resolveHyper } from '../optim/index.ts';
+import { OPTIMIZERS, getOptimizer, resolveHyper } from '../optim/index.ts';
 import { OPTIMIZER_IDS, type Hyper, type OptimizerId } from '../optim/types.ts';
 import { race } from '../run/race.ts';
 import type { Trajectory } from '../run/run.ts';
 import { FIXED, formatSchedule, parseSchedule, type Schedule } from '../run/schedules.ts';
 import { SURFACES, getSurface } from '../../surfaces/index.ts';
 import { surfaceObjective } from '../../surfaces/objective.ts';
+import { parseSets } from './set-overrides.ts';
 import { UsageError, parseChoiceList, parseFlags, parseNumber, parsePoint, parseWhole } from './args.ts';
 
 export const RACE_USAGE = `usage: cli race [--surface ID | --expr "f(x,y)"] [--start X,Y] [--target T] [--steps N]
@@ -44,22 +45,6 @@ export interface RaceRequest {
   readonly json: boolean;
 }
 
-function parseSets(texts: readonly string[], racing: readonly OptimizerId[]): Partial<Record<OptimizerId, Hyper>> {
-  const sets: Partial<Record<OptimizerId, Hyper>> = {};
-  for (const text of texts) {
-    const match = /^([a-z]+)\.([a-z0-9]+)=(.+)$/i.exec(text);
-    if (!match) throw new UsageError(`--set expects OPT.PARAM=VALUE, got ${JSON.stringify(text)}`);
-    const [, id, key, raw] = match;
-    if (!isOptimizerId(id)) throw new UsageError(`--set: unknown optimizer ${JSON.stringify(id)} (choose from ${OPTIMIZER_IDS.join(', ')})`);
-    if (!racing.includes(id)) throw new UsageError(`--set ${text}: ${id} is not in this race`);
-    const value = parseNumber(`--set ${id}.${key}`, raw);
-    const error = hyperError(getOptimizer(id), key, value);
-    if (error) throw new UsageError(`--set: ${error}`);
-    (sets[id] ??= {})[key] = value;
-  }
-  return sets;
-}
-
 export function parseRaceArgs(argv: readonly string[]): RaceRequest {
   const { values, lists, booleans } = parseFlags(argv, {
     surface: 'value',
@@ -78,7 +63,7 @@ export function parseRaceArgs(argv: readonly string[]): RaceRequest {
   if (values.seed !== undefined && values.noise === undefined) throw new UsageError('--seed only applies with --noise SIGMA');
 
   const optimizers = values.optimizers === undefined ? [...OPTIMIZER_IDS] : parseChoiceList('--optimizers', values.optimizers, OPTIMIZER_IDS);
-  const sets = parseSets(lists.set ?? [], optimizers);
+  const sets = parseSets(lists.set ?? [], optimizers, 'is not in this race');
   const start = values.start === undefined ? undefined : parsePoint('--start', values.start);
   const target = values.target === undefined ? undefined : parseNumber('--target', values.target);
   const stepsGiven = values.steps === undefined ? undefined : parseWhole('--steps', values.steps, 0, MAX_STEPS);
