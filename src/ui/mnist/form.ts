@@ -65,7 +65,7 @@ export function defaultForm(): TabForm {
 export function parseHidden(text: string): number[] | string {
   const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
   const sizes = parts.map(Number);
-  const bad = parts.find((p, i) => !(Number.isInteger(sizes[i]) && sizes[i] >= 1 && sizes[i] <= 4096));
+  const bad = parts.find((_, i) => !(Number.isInteger(sizes[i]) && sizes[i] >= 1 && sizes[i] <= 4096));
   if (bad !== undefined) return `hidden layer size "${bad}" must be a whole number from 1 to 4096`;
   if (sizes.length > 6) return 'at most 6 hidden layers';
   return sizes;
