@@ -5,7 +5,7 @@
  * codec would ignore with a notice is an error here instead.
  *
  *   render [--surface ID | --expr "f(x,y)" [--domain X0,X1,Y0,Y1]] [--start X,Y] [--optimizers a,b,…]
- *          [--set OPT.PARAM=VALUE …] [--steps N] [--target T] [--noise SIGMA] [--seed N] [--k N]
+ *          [--set OPT.PARAM=VALUE …] [--steps N] [--target T] [--noise SIGMA] [--seed N] [--schedule SPEC] [--k N]
  *          [--width W --height H] [--animated [--seconds S]] [--scale 1|2|4] --out FILE.svg|FILE.png|-
  *
  * FILE.png is rasterised by @resvg/resvg-js (a prebuilt binary shipped inside its npm package) with the
@@ -19,7 +19,7 @@ import { figureSvg, MAX_SIDE, MIN_HEIGHT, MIN_WIDTH } from '../export/figure.ts'
 
 export const RENDER_USAGE = `usage: cli render [--surface ID | --expr "f(x,y)" [--domain X0,X1,Y0,Y1]] [--start X,Y]
        [--optimizers a,b,...] [--set OPT.PARAM=VALUE ...] [--steps N] [--target T] [--noise SIGMA] [--seed N]
-       [--k N] [--width W --height H] [--animated [--seconds S]] [--scale 1|2|4] --out FILE.svg|FILE.png|-`;
+       [--schedule SPEC] [--k N] [--width W --height H] [--animated [--seconds S]] [--scale 1|2|4] --out FILE.svg|FILE.png|-`;
 
 const URL_FLAGS: Readonly<Record<string, string>> = {
   '--surface': 's',
@@ -31,6 +31,7 @@ const URL_FLAGS: Readonly<Record<string, string>> = {
   '--target': 'target',
   '--noise': 'noise',
   '--seed': 'seed',
+  '--schedule': 'sched',
   '--k': 'k',
 };
 

@@ -18,9 +18,10 @@ const parse = (argv: string[]): RenderOptions => {
 
 describe('render arguments', () => {
   it('builds the same view the URL codec decodes from the equivalent link', () => {
-    const o = parse(['--surface', 'rosenbrock', '--start', '-1,2', '--optimizers', 'sgd,adam', '--set', 'adam.lr=0.05', '--steps', '80', '--target', '0.01', '--k', '20', '--out', 'a.svg']);
-    const { view } = decodeView('s=rosenbrock&start=-1,2&opt=sgd,adam&adam.lr=0.05&steps=80&target=0.01&k=20', VOCABULARY);
+    const o = parse(['--surface', 'rosenbrock', '--start', '-1,2', '--optimizers', 'sgd,adam', '--set', 'adam.lr=0.05', '--steps', '80', '--target', '0.01', '--schedule', 'step:gamma=0.5,size=10', '--k', '20', '--out', 'a.svg']);
+    const { view } = decodeView('s=rosenbrock&start=-1,2&opt=sgd,adam&adam.lr=0.05&steps=80&target=0.01&sched=step:gamma=0.5,size=10&k=20', VOCABULARY);
     expect(o.view).toEqual(view);
+    expect(o.view.schedule).toEqual({ kind: 'step', params: { gamma: 0.5, size: 10 }, at: [] });
     expect([o.width, o.height, o.scale, o.animateSeconds]).toEqual([720, 480, 1, undefined]);
   });
 
@@ -49,6 +50,7 @@ describe('render arguments', () => {
       [['--width', '12.5', '--out', 'x.svg'], /--width expects a whole number/],
       [['--scale', '3', '--out', 'x.png'], /--scale expects 1, 2 or 4/],
       [['--bogus', '1', '--out', 'x.svg'], /unknown option "--bogus"/],
+      [['--schedule', 'step:gamma=banana', '--out', 'x.svg'], /schedule/i],
       [['--out'], /--out needs a value/],
       [['--surface', 'bowl', '--domain', '0,1,0,1', '--out', 'x.svg'], /--domain applies to --expr only/],
     ];
