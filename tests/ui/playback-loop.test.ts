@@ -1,0 +1,64 @@
+/**
+ * The playback clock with fake timers: a frame every 16 ms (Node has no requestAnimationFrame, so it is
+ * stubbed on the fake setTimeout, passing the fake performance.now() as the frame time), 100
+ * iterations per second, a budget of 10 ⇒ the playhead gains 1.6 per frame and ends at exactly 10.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startPlayback } from '../../src/ui/surfaces/playback-loop.ts';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => setTimeout(() => cb(performance.now()), 16));
+  vi.stubGlobal('cancelAnimationFrame', (id: ReturnType<typeof setTimeout>) => clearTimeout(id));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+function clock(loopPauseMs?: number) {
+  let playhead = 0;
+  const ends: number[] = [];
+  const stop = startPlayback({
+    read: () => playhead,
+    write: (p) => (playhead = p),
+    speed: 100,
+    steps: 10,
+    onend: () => ends.push(playhead),
+    loopPauseMs,
+  });
+  return { get playhead() { return playhead; }, ends, stop };
+}
+
+describe('startPlayback', () => {
+  it('advances by speed × elapsed time and stops at the budget, calling onend once', () => {
+    const c = clock();
+    vi.advanceTimersByTime(48); // 3 frames × 16 ms × 0.1 it/ms
+    expect(c.playhead).toBeCloseTo(4.8, 10);
+    vi.advanceTimersByTime(1000);
+    expect(c.playhead).toBe(10);
+    expect(c.ends).toEqual([10]);
+  });
+
+  it('with a loop pause, rests at the end for that long and starts again from 0', () => {
+    const c = clock(500);
+    vi.advanceTimersByTime(112); // 7 frames: 11.2 → clamped to 10
+    expect(c.playhead).toBe(10);
+    vi.advanceTimersByTime(480);
+    expect(c.playhead).toBe(10);
+    vi.advanceTimersByTime(60); // the pause ends, playback restarts from 0 and moves on
+    expect(c.playhead).toBeGreaterThanOrEqual(0);
+    expect(c.playhead).toBeLessThan(10);
+    expect(c.ends).toEqual([]);
+  });
+
+  it('the returned function stops it: the playhead no longer moves', () => {
+    const c = clock();
+    vi.advanceTimersByTime(32);
+    const at = c.playhead;
+    c.stop();
+    vi.advanceTimersByTime(1000);
+    expect(c.playhead).toBe(at);
+    expect(c.ends).toEqual([]);
+  });
+});
