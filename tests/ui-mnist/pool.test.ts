@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPool, type PoolTask, type PoolWorker } from '../../src/mnist/browser/pool.ts';
-
-/** A worker double that records what it was sent and lets the test deliver replies. */
-class TestWorker implements PoolWorker {
-  sent: unknown[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  postMessage(message: unknown) {
-    this.sent.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  reply(data: unknown) {
-    this.onmessage?.({ data } as MessageEvent);
-  }
-  crash(message: string) {
-    this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
-  }
-}
+import { createPool, type PoolTask } from '../../src/mnist/browser/pool.ts';
+import { TestWorker } from './test-worker.ts';
 
 function setup(max: number) {
   const workers: TestWorker[] = [];

@@ -2,32 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { Training } from '../../src/ui/mnist/training.svelte.ts';
 import { defaultForm } from '../../src/ui/mnist/form.ts';
-import type { PoolWorker } from '../../src/mnist/browser/pool.ts';
+import { TestWorker } from './test-worker.ts';
 import type { FromWorker, StartMessage } from '../../src/mnist/browser/protocol.ts';
 import type { MnistFiles } from '../../src/mnist/dataset.ts';
-
-class TestWorker implements PoolWorker {
-  sent: unknown[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  postMessage(message: unknown) {
-    this.sent.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  reply(data: FromWorker) {
-    this.onmessage?.({ data } as MessageEvent);
-  }
-}
 
 const files = { trainImages: new Uint8Array(0), trainLabels: new Uint8Array(0), testImages: new Uint8Array(0), testLabels: new Uint8Array(0) } as MnistFiles;
 
 function setup(cores: number) {
-  const workers: TestWorker[] = [];
+  const workers: TestWorker<FromWorker>[] = [];
   const training = new Training(() => {
-    const w = new TestWorker();
+    const w = new TestWorker<FromWorker>();
     workers.push(w);
     return w;
   }, () => cores);
