@@ -16,12 +16,12 @@
  */
 import { DEFAULT_SEED } from '../export/url-state.ts';
 import { compileExpression, expressionObjective } from '../math/expression/index.ts';
-import type { Objective } from '../math/objective.ts';
 import { OPTIMIZERS, getOptimizer, resolveHyper } from '../optim/index.ts';
 import { OPTIMIZER_IDS, type Hyper, type OptimizerId } from '../optim/types.ts';
 import { race } from '../run/race.ts';
+import { raceJson, type RaceRequest } from '../export/race-json.ts';
 import type { Trajectory } from '../run/run.ts';
-import { FIXED, formatSchedule, parseSchedule, type Schedule } from '../run/schedules.ts';
+import { FIXED, formatSchedule, parseSchedule } from '../run/schedules.ts';
 import { SURFACES, getSurface } from '../../surfaces/index.ts';
 import { surfaceObjective } from '../../surfaces/objective.ts';
 import { parseSets } from './set-overrides.ts';
@@ -33,17 +33,6 @@ export const RACE_USAGE = `usage: cli race [--surface ID | --expr "f(x,y)"] [--s
 
 const MAX_STEPS = 1_000_000;
 const EXPR_STEPS = 500;
-
-export interface RaceRequest {
-  readonly surface: { id: string; expr: string; start: [number, number]; target: number | null };
-  readonly objective: Objective;
-  readonly steps: number;
-  readonly optimizers: OptimizerId[];
-  readonly hyper: Record<OptimizerId, Hyper>;
-  readonly noise: { sigma: number; seed: number } | null;
-  readonly schedule: Schedule;
-  readonly json: boolean;
-}
 
 export function parseRaceArgs(argv: readonly string[]): RaceRequest {
   const { values, lists, booleans } = parseFlags(argv, {
@@ -125,28 +114,6 @@ export function runRace(request: RaceRequest): Trajectory[] {
     noise: noise ?? undefined,
     schedule,
   });
-}
-
-export function raceJson(request: RaceRequest, runs: readonly Trajectory[]) {
-  return {
-    surface: request.surface,
-    noise: request.noise,
-    schedule: formatSchedule(request.schedule),
-    runs: runs.map((t) => {
-      const path: [number, number, number][] = [];
-      for (let k = 0; k < t.xs.length; k++) path.push([t.xs[k], t.ys[k], t.losses[k]]);
-      return {
-        optimizer: t.optimizer,
-        hyper: t.hyper,
-        hit: t.hit,
-        diverged: t.diverged,
-        divergedAt: t.divergedAt,
-        steps: t.steps,
-        final: path[path.length - 1],
-        path,
-      };
-    }),
-  };
 }
 
 const formatHyper = (h: Hyper) => Object.entries(h).map(([k, v]) => `${k}=${v}`).join(' ');

@@ -1,6 +1,6 @@
 /**
  * "Export data": the race of the current view as JSON in exactly the `cli race --json` format (built by
- * src/cli/race.ts's raceJson, so the two never drift apart) or as CSV with one row per recorded iterate:
+ * race-json.ts's raceJson, so the two never drift apart) or as CSV with one row per recorded iterate:
  *
  *   optimizer,iteration,x,y,loss
  *   adam,0,-1.2,1,24.2
@@ -11,7 +11,7 @@
  */
 import { compileExpression, expressionObjective } from '../math/expression/index.ts';
 import type { Trajectory } from '../run/run.ts';
-import { raceJson, type RaceRequest } from '../cli/race.ts';
+import { raceJson, type RaceRequest } from './race-json.ts';
 import type { ViewState } from './url-state.ts';
 
 /** The CLI's race request for a view (the CLI names a typed expression's surface "custom"). */

@@ -15,7 +15,7 @@ import type { Grid } from '../math/grid.ts';
 import type { OptimizerId } from '../optim/types.ts';
 import { LOOKS } from '../render/palette.ts';
 import { bandColour, CONTOUR_STROKE } from '../render/level-colours.ts';
-import { formatNumber, outcomeAt, outcomeText, shownIndex, type RecordedRun } from '../ui/surfaces/race-status.ts';
+import { formatNumber, outcomeAt, outcomeText, shownIndex, type RecordedRun } from '../render/race-status.ts';
 import { ANIMATED, animationCss, dashLength, endClass, maskClass, type DrawTrack } from './animated.ts';
 import { contourBandPaths, type PlotBox } from './contour-paths.ts';
 import { escapeXml } from './escape.ts';

@@ -10,7 +10,7 @@ import { getOptimizer } from '../optim/index.ts';
 import { race } from '../run/race.ts';
 import type { Trajectory } from '../run/run.ts';
 import { getSurface } from '../../surfaces/index.ts';
-import { autoLevels, contourLevels } from '../ui/surfaces/contour-levels.ts';
+import { autoLevels, contourLevels } from '../render/contour-levels.ts';
 import { MIN_HEIGHT, MIN_WIDTH, plotBox, type FigureSpec } from './figure.ts';
 import type { ViewState } from './url-state.ts';
 

@@ -5,7 +5,7 @@
  * unit's output h. Bounded activations use their natural range (sigmoid [0, 1], tanh [−1, 1]); ReLU
  * and leaky ReLU use the observed range.
  */
-import type { FloatArray } from './backend.ts';
+import type { FloatArray } from './float-array.ts';
 import { fillBatch, identityOrder, type DigitSet } from './dataset.ts';
 import { inferMlp, type Mlp } from './mlp.ts';
 

@@ -7,7 +7,7 @@
  *   leaky-relu  h = s if s > 0 else 0.01·s  f′ = 1 if h > 0 else 0.01
  * At the kink s = 0 ReLU's derivative is taken as 0, as in PyTorch and TensorFlow.
  */
-import type { FloatArray } from './backend.ts';
+import type { FloatArray } from './float-array.ts';
 
 export const ACTIVATION_IDS = ['sigmoid', 'tanh', 'relu', 'leaky-relu'] as const;
 export type ActivationId = (typeof ACTIVATION_IDS)[number];

@@ -4,8 +4,7 @@
  * Float64 for the gradient check of the real backprop. KernelBackend is exactly Backend<Float32Array>.
  */
 import type { ActivationId } from './activations.ts';
-
-export type FloatArray = Float32Array | Float64Array;
+import type { FloatArray } from './float-array.ts';
 
 export interface Dense<A extends FloatArray> {
   /** Y[b,o] = bias[o] + Σ_i X[b,i]·W[o,i] */

@@ -6,7 +6,7 @@
  *   ∂γ = Σ ds·ẑ,  ∂β = Σ ds,  dz = γ/(m√(σ²+ε)) · (m·ds − Σ ds − ẑ·Σ ds·ẑ)
  * Arrays are row-major m × n; per-unit vectors have length n.
  */
-import type { FloatArray } from './backend.ts';
+import type { FloatArray } from './float-array.ts';
 
 export const BN_EPSILON = 1e-5;
 export const BN_MOMENTUM = 0.9;

@@ -3,7 +3,7 @@
  * 1/p, so inference needs no rescaling.  mask_i = [u_i < p]/p,  a = h ⊙ mask,  dh = da ⊙ mask.
  * The mask stream comes from a seeded Rng, so every optimizer in a race sees the same masks.
  */
-import type { FloatArray } from './backend.ts';
+import type { FloatArray } from './float-array.ts';
 import type { Rng } from '../run/random.ts';
 
 export function dropoutForward(H: FloatArray, A: FloatArray, mask: FloatArray, n: number, keepProb: number, rng: Rng): void {

@@ -6,7 +6,7 @@
  */
 import { identityOrder, type DigitSet } from './dataset.ts';
 import { inferMlp, loadBatch, type Mlp } from './mlp.ts';
-import type { FloatArray } from './backend.ts';
+import type { FloatArray } from './float-array.ts';
 
 export interface Evaluation {
   readonly loss: number;

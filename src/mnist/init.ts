@@ -8,7 +8,7 @@
  *   xavier-normal   W ~ N(0, 2/(n_in + n_out))
  *   he-normal       W ~ N(0, 2/n_in)
  */
-import type { FloatArray } from './backend.ts';
+import type { FloatArray } from './float-array.ts';
 import type { Rng } from '../run/random.ts';
 
 export const INIT_IDS = ['zeros', 'normal', 'xavier-uniform', 'xavier-normal', 'he-normal'] as const;

@@ -4,7 +4,7 @@
  *   (n_out each) instead of b, since the batch mean subtraction cancels any bias.
  * The engine's optimizers update this array as one vector; layers read it through subarray views.
  */
-import type { FloatArray } from './backend.ts';
+import type { FloatArray } from './float-array.ts';
 import { ACTIVATION_IDS, type ActivationId } from './activations.ts';
 
 export interface MlpConfig {

@@ -5,7 +5,7 @@
  * The loss is computed from the logits in doubles (log-sum-exp with the row maximum subtracted), so a
  * probability that underflows in Float32 still gives a finite loss.
  */
-import type { FloatArray } from './backend.ts';
+import type { FloatArray } from './float-array.ts';
 
 /** e^(z − max) of the current row, in doubles, kept so each exponential is computed once (grown, never shrunk). */
 let exps = new Float64Array(16);

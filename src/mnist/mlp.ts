@@ -8,7 +8,8 @@
  * Backward is the chain rule through the same steps, in reverse; the dense products go through the
  * backend's kernels, which also own every buffer (allocated here, once, before any kernel call).
  */
-import type { Backend, FloatArray } from './backend.ts';
+import type { Backend } from './backend.ts';
+import type { FloatArray } from './float-array.ts';
 import { ACTIVATIONS } from './activations.ts';
 import { fillBatch, gatherBytes, type DigitSet } from './dataset.ts';
 import { batchNormBackward, batchNormInfer, batchNormTrain, type BatchNormStats } from './batchnorm.ts';

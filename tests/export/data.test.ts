@@ -3,7 +3,8 @@ import { raceDataCsv, raceDataJson } from '../../src/export/data.ts';
 import { raceForView } from '../../src/export/view-figure.ts';
 import { decodeView } from '../../src/export/url-state.ts';
 import { VOCABULARY } from '../../src/export/view-vocabulary.ts';
-import { parseRaceArgs, raceJson, runRace } from '../../src/cli/race.ts';
+import { parseRaceArgs, runRace } from '../../src/cli/race.ts';
+import { raceJson } from '../../src/export/race-json.ts';
 
 describe('Export data', () => {
   it('writes JSON byte-equal to `cli race --json` for the same race', () => {

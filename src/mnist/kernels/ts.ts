@@ -10,7 +10,8 @@
  * its own small function with a single path, so V8 optimises it once instead of deoptimising on
  * branches it had not seen when it compiled a long-running loop.
  */
-import type { Backend, Dense, FloatArray } from '../backend.ts';
+import type { Backend, Dense } from '../backend.ts';
+import type { FloatArray } from '../float-array.ts';
 import type { KernelBackend } from './types.ts';
 
 /** X is treated as sparse when at most this fraction of its entries is non-zero. */

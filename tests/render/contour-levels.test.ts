@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleGrid } from '../../src/math/grid.ts';
-import { autoLevels, contourBands, contourLevels } from '../../src/ui/surfaces/contour-levels.ts';
+import { autoLevels, contourBands, contourLevels } from '../../src/render/contour-levels.ts';
 
 describe('contourLevels', () => {
   it('spaces linear levels strictly inside the range', () => {

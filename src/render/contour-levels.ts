@@ -7,7 +7,7 @@
  * `autoLevels` picks log when the samples are skewed: the median sits in the lowest 15 % of the range.
  */
 import { contours } from 'd3-contour';
-import type { Grid } from '../../math/grid.ts';
+import type { Grid } from '../math/grid.ts';
 
 export type LevelMode = 'log' | 'linear';
 export const LOG_DECADES = 4;

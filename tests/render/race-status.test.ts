@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, outcomeAt, outcomeText, shownIndex, type RecordedRun } from '../../src/ui/surfaces/race-status.ts';
+import { formatNumber, outcomeAt, outcomeText, shownIndex, type RecordedRun } from '../../src/render/race-status.ts';
 
 const run = (over: Partial<RecordedRun>): RecordedRun => ({
   xs: new Float64Array(11), ys: new Float64Array(11), losses: new Float64Array(11), hit: null, diverged: false, divergedAt: null, ...over,
