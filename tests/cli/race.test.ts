@@ -2,8 +2,6 @@
  * `cli race`: argument validation in-process (fast, table-driven), then the real command spawned as a
  * child process for the JSON shape, the table, --list, and exit codes.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.ts';
 import { listing, parseRaceArgs, raceCommand, runRace } from '../../src/cli/race.ts';
@@ -12,13 +10,9 @@ import { raceDataJson } from '../../src/export/data.ts';
 import { DEFAULT_SEED, decodeView } from '../../src/export/url-state.ts';
 import { raceForView } from '../../src/export/view-figure.ts';
 import { VOCABULARY } from '../../src/export/view-vocabulary.ts';
+import { runCli } from './run-cli.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli(args);
 
 describe('race arguments', () => {
   const bad: [string[], string][] = [

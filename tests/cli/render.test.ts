@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { figureSpecForView } from '../../src/export/view-figure.ts';
 import { decodeView } from '../../src/export/url-state.ts';
 import { VOCABULARY } from '../../src/export/view-vocabulary.ts';
 import { decodePng, pixelStats } from '../export/png-pixels.ts';
+import { cliStdout } from './run-cli.ts';
 
 const parse = (argv: string[]): RenderOptions => {
   const r = parseRenderArgs(argv);
@@ -71,8 +71,7 @@ describe('render arguments', () => {
 
 describe('npm run cli -- render (real process)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'opf-render-'));
-  const cli = (args: string[]): string =>
-    execFileSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'render', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const cli = (args: string[]): string => cliStdout(['render', ...args]);
 
   it('writes the SVG file and, with --out -, the same bytes to standard output', () => {
     const args = ['--surface', 'bowl', '--optimizers', 'sgd,momentum,adam', '--steps', '40', '--width', '520', '--height', '340'];
