@@ -3,20 +3,19 @@
  * under reduced motion, PNG and data downloads carry real content, and the embed snippet reproduces the
  * app's scoreboard.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { decodePng, pixelStats } from '../tests/export/png-pixels.ts';
 import { scoreboard } from './helpers.ts';
+import { cliStdout } from '../tests/cli/run-cli.ts';
 
 const HASH = 's=himmelblau&steps=80&opt=sgd,nag,adam&adam.lr=0.05&k=40';
 const CLI_STATE = ['--surface', 'himmelblau', '--steps', '80', '--optimizers', 'sgd,nag,adam', '--set', 'adam.lr=0.05'];
 
-function cli(args: string[]): string {
-  return execFileSync('node_modules/.bin/tsx', ['src/cli/main.ts', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
-}
+/** The bundled CLI (`npm run build:cli`; npm test builds it before the e2e tests). */
+const cli = (args: string[]): string => cliStdout(args);
 
 async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ download: Download; text: () => string; bytes: () => Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -25,7 +24,7 @@ async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ dow
   return { download, text: () => bytes.toString('utf8'), bytes: () => bytes };
 }
 
-// Each CLI comparison spawns tsx, which takes 5–20 s on the shared 2-core machine.
+// Generous: the shared 2-core machine is slow at times.
 test.describe.configure({ timeout: 120_000 });
 
 test.beforeEach(async ({ page }) => {
