@@ -123,7 +123,12 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
       process.exitCode = 1;
     }
   } else {
-    const { bytes, modules, seconds } = await buildCli();
-    process.stdout.write(`dist-cli/cli.mjs: ${(bytes / 1e6).toFixed(2)} MB from ${modules} modules in ${seconds.toFixed(1)} s\n`);
+    try {
+      const { bytes, modules, seconds } = await buildCli();
+      process.stdout.write(`dist-cli/cli.mjs: ${(bytes / 1e6).toFixed(2)} MB from ${modules} modules in ${seconds.toFixed(1)} s\n`);
+    } catch (err) {
+      process.stderr.write(`could not build dist-cli/cli.mjs: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    }
   }
 }

@@ -6,6 +6,13 @@
 import { pathToFileURL } from 'node:url';
 import { BUNDLE, buildCli, staleReason } from './build-cli.mjs';
 
-if (staleReason() !== null) await buildCli();
+if (staleReason() !== null) {
+  try {
+    await buildCli();
+  } catch (err) {
+    process.stderr.write(`npm run cli: could not build dist-cli/cli.mjs: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}
 // The bundle reads process.argv.slice(2): the arguments after this script's path, as when run directly.
 await import(pathToFileURL(BUNDLE).href);
