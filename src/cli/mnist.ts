@@ -28,7 +28,7 @@ import { formatSchedule, parseSchedule } from '../run/schedules.ts';
 import { getOptimizer, resolveHyper } from '../optim/index.ts';
 import { OPTIMIZER_IDS, type Hyper, type OptimizerId } from '../optim/types.ts';
 import { parseSets } from './set-overrides.ts';
-import { UsageError, parseChoiceList, parseFlags, parseNumber, parseWhole } from './args.ts';
+import { UsageError, orUsageError, parseChoiceList, parseFlags, parseNumber, parseWhole, type FlagKind } from './args.ts';
 
 export const MNIST_USAGE = `usage: cli mnist [--optimizers sgd,adam,...] [--set OPT.PARAM=VALUE ...] [--epochs N] [--batch B]
        [--hidden 64,16] [--activations sigmoid,tanh] [--init ${INIT_IDS.join('|')}] [--l2 L]
@@ -36,6 +36,25 @@ export const MNIST_USAGE = `usage: cli mnist [--optimizers sgd,adam,...] [--set 
        [--backend ts|wasm] [--json]
   activations: ${ACTIVATION_IDS.join(', ')}; schedules: fixed, step:gamma=G,size=S, multistep:gamma=G,at=T1/T2,
   exp:gamma=G, inv:gamma=G,power=P, poly:power=P,max=T, course:decay=D`;
+
+const MNIST_FLAG_KINDS: Readonly<Record<string, FlagKind>> = {
+  optimizers: 'value',
+  set: 'list',
+  epochs: 'value',
+  batch: 'value',
+  hidden: 'value',
+  activations: 'value',
+  init: 'value',
+  l2: 'value',
+  'keep-prob': 'value',
+  batchnorm: 'boolean',
+  schedule: 'value',
+  seed: 'value',
+  limit: 'value',
+  target: 'value',
+  backend: 'value',
+  json: 'boolean',
+};
 
 export interface MnistRequest {
   readonly config: TrainConfig;
@@ -55,24 +74,12 @@ function usageErrorFrom<T>(flag: string, parse: () => T): T {
 }
 
 export function parseMnistArgs(argv: readonly string[]): MnistRequest {
-  const { values, lists, booleans } = parseFlags(argv, {
-    optimizers: 'value',
-    set: 'list',
-    epochs: 'value',
-    batch: 'value',
-    hidden: 'value',
-    activations: 'value',
-    init: 'value',
-    l2: 'value',
-    'keep-prob': 'value',
-    batchnorm: 'boolean',
-    schedule: 'value',
-    seed: 'value',
-    limit: 'value',
-    target: 'value',
-    backend: 'value',
-    json: 'boolean',
-  });
+  const { values, lists, booleans } = orUsageError(
+    parseFlags(
+      argv,
+      Object.entries(MNIST_FLAG_KINDS).map(([name, kind]) => ({ name, kind, arg: '', help: '' })),
+    ),
+  );
   const optimizers = values.optimizers === undefined ? (['sgd'] as OptimizerId[]) : parseChoiceList('--optimizers', values.optimizers, OPTIMIZER_IDS);
   const sets = parseSets(lists.set ?? [], optimizers, 'is not among --optimizers');
   const hyper = {} as Record<OptimizerId, Hyper>;
