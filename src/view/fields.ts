@@ -1,24 +1,36 @@
 /**
- * THE FIELD TABLE: every field of the surfaces view, declared once, in the order links write them and
- * --help lists them. Each says its link key, CLI flag, label, one-line help, parser, formatter, default
- * (which may depend on the surface: `def` is the registry surface, or null for a typed expression) and,
- * for numbers, its range, which is also the form's limits. The link codec (link.ts), the one reader
- * (read-view.ts), the CLI's flags and help (src/cli/view-options.ts) and the Race settings form are
+ * THE FIELD TABLE of the surfaces view: every field of ViewState, declared once, in the order links write
+ * them and --help lists them. Each says its link key, CLI flag, label, one-line help, parser, formatter,
+ * default (which may depend on the surface: `ctx.def` is the registry surface, or null for a typed
+ * expression) and, for numbers, its range, which is also the form's limits. The link codec (link.ts), the
+ * reader (read-view.ts), the CLI's flags and help (src/cli/view-options.ts) and the Race settings form are
  * generated from it. To add a field: add it to ViewState (state.ts) and one entry here.
  *
  * The source fields come first: `s` (a registry surface) or `f` (a typed expression), never both; every
- * other default depends on which.
+ * other default depends on which, so read-view.ts resolves them before the rest.
  */
 import { MAX_LENGTH } from '../math/expression/index.ts';
-import { FIXED, formatSchedule, parseSchedule } from '../run/schedules.ts';
-import type { AnyField, RangedField, ScalarField, WritePolicy } from './field.ts';
-import { HYPER_FIELD } from './hyper-field.ts';
-import { ANY_NUMBER, describeRange, readNumber, readNumberList, type NumberRange } from './numbers.ts';
-import type { FieldName, Parsed, Reason } from './result.ts';
-import type { Layout, ViewDomain, ViewState } from './state.ts';
+import type { Hyper } from '../optim/types.ts';
+import { FIXED, formatSchedule } from '../run/schedules.ts';
 import type { SurfaceDef } from '../../surfaces/types.ts';
+import type { FieldTable, RangedField, ScalarField } from './field.ts';
+import { expected, hyperField, layeredHyper, numberField, parseOptimizers, readSchedule, wordField } from './field-kinds.ts';
+import { ANY_NUMBER, readNumber, readNumberList, type NumberRange } from './numbers.ts';
+import { defaultsOf } from './read-fields.ts';
+import type { Layout, ViewDomain, ViewState } from './state.ts';
 import type { ViewVocabulary } from './vocabulary.ts';
-import type { OptimizerId } from '../optim/types.ts';
+
+/** What the surfaces view's defaults and parsers depend on. */
+export interface ViewContext {
+  readonly vocab: ViewVocabulary;
+  /** The registry surface shown, or null for a typed expression. */
+  readonly def: SurfaceDef | null;
+  /** The typed expression (for a registry surface, its own). */
+  readonly expr: string;
+}
+
+type Field<K extends keyof ViewState> = ScalarField<ViewState, K, ViewContext>;
+type Ranged<K extends keyof ViewState> = RangedField<ViewState, K, ViewContext>;
 
 export const MAX_COORD = 1e6;
 /** One step budget range for links, every CLI subcommand and the form. */
@@ -26,57 +38,27 @@ export const MAX_STEPS = 1_000_000;
 export const MAX_NOISE = 1e3;
 export const MAX_SEED = 0xffffffff;
 export const DEFAULT_SEED = 1;
-export const MAX_SCHEDULE_LENGTH = 200;
 export const MAX_EXPR_LENGTH = MAX_LENGTH;
 /** The typed-function defaults: the plot domain and the step budget of an expression. */
 export const CUSTOM_DOMAIN: ViewDomain = { x: [-5, 5], y: [-5, 5] };
 export const EXPR_STEPS = 500;
 
 const COORD: NumberRange = { min: -MAX_COORD, max: MAX_COORD };
-const expected = (what: string): { ok: false; error: Reason } => ({ ok: false, error: { kind: 'expected', expected: what } });
 
-/**
- * A field holding one number in `range`; its flag is its link key (`steps=N`, `--steps N`), and its help
- * line says the range: "what, a whole number from 0 to 1000000 (default: …)".
- */
-function numberField<K extends 'steps' | 'noise' | 'seed'>(f: {
-  name: K;
-  key: string;
-  arg: string;
-  label: string;
-  what: string;
-  defaultText: string;
-  range: NumberRange;
-  write: WritePolicy;
-  default: (def: SurfaceDef | null) => number;
-}): RangedField<K> {
-  return {
-    kind: 'scalar',
-    name: f.name,
-    key: f.key,
-    flag: { name: f.key, arg: f.arg },
-    label: f.label,
-    help: `${f.what}, ${describeRange(f.range)} (default: ${f.defaultText})`,
-    range: f.range,
-    write: f.write,
-    default: f.default,
-    parse(text): Parsed<number> {
-      const v = readNumber(text, f.range);
-      return v.ok ? { ok: true, value: v.value } : expected(describeRange(f.range));
-    },
-    format: String,
-  };
+/** Registry defaults with the surface's per-optimizer overrides on top (a typed expression has none). */
+export function surfaceHyper(def: SurfaceDef | null, vocab: ViewVocabulary): Record<string, Hyper> {
+  return layeredHyper(vocab, def?.hyper);
 }
 
-const surface: ScalarField<'surface'> = {
+const surface: Field<'surface'> = {
   kind: 'scalar',
   name: 'surface',
   key: 's',
   flag: { name: 'surface', arg: 'ID' },
   label: 'the surface',
   help: 'a registry surface (race --list shows them); the first one unless --expr is given',
-  write: (_view, def) => def !== null,
-  default: (def) => def?.id ?? null,
+  write: (_view, { def }) => def !== null,
+  default: ({ def }) => def?.id ?? null,
   parse(text, { vocab }) {
     const found = vocab.surfaces.find((s) => s.id === text);
     if (found) return { ok: true, value: found.id };
@@ -85,15 +67,15 @@ const surface: ScalarField<'surface'> = {
   format: (id) => id ?? '',
 };
 
-const expr: ScalarField<'expr'> = {
+const expr: Field<'expr'> = {
   kind: 'scalar',
   name: 'expr',
   key: 'f',
   flag: { name: 'expr', arg: '"f(x,y)"' },
   label: 'the expression',
   help: `a typed f(x, y) instead of a surface (up to ${MAX_EXPR_LENGTH} characters)`,
-  write: (_view, def) => def === null,
-  default: (def) => def?.expr ?? '',
+  write: (_view, { def }) => def === null,
+  default: ({ def, expr }) => def?.expr ?? expr,
   parse(text, { vocab }) {
     if (text.length > MAX_EXPR_LENGTH) return { ok: false, error: { kind: 'too-long', max: MAX_EXPR_LENGTH } };
     const checked = vocab.checkExpression(text);
@@ -102,7 +84,7 @@ const expr: ScalarField<'expr'> = {
   format: (text) => text,
 };
 
-const domain: RangedField<'domain'> = {
+const domain: Ranged<'domain'> = {
   kind: 'scalar',
   name: 'domain',
   key: 'dom',
@@ -111,7 +93,7 @@ const domain: RangedField<'domain'> = {
   help: "the plotted x and y ranges (default: the surface's; -5,5,-5,5 for an expression)",
   range: COORD,
   write: 'unless-default',
-  default: (def) => (def ? { x: [def.domain.x[0], def.domain.x[1]], y: [def.domain.y[0], def.domain.y[1]] } : CUSTOM_DOMAIN),
+  default: ({ def }) => (def ? { x: [def.domain.x[0], def.domain.x[1]], y: [def.domain.y[0], def.domain.y[1]] } : CUSTOM_DOMAIN),
   parse(text) {
     const d = readNumberList(text, 4, COORD);
     if (d && d[0] < d[1] && d[2] < d[3]) return { ok: true, value: { x: [d[0], d[1]], y: [d[2], d[3]] } };
@@ -120,7 +102,7 @@ const domain: RangedField<'domain'> = {
   format: (d) => [d.x[0], d.x[1], d.y[0], d.y[1]].join(','),
 };
 
-const start: RangedField<'start'> = {
+const start: Ranged<'start'> = {
   kind: 'scalar',
   name: 'start',
   key: 'start',
@@ -130,7 +112,7 @@ const start: RangedField<'start'> = {
   range: COORD,
   write: 'always',
   // A typed expression has no start of its own; a link without one starts where the first surface does.
-  default: (def, vocab) => {
+  default: ({ def, vocab }) => {
     const s = (def ?? vocab.surfaces[0]).start;
     return [s[0], s[1]];
   },
@@ -141,7 +123,7 @@ const start: RangedField<'start'> = {
   format: (s) => `${s[0]},${s[1]}`,
 };
 
-const target: RangedField<'target'> = {
+const target: Ranged<'target'> = {
   kind: 'scalar',
   name: 'target',
   key: 'target',
@@ -151,7 +133,7 @@ const target: RangedField<'target'> = {
   range: ANY_NUMBER,
   write: 'always',
   // A typed expression has no target by default. Issue 9 will target the gap f − f* with an estimated f*.
-  default: (def) => def?.target ?? null,
+  default: ({ def }) => def?.target ?? null,
   parse(text) {
     if (text.trim() === 'none') return { ok: true, value: null };
     const v = readNumber(text);
@@ -160,22 +142,22 @@ const target: RangedField<'target'> = {
   format: (t) => (t === null ? 'none' : String(t)),
 };
 
-const steps = numberField({
+const steps: Ranged<'steps'> = numberField({
   name: 'steps',
   key: 'steps',
-  arg: 'N',
+  flag: { name: 'steps', arg: 'N' },
   label: 'the step budget',
   what: 'updates per optimizer',
   defaultText: `the surface's; ${EXPR_STEPS} for an expression`,
   range: { min: 0, max: MAX_STEPS, integer: true },
   write: 'always',
-  default: (def) => def?.steps ?? EXPR_STEPS,
+  default: ({ def }) => def?.steps ?? EXPR_STEPS,
 });
 
-const noise = numberField({
+const noise: Ranged<'noise'> = numberField({
   name: 'noise',
   key: 'noise',
-  arg: 'SIGMA',
+  flag: { name: 'noise', arg: 'SIGMA' },
   label: 'the noise σ',
   what: 'standard deviation σ of the Gaussian noise added to every gradient',
   defaultText: '0',
@@ -184,10 +166,10 @@ const noise = numberField({
   default: () => 0,
 });
 
-const seed = numberField({
+const seed: Ranged<'seed'> = numberField({
   name: 'seed',
   key: 'seed',
-  arg: 'S',
+  flag: { name: 'seed', arg: 'S' },
   label: 'the seed',
   what: 'seed of the noise stream',
   defaultText: String(DEFAULT_SEED),
@@ -196,7 +178,7 @@ const seed = numberField({
   default: () => DEFAULT_SEED,
 });
 
-const optimizers: ScalarField<'optimizers'> = {
+const optimizers: Field<'optimizers'> = {
   kind: 'scalar',
   name: 'optimizers',
   key: 'opt',
@@ -204,24 +186,14 @@ const optimizers: ScalarField<'optimizers'> = {
   label: 'the optimizers',
   help: 'the optimizers that race, run in registry order (default: all)',
   write: 'unless-default',
-  default: (_def, vocab) => vocab.optimizers.map((o) => o.id),
-  // Unknown and repeated words are dropped (a link keeps the rest); an empty list races nobody.
-  parse(text, { vocab }) {
-    const ids = vocab.optimizers.map((o) => o.id);
-    const seen = new Set<string>();
-    const dropped: Reason[] = [];
-    for (const word of text.split(',').map((w) => w.trim())) {
-      if (word === '') continue;
-      if (!(ids as readonly string[]).includes(word)) dropped.push({ kind: 'unknown', noun: 'optimizer', word, choices: ids });
-      else if (seen.has(word)) dropped.push({ kind: 'repeated', noun: 'optimizer', word });
-      else seen.add(word);
-    }
-    return { ok: true, value: ids.filter((id): id is OptimizerId => seen.has(id)), dropped };
-  },
+  default: ({ vocab }) => vocab.optimizers.map((o) => o.id),
+  parse: (text, { vocab }) => parseOptimizers(text, vocab.optimizers.map((o) => o.id), 'registry'),
   format: (ids) => ids.join(','),
 };
 
-const schedule: ScalarField<'schedule'> = {
+const hyper = hyperField<ViewState, ViewContext>('hyper', ({ def, vocab }) => surfaceHyper(def, vocab));
+
+const schedule: Field<'schedule'> = {
   kind: 'scalar',
   name: 'schedule',
   key: 'sched',
@@ -230,36 +202,22 @@ const schedule: ScalarField<'schedule'> = {
   help: 'learning-rate schedule, e.g. step:gamma=0.9,size=50 (default fixed; README lists them)',
   write: 'unless-default',
   default: () => FIXED,
-  parse(text) {
-    // The cap keeps parseSchedule's message (which quotes the offending part) short.
-    if (text.length > MAX_SCHEDULE_LENGTH) return { ok: false, error: { kind: 'too-long', max: MAX_SCHEDULE_LENGTH } };
-    try {
-      return { ok: true, value: parseSchedule(text) };
-    } catch (e) {
-      return { ok: false, error: { kind: 'rejected', message: (e as Error).message } };
-    }
-  },
+  parse: readSchedule,
   format: formatSchedule,
 };
 
-const LAYOUTS: readonly Layout[] = ['overlay', 'grid'];
-const layout: ScalarField<'layout'> = {
-  kind: 'scalar',
+const layout: Field<'layout'> = wordField<ViewState, 'layout', ViewContext>({
   name: 'layout',
   key: 'layout',
   flag: null,
   label: 'the layout',
   help: 'overlay (one plot) or grid (small multiples)',
+  words: ['overlay', 'grid'] satisfies Layout[],
   write: 'unless-default',
   default: () => 'overlay',
-  parse(text) {
-    const found = LAYOUTS.find((l) => l === text);
-    return found ? { ok: true, value: found } : expected('overlay or grid');
-  },
-  format: (l) => l,
-};
+});
 
-const k: RangedField<'k'> = {
+const k: Ranged<'k'> = {
   kind: 'scalar',
   name: 'k',
   key: 'k',
@@ -269,25 +227,25 @@ const k: RangedField<'k'> = {
   range: { min: 0, max: MAX_STEPS, integer: true },
   write: 'unless-default',
   default: () => null,
-  parse(text, { view }) {
+  parse(text, _ctx, view) {
     const v = readNumber(text, { min: 0, max: view.steps, integer: true });
     return v.ok ? { ok: true, value: v.value } : expected('a whole number from 0 to the step budget');
   },
   format: (at) => (at === null ? '' : String(at)),
 };
 
-export const FIELDS: readonly AnyField[] = [surface, expr, domain, start, target, steps, noise, seed, optimizers, HYPER_FIELD, schedule, layout, k];
+export const VIEW_TABLE: FieldTable<ViewState, ViewContext> = {
+  namespace: '',
+  fields: [surface, expr, domain, start, target, steps, noise, seed, optimizers, hyper, schedule, layout, k],
+};
+export const FIELDS = VIEW_TABLE.fields;
 
 /** The scalar fields by name, for callers that need one field's declaration (the form's limits). */
-export const FIELD = { surface, expr, domain, start, target, steps, noise, seed, optimizers, schedule, layout, k } satisfies {
-  [N in Exclude<FieldName, 'hyper'>]: ScalarField<N>;
-};
+export const FIELD = { surface, expr, domain, start, target, steps, noise, seed, optimizers, schedule, layout, k };
 
 /** Every field's default for a registry surface (def) or a typed expression (def null, with its text). */
 export function viewDefaults(def: SurfaceDef | null, exprText: string, vocab: ViewVocabulary): ViewState {
-  const out: Record<string, unknown> = {};
-  for (const field of FIELDS) out[field.name] = field.default(def, vocab);
-  return { ...(out as unknown as ViewState), expr: def?.expr ?? exprText };
+  return defaultsOf(VIEW_TABLE, { vocab, def, expr: exprText });
 }
 
 /** The view a registry surface opens with. */

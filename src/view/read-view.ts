@@ -1,27 +1,18 @@
 /**
- * The one reader of the view: raw texts by field name (from a link's keys or from CLI flags) → a ViewState
- * and the errors, as data. The link codec (link.ts) and the CLI (src/cli/view-options.ts) both call it,
- * so a link and the same options on the command line give the same view; each words the errors itself.
+ * The reader of the surfaces view: raw texts by field name (from a link's keys or from CLI flags) → a
+ * ViewState and the errors, as data. The link codec (link.ts) and the CLI (src/cli/view-options.ts) both
+ * call it, so a link and the same options on the command line give the same view; each words the errors.
  *
  * The source comes first (a registry surface, else a typed expression, else the first surface), since
  * every default depends on it. A bad source leaves nothing to read against: the result is the first
- * surface's default view with that one error and `reset` set. Otherwise every field given is read in table
- * order; a field that fails keeps its default and adds one error (a list that is read in part adds one per
- * dropped word), and the hyperparameter entries are read in the order given (the last one wins).
+ * surface's default view with that one error and `reset` set. Otherwise the other fields are read by the
+ * table's one reader (read-fields.ts).
  */
-import type { AnyScalarField, FieldContext } from './field.ts';
-import { FIELD, FIELDS, defaultView, viewDefaults } from './fields.ts';
-import type { FieldError, FieldName, Reason } from './result.ts';
+import { FIELD, VIEW_TABLE, defaultView, type ViewContext } from './fields.ts';
+import { readFields, type RawFields } from './read-fields.ts';
+import type { FieldError } from './result.ts';
 import type { ViewState } from './state.ts';
 import type { ViewVocabulary } from './vocabulary.ts';
-import type { Hyper } from '../optim/types.ts';
-
-export interface RawView {
-  /** Text of each scalar field given, by field name. */
-  readonly texts: Partial<Record<FieldName, string>>;
-  /** Hyperparameter entries as given: [entry, text], e.g. ["adam.lr", "0.05"]. */
-  readonly entries: readonly (readonly [string, string])[];
-}
 
 export interface ReadView {
   readonly view: ViewState;
@@ -30,52 +21,30 @@ export interface ReadView {
   readonly reset: boolean;
 }
 
-const error = (field: AnyScalarField, text: string, reason: Reason): FieldError => ({ field: field.name, label: field.label, text, reason });
-
-export function readView(raw: RawView, vocab: ViewVocabulary): ReadView {
+export function readView(raw: RawFields, vocab: ViewVocabulary): ReadView {
   const first = vocab.surfaces[0];
-  const ctx0: FieldContext = { vocab, def: first, view: defaultView(first, vocab) };
-  const reset = (e: FieldError): ReadView => ({ view: ctx0.view, errors: [e], reset: true });
+  const { surface: sid, expr: exprText, ...texts } = raw.texts;
+  const firstCtx: ViewContext = { vocab, def: first, expr: first.expr };
+  const firstView = defaultView(first, vocab);
+  const refused = (field: { name: string; label: string }, text: string, r: { error: FieldError['reason'] }): ReadView => ({
+    view: firstView,
+    errors: [{ field: field.name, label: field.label, text, reason: r.error }],
+    reset: true,
+  });
+
+  let ctx = firstCtx;
   const errors: FieldError[] = [];
-
-  let view = ctx0.view;
-  const sid = raw.texts.surface;
-  const exprText = raw.texts.expr;
   if (sid !== undefined) {
-    const r = FIELD.surface.parse(sid, ctx0);
-    if (!r.ok) return reset(error(FIELD.surface, sid, r.error));
-    view = defaultView(vocab.surfaces.find((s) => s.id === r.value)!, vocab);
-    if (exprText !== undefined) errors.push(error(FIELD.expr, exprText, { kind: 'conflict', other: 'surface' }));
+    const r = FIELD.surface.parse(sid, firstCtx, firstView);
+    if (!r.ok) return refused(FIELD.surface, sid, r);
+    const def = vocab.surfaces.find((s) => s.id === r.value) ?? first;
+    ctx = { vocab, def, expr: def.expr };
+    if (exprText !== undefined) errors.push({ field: 'expr', label: FIELD.expr.label, text: exprText, reason: { kind: 'conflict', other: 'surface' } });
   } else if (exprText !== undefined) {
-    const r = FIELD.expr.parse(exprText, ctx0);
-    if (!r.ok) return reset(error(FIELD.expr, exprText, r.error));
-    view = viewDefaults(null, r.value, vocab);
+    const r = FIELD.expr.parse(exprText, firstCtx, firstView);
+    if (!r.ok) return refused(FIELD.expr, exprText, r);
+    ctx = { vocab, def: null, expr: r.value };
   }
-  const def = view.surface === null ? null : (vocab.surfaces.find((s) => s.id === view.surface) ?? null);
-
-  for (const field of FIELDS) {
-    if (field.name === 'surface' || field.name === 'expr') continue;
-    const ctx: FieldContext = { vocab, def, view };
-    if (field.kind === 'family') {
-      const hyper: Record<string, Hyper> = {};
-      for (const id of Object.keys(view.hyper)) hyper[id] = { ...view.hyper[id] };
-      for (const [entry, text] of raw.entries) {
-        const r = field.parse(entry, text, ctx);
-        if (r.ok) hyper[r.value.optimizer][r.value.key] = r.value.value;
-        else errors.push({ field: 'hyper', entry, label: field.entryLabel(entry, vocab), text, reason: r.error });
-      }
-      view = { ...view, hyper };
-      continue;
-    }
-    const text = raw.texts[field.name];
-    if (text === undefined) continue;
-    const r = field.parse(text, ctx);
-    if (!r.ok) {
-      errors.push(error(field, text, r.error));
-      continue;
-    }
-    for (const reason of r.dropped ?? []) errors.push(error(field, text, reason));
-    view = { ...view, [field.name]: r.value };
-  }
-  return { view, errors, reset: false };
+  const read = readFields(VIEW_TABLE, { texts, entries: raw.entries }, ctx);
+  return { view: read.state, errors: [...errors, ...read.errors], reset: false };
 }

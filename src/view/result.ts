@@ -22,8 +22,8 @@ export type Reason =
   /** A sub-parser's own one-line message (the expression compiler's, the schedule parser's). */
   | { readonly kind: 'rejected'; readonly message: string }
   | { readonly kind: 'too-long'; readonly max: number }
-  /** Two fields that exclude each other were both given; this one was ignored. */
-  | { readonly kind: 'conflict'; readonly other: FieldName };
+  /** Two fields that exclude each other were both given; this one was ignored. `other` is a field name. */
+  | { readonly kind: 'conflict'; readonly other: string };
 
 /**
  * A field's parse: a value, or the reason it was refused. A list may be read in part: `dropped` holds the
@@ -31,10 +31,12 @@ export type Reason =
  */
 export type Parsed<T> = { readonly ok: true; readonly value: T; readonly dropped?: readonly Reason[] } | { readonly ok: false; readonly error: Reason };
 
+/** The surfaces view's field names. */
 export type FieldName = keyof ViewState;
 
 export interface FieldError {
-  readonly field: FieldName;
+  /** The field's name in its table ("steps", "hyper"). */
+  readonly field: string;
   /** For the hyperparameter family: the entry, e.g. "adam.lr". */
   readonly entry?: string;
   /** The field's noun phrase from the table, e.g. "the step budget", "adam learning rate". */

@@ -46,7 +46,7 @@ describe('race arguments', () => {
     [['--set', 'adam.gamma=1'], '--set: unknown adam hyperparameter "gamma" (choose from lr, beta1, beta2, eps)'],
     [['--set', 'adam.beta1=1.5'], '--set adam.beta1: expected a number from 0 to 0.9999, got "1.5"'],
     [['--set', 'adadelta.lr=0.1'], '--set: unknown adadelta hyperparameter "lr" (choose from rho, eps)'],
-    [['--optimizers', 'sgd', '--set', 'adam.lr=0.1'], '--set adam.lr=0.1: adam is not in this race'],
+    [['--optimizers', 'sgd', '--set', 'adam.lr=0.1'], '--set adam.lr=0.1: adam is not among --optimizers'],
     [['--noise', '-1'], '--noise: expected a number from 0 to 1000, got "-1"'],
     [['--noise', '1', '--seed', 'x'], '--seed: expected a whole number from 0 to 4294967295, got "x"'],
     [['--domain', '1,0,0,1'], '--domain: expected x0,x1,y0,y1 with x0 < x1 and y0 < y1, got "1,0,0,1"'],

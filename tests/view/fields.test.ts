@@ -27,7 +27,7 @@ describe('the field table', () => {
       const def = VOCABULARY.surfaces.find((s) => s.id === view.surface) ?? null;
       for (const field of FIELDS) {
         if (field.kind !== 'scalar' || (field.name === 'surface' && def === null) || field.name === 'k') continue;
-        const r = field.parse(field.format(view[field.name]), { vocab: VOCABULARY, def, view });
+        const r = field.parse(field.format(view[field.name]), { vocab: VOCABULARY, def, expr: view.expr }, view);
         expect(r, `${view.surface}: ${field.name}`).toMatchObject({ ok: true, value: view[field.name] });
       }
     }
