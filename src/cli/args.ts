@@ -69,37 +69,3 @@ export function helpText(usage: string, groups: readonly (readonly [string, read
   return [usage, ...sections].join('\n\n');
 }
 
-// `cli mnist`'s value readers (they throw the boundary's UsageError directly).
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** A finite decimal number (no hex, no "Infinity", no empty string). */
-export function parseNumber(flag: string, text: string): number {
-  const value = Number(text.trim());
-  if (!NUMBER.test(text.trim()) || !Number.isFinite(value)) {
-    throw new UsageError(`${flag} expects a number, got ${JSON.stringify(text)}`);
-  }
-  return value;
-}
-
-/** A whole number in [min, max]. */
-export function parseWhole(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UsageError(`${flag} expects a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
-  }
-  return value;
-}
-
-/** A comma-separated list of distinct words drawn from `allowed`. */
-export function parseChoiceList<T extends string>(flag: string, text: string, allowed: readonly T[]): T[] {
-  const words = text.split(',').map((w) => w.trim());
-  const out: T[] = [];
-  for (const word of words) {
-    if (!(allowed as readonly string[]).includes(word)) {
-      throw new UsageError(`${flag}: unknown ${JSON.stringify(word)} (choose from ${allowed.join(', ')})`);
-    }
-    if (out.includes(word as T)) throw new UsageError(`${flag}: ${word} listed twice`);
-    out.push(word as T);
-  }
-  return out;
-}
