@@ -14,7 +14,7 @@ import type { ViewVocabulary } from './vocabulary.ts';
 export const expected = (what: string): { ok: false; error: Reason } => ({ ok: false, error: { kind: 'expected', expected: what } });
 
 /** "a, b or c". */
-export const orList = (words: readonly string[]): string => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`);
+const orList = (words: readonly string[]): string => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`);
 
 interface Common<S, K extends keyof S, C> {
   readonly name: K;
@@ -94,7 +94,7 @@ export function parseOptimizers(text: string, ids: readonly OptimizerId[], order
   return { ok: true, value: order === 'registry' ? ids.filter((id) => picked.includes(id)) : picked, dropped };
 }
 
-export const MAX_SCHEDULE_LENGTH = 200;
+const MAX_SCHEDULE_LENGTH = 200;
 
 /** A learning-rate schedule spec (src/run/schedules.ts); the parser's own message says what is wrong. */
 export function readSchedule(text: string): Parsed<Schedule> {

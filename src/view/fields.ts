@@ -17,6 +17,7 @@ import type { FieldTable, RangedField, ScalarField } from './field.ts';
 import { expected, hyperField, layeredHyper, numberField, parseOptimizers, readSchedule, wordField } from './field-kinds.ts';
 import { ANY_NUMBER, readNumber, readNumberList, type NumberRange } from './numbers.ts';
 import { defaultsOf } from './read-fields.ts';
+import { NAMESPACE } from './link-fields.ts';
 import type { Layout, ViewDomain, ViewState } from './state.ts';
 import type { ViewVocabulary } from './vocabulary.ts';
 
@@ -32,16 +33,16 @@ export interface ViewContext {
 type Field<K extends keyof ViewState> = ScalarField<ViewState, K, ViewContext>;
 type Ranged<K extends keyof ViewState> = RangedField<ViewState, K, ViewContext>;
 
-export const MAX_COORD = 1e6;
+const MAX_COORD = 1e6;
 /** One step budget range for links, every CLI subcommand and the form. */
-export const MAX_STEPS = 1_000_000;
-export const MAX_NOISE = 1e3;
-export const MAX_SEED = 0xffffffff;
+const MAX_STEPS = 1_000_000;
+const MAX_NOISE = 1e3;
+const MAX_SEED = 0xffffffff;
 export const DEFAULT_SEED = 1;
-export const MAX_EXPR_LENGTH = MAX_LENGTH;
+const MAX_EXPR_LENGTH = MAX_LENGTH;
 /** The typed-function defaults: the plot domain and the step budget of an expression. */
-export const CUSTOM_DOMAIN: ViewDomain = { x: [-5, 5], y: [-5, 5] };
-export const EXPR_STEPS = 500;
+const CUSTOM_DOMAIN: ViewDomain = { x: [-5, 5], y: [-5, 5] };
+const EXPR_STEPS = 500;
 
 const COORD: NumberRange = { min: -MAX_COORD, max: MAX_COORD };
 
@@ -235,7 +236,7 @@ const k: Ranged<'k'> = {
 };
 
 export const VIEW_TABLE: FieldTable<ViewState, ViewContext> = {
-  namespace: '',
+  namespace: NAMESPACE.view,
   fields: [surface, expr, domain, start, target, steps, noise, seed, optimizers, hyper, schedule, layout, k],
 };
 export const FIELDS = VIEW_TABLE.fields;

@@ -7,6 +7,9 @@
 import type { FieldTable } from './field.ts';
 import type { RawFields } from './read-fields.ts';
 
+/** Each table's prefix in the shared hash (FieldTable.namespace): the surfaces view's keys have none. */
+export const NAMESPACE = { view: '', mnist: 'm.' } as const;
+
 /** The table's keys in `params` (the first of a repeated key wins); `skip` leaves out keys owned by others. */
 export function linkRaw<S, C>(table: FieldTable<S, C>, params: URLSearchParams, skip: (key: string) => boolean = () => false): RawFields {
   const names = new Map<string, string>();

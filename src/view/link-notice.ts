@@ -5,10 +5,10 @@
  */
 import type { FieldError, Reason } from './result.ts';
 
-export const quote = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+const quote = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
 
-export const RESET = 'The default view is shown instead.';
+const RESET = 'The default view is shown instead.';
 export const NO_SOURCE = `The link names no surface (s=…) or expression (f=…). ${RESET}`;
 
 function why(reason: Reason): string {

@@ -16,7 +16,7 @@
  * are skipped.
  */
 import { VIEW_TABLE, defaultView } from './fields.ts';
-import { linkRaw, linkText } from './link-fields.ts';
+import { NAMESPACE, linkRaw, linkText } from './link-fields.ts';
 import { NO_SOURCE, linkNotice } from './link-notice.ts';
 import { readView } from './read-view.ts';
 import type { ViewState } from './state.ts';
@@ -28,8 +28,8 @@ export interface Decoded {
   readonly notices: readonly string[];
 }
 
-/** Keys of the app shell and of the MNIST options (mnist-fields.ts's namespace). */
-const foreign = (key: string): boolean => key === 'tab' || key.startsWith('m.');
+/** Keys of the app shell and of the MNIST options. */
+const foreign = (key: string): boolean => key === 'tab' || key.startsWith(NAMESPACE.mnist);
 
 export function encodeView(view: ViewState, vocab: ViewVocabulary): string {
   const def = view.surface === null ? null : (vocab.surfaces.find((s) => s.id === view.surface) ?? null);

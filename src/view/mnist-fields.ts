@@ -11,6 +11,7 @@ import { INIT_IDS } from '../mnist/init.ts';
 import { DEFAULT_TRAIN } from '../mnist/train.ts';
 import { formatSchedule } from '../run/schedules.ts';
 import type { FieldTable, RangedField, ScalarField } from './field.ts';
+import { NAMESPACE } from './link-fields.ts';
 import { choiceField, expected, hyperField, layeredHyper, numberField, parseOptimizers, readSchedule, wordField } from './field-kinds.ts';
 import type { Backend, MnistOptions } from './mnist-options.ts';
 import { describeRange, readNumber, type NumberRange } from './numbers.ts';
@@ -24,8 +25,7 @@ export interface MnistContext {
 type Field<K extends keyof MnistOptions> = ScalarField<MnistOptions, K, MnistContext>;
 type Ranged<K extends keyof MnistOptions> = RangedField<MnistOptions, K, MnistContext>;
 
-export const MNIST_NAMESPACE = 'm.';
-export const TRAIN_IMAGES = 55_000;
+const TRAIN_IMAGES = 55_000;
 const LAYER: NumberRange = { min: 1, max: 4096, integer: true };
 const base = DEFAULT_TRAIN.mlp;
 
@@ -237,7 +237,7 @@ const backend: Field<'backend'> = wordField<MnistOptions, 'backend', MnistContex
 });
 
 export const MNIST_TABLE: FieldTable<MnistOptions, MnistContext> = {
-  namespace: MNIST_NAMESPACE,
+  namespace: NAMESPACE.mnist,
   fields: [optimizers, hyper, epochs, batch, hidden, activations, init, l2, keepProb, batchNorm, schedule, seed, limit, target, backend],
 };
 

@@ -36,8 +36,8 @@ export interface MnistOptions {
   readonly backend: Backend;
 }
 
-export const MNIST_INPUTS = 784;
-export const MNIST_CLASSES = 10;
+const MNIST_INPUTS = 784;
+const MNIST_CLASSES = 10;
 
 export function trainConfig(o: MnistOptions): TrainConfig {
   return {

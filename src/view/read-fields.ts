@@ -16,7 +16,7 @@ export interface RawFields {
   readonly entries: readonly (readonly [string, string])[];
 }
 
-export const NOTHING: RawFields = { texts: {}, entries: [] };
+const NOTHING: RawFields = { texts: {}, entries: [] };
 
 export interface ReadFields<S> {
   readonly state: S;
