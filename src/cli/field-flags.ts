@@ -20,14 +20,14 @@ export function tableFlags<S, C>(table: FieldTable<S, C>, figure = false): FlagD
 
 export function rawFromFlags<S, C>(table: FieldTable<S, C>, flags: ParsedFlags, figure = false): Result<RawFields, string> {
   const texts: Record<string, string> = {};
-  let entries: [string, string][] = [];
+  const entries: [string, string][] = [];
   for (const f of table.fields) {
     if (!f.flag || (f.flag.figureOnly && !figure)) continue;
     if (f.kind === 'family') {
       for (const text of flags.lists[f.flag.name] ?? []) {
         const eq = text.indexOf('=');
         if (eq < 0) return fail(`--${f.flag.name}: expected ${f.keyForm}=VALUE, got ${JSON.stringify(text)}`);
-        entries = [...entries, [text.slice(0, eq), text.slice(eq + 1)]];
+        entries.push([text.slice(0, eq), text.slice(eq + 1)]);
       }
     } else if (f.flag.present !== undefined) {
       if (flags.booleans.has(f.flag.name)) texts[String(f.name)] = f.flag.present;
