@@ -85,3 +85,40 @@ test('a link with sched= reproduces the scheduled race, and the schedule control
   await expect(page).not.toHaveURL(/sched=/);
   expect(await scoreboard(page).innerText()).toBe(fixedTable);
 });
+
+test('emptying the loss target means no target: the link says target=none and the scoreboard says so plainly', async ({ page, browser }) => {
+  await page.goto('/#s=bowl');
+  await expect(scoreboard(page).locator('td.hit')).toHaveCount(7);
+  await page.getByLabel('Loss target').fill('');
+  await expect(page).toHaveURL(/target=none/);
+  await expect(scoreboard(page).locator('caption')).toContainText('no target set');
+  await expect(scoreboard(page).locator('td.hit')).toHaveCount(0);
+  await expect(page.getByText('No loss target is set')).toBeVisible();
+
+  const other = await browser.newPage();
+  await other.goto(page.url());
+  await expect(other.getByLabel('Loss target')).toHaveValue('');
+  await expect(scoreboard(other).locator('caption')).toContainText('no target set');
+  await other.close();
+
+  await page.getByLabel('Loss target').fill('0.001');
+  await expect(page).toHaveURL(/target=0\.001/);
+  await expect(scoreboard(page).locator('td.hit')).toHaveCount(7);
+});
+
+test('a link with f= and no steps or target races 500 steps with no target; the form takes budgets up to 1e6', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/#f=x%5E2%2By%5E2&start=1,1&opt=sgd,adam');
+  await expect(page.getByLabel('Step budget')).toHaveValue('500');
+  await expect(page.getByLabel('Loss target')).toHaveValue('');
+  await expect(scoreboard(page).locator('caption')).toContainText('no target set');
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+
+  await page.getByLabel('Step budget').fill('0');
+  await expect(page).toHaveURL(/steps=0&/);
+  await expect(scoreboard(page).locator('tbody tr')).toHaveCount(2);
+  await page.getByLabel('Step budget').fill('1000001');
+  await expect(page.getByText('Enter a number from 0 to 1000000.')).toBeVisible();
+  expect(errors).toEqual([]);
+});

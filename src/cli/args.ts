@@ -1,12 +1,25 @@
 /**
- * Small shared argument parsing for the CLI subcommands. Flags are `--name value`, `--name=value` or
+ * Command-line flags for every subcommand: declared as data (name, kind, value placeholder, one-line
+ * help), so the same declarations parse argv and print --help. Flags are `--name value`, `--name=value` or
  * boolean `--name`; a value is taken verbatim even when it starts with "-" (so `--start -1.2,1` works).
- * Every problem is a UsageError with a one-line message; main.ts prints it and exits with status 2.
+ * Parsing yields a Result whose error is a one-line message; UsageError is only the boundary a subcommand
+ * throws for main.ts, which prints it and exits with status 2.
  */
+import { fail, ok, type Result } from '../view/result.ts';
+
 export class UsageError extends Error {}
 
-/** 'value': one value (last wins is refused: given twice is an error); 'list': repeatable; 'boolean': no value. */
+/** 'value': one value (given twice is an error); 'list': repeatable; 'boolean': no value. */
 export type FlagKind = 'value' | 'list' | 'boolean';
+
+export interface FlagDecl {
+  /** Without the dashes. */
+  readonly name: string;
+  readonly kind: FlagKind;
+  /** The value's placeholder in help ('' for a boolean). */
+  readonly arg: string;
+  readonly help: string;
+}
 
 export interface ParsedFlags {
   readonly values: Readonly<Record<string, string>>;
@@ -14,71 +27,45 @@ export interface ParsedFlags {
   readonly booleans: ReadonlySet<string>;
 }
 
-export function parseFlags(argv: readonly string[], spec: Readonly<Record<string, FlagKind>>): ParsedFlags {
+export function parseFlags(argv: readonly string[], decls: readonly FlagDecl[]): Result<ParsedFlags, string> {
   const values: Record<string, string> = {};
   const lists: Record<string, string[]> = {};
   const booleans = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const match = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(arg);
-    if (!match) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
+    if (!match) return fail(`unexpected argument ${JSON.stringify(arg)}`);
     const [, name, inline] = match;
-    const kind = spec[name];
-    if (!kind) throw new UsageError(`unknown option --${name}`);
-    if (kind === 'boolean') {
-      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
+    const decl = decls.find((d) => d.name === name);
+    if (!decl) return fail(`unknown option --${name}`);
+    if (decl.kind === 'boolean') {
+      if (inline !== undefined) return fail(`--${name} takes no value`);
       booleans.add(name);
       continue;
     }
     let value = inline;
     if (value === undefined) {
-      if (i + 1 >= argv.length) throw new UsageError(`--${name} needs a value`);
+      if (i + 1 >= argv.length) return fail(`--${name} needs a value`);
       value = argv[++i];
     }
-    if (kind === 'list') (lists[name] ??= []).push(value);
-    else if (name in values) throw new UsageError(`--${name} given twice`);
+    if (decl.kind === 'list') (lists[name] ??= []).push(value);
+    else if (name in values) return fail(`--${name} given twice`);
     else values[name] = value;
   }
-  return { values, lists, booleans };
+  return ok({ values, lists, booleans });
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** A finite decimal number (no hex, no "Infinity", no empty string). */
-export function parseNumber(flag: string, text: string): number {
-  const value = Number(text.trim());
-  if (!NUMBER.test(text.trim()) || !Number.isFinite(value)) {
-    throw new UsageError(`${flag} expects a number, got ${JSON.stringify(text)}`);
-  }
-  return value;
+/** The value or throw the CLI's exit-2 boundary. */
+export function orUsageError<T>(result: Result<T, string>): T {
+  if (!result.ok) throw new UsageError(result.error);
+  return result.value;
 }
 
-/** A whole number in [min, max]. */
-export function parseWhole(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UsageError(`${flag} expects a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
-  }
-  return value;
+/** --help text: the usage line(s), then each group of flags with its help, aligned. */
+export function helpText(usage: string, groups: readonly (readonly [string, readonly FlagDecl[]])[]): string {
+  const left = (d: FlagDecl) => `  --${d.name}${d.arg ? ` ${d.arg}` : ''}${d.kind === 'list' ? ' …' : ''}`;
+  const width = Math.max(...groups.flatMap(([, ds]) => ds.map((d) => left(d).length))) + 2;
+  const sections = groups.map(([title, ds]) => [`${title}:`, ...ds.map((d) => `${left(d).padEnd(width)}${d.help}`)].join('\n'));
+  return [usage, ...sections].join('\n\n');
 }
 
-/** "X,Y" as two finite numbers. */
-export function parsePoint(flag: string, text: string): [number, number] {
-  const parts = text.split(',');
-  if (parts.length !== 2) throw new UsageError(`${flag} expects X,Y, got ${JSON.stringify(text)}`);
-  return [parseNumber(flag, parts[0]), parseNumber(flag, parts[1])];
-}
-
-/** A comma-separated list of distinct words drawn from `allowed`. */
-export function parseChoiceList<T extends string>(flag: string, text: string, allowed: readonly T[]): T[] {
-  const words = text.split(',').map((w) => w.trim());
-  const out: T[] = [];
-  for (const word of words) {
-    if (!(allowed as readonly string[]).includes(word)) {
-      throw new UsageError(`${flag}: unknown ${JSON.stringify(word)} (choose from ${allowed.join(', ')})`);
-    }
-    if (out.includes(word as T)) throw new UsageError(`${flag}: ${word} listed twice`);
-    out.push(word as T);
-  }
-  return out;
-}

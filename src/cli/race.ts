@@ -1,119 +1,52 @@
 /**
  * `cli race`: run optimizers from one start with one budget and target, print JSON or a table.
  *
- *   race [--surface ID | --expr "f(x,y)"] [--start X,Y] [--target T] [--steps N] [--optimizers a,b,…]
- *        [--set OPT.PARAM=VALUE …] [--noise SIGMA [--seed S]] [--schedule SPEC] [--json]
+ *   race [view options] [--json]        (race --help lists them: the field table's flags)
  *   race --list [--json]
  *
- * JSON: {"surface": {"id", "expr", "start": [x, y], "target"}, "noise": {"sigma", "seed"} | null,
- *        "schedule": "fixed" | "step:gamma=0.9,size=50" | …   (formatSchedule, every parameter written out),
- *        "runs": [{"optimizer", "hyper", "hit", "diverged", "divergedAt", "steps", "final": [x, y, loss],
- *                  "path": [[x, y, loss], …]}]}
- * path[k] is the point after k updates (path[0] the start); diverged runs stop before the offending point.
- * Hyperparameters: registry defaults, then the surface's, then --set. With --expr the id is "custom",
- * --start is required, and without --target the target is null (no run can "reach" it).
- * --schedule scales each optimizer's lr per update t (epoch = t on a surface; see src/run/run.ts).
+ * The view options are read exactly as a link is (view-options.ts), the race is the app's (raceForView),
+ * and the JSON is the app's Export data (raceDataJson, documented in src/export/data.ts).
  */
-import { DEFAULT_SEED } from '../export/url-state.ts';
-import { compileExpression, expressionObjective } from '../math/expression/index.ts';
-import { OPTIMIZERS, getOptimizer, resolveHyper } from '../optim/index.ts';
-import { OPTIMIZER_IDS, type Hyper, type OptimizerId } from '../optim/types.ts';
-import { race } from '../run/race.ts';
-import { raceJson, type RaceRequest } from '../export/race-json.ts';
+import { raceDataJson } from '../export/data.ts';
+import { OPTIMIZERS } from '../optim/index.ts';
+import type { Hyper } from '../optim/types.ts';
 import type { Trajectory } from '../run/run.ts';
-import { FIXED, formatSchedule, parseSchedule } from '../run/schedules.ts';
-import { SURFACES, getSurface } from '../../surfaces/index.ts';
-import { surfaceObjective } from '../../surfaces/objective.ts';
-import { parseSets } from './set-overrides.ts';
-import { UsageError, parseChoiceList, parseFlags, parseNumber, parsePoint, parseWhole } from './args.ts';
+import { formatSchedule } from '../run/schedules.ts';
+import { SURFACES } from '../../surfaces/index.ts';
+import { raceForView } from '../view/race.ts';
+import { fail, ok, type Result } from '../view/result.ts';
+import type { ViewState } from '../view/state.ts';
+import { helpText, orUsageError, parseFlags, type FlagDecl } from './args.ts';
+import { readViewFlags, viewFlags } from './view-options.ts';
 
-export const RACE_USAGE = `usage: cli race [--surface ID | --expr "f(x,y)"] [--start X,Y] [--target T] [--steps N]
-       [--optimizers sgd,adam,...] [--set OPT.PARAM=VALUE ...] [--noise SIGMA [--seed S]] [--schedule SPEC] [--json]
-       cli race --list [--json]`;
+const OWN_FLAGS: readonly FlagDecl[] = [
+  { name: 'json', kind: 'boolean', arg: '', help: 'print the race as JSON (the app\'s Export data) instead of a table' },
+  { name: 'list', kind: 'boolean', arg: '', help: 'list the surfaces and optimizers with their defaults (takes only --json)' },
+];
+const FLAGS = [...viewFlags('race'), ...OWN_FLAGS];
 
-const MAX_STEPS = 1_000_000;
-const EXPR_STEPS = 500;
+export const RACE_HELP = helpText('usage: cli race [view options] [--json]\n       cli race --list [--json]', [
+  ['view options (as in the app\'s link)', viewFlags('race')],
+  ['race options', OWN_FLAGS],
+]);
 
-export function parseRaceArgs(argv: readonly string[]): RaceRequest {
-  const { values, lists, booleans } = parseFlags(argv, {
-    surface: 'value',
-    expr: 'value',
-    start: 'value',
-    target: 'value',
-    steps: 'value',
-    optimizers: 'value',
-    set: 'list',
-    noise: 'value',
-    seed: 'value',
-    schedule: 'value',
-    json: 'boolean',
-  });
-  if (values.surface !== undefined && values.expr !== undefined) throw new UsageError('give either --surface or --expr, not both');
-  if (values.seed !== undefined && values.noise === undefined) throw new UsageError('--seed only applies with --noise SIGMA');
-
-  const optimizers = values.optimizers === undefined ? [...OPTIMIZER_IDS] : parseChoiceList('--optimizers', values.optimizers, OPTIMIZER_IDS);
-  const sets = parseSets(lists.set ?? [], optimizers, 'is not in this race');
-  const start = values.start === undefined ? undefined : parsePoint('--start', values.start);
-  const target = values.target === undefined ? undefined : parseNumber('--target', values.target);
-  const stepsGiven = values.steps === undefined ? undefined : parseWhole('--steps', values.steps, 0, MAX_STEPS);
-  const noise =
-    values.noise === undefined
-      ? null
-      : { sigma: parseNumber('--noise', values.noise), seed: values.seed === undefined ? DEFAULT_SEED : parseWhole('--seed', values.seed, 0, 2 ** 32 - 1) };
-  if (noise && noise.sigma < 0) throw new UsageError(`--noise expects σ ≥ 0, got ${noise.sigma}`);
-  let schedule = FIXED;
-  if (values.schedule !== undefined) {
-    try {
-      schedule = parseSchedule(values.schedule);
-    } catch (e) {
-      throw new UsageError(`--schedule: ${(e as Error).message}`);
-    }
-  }
-
-  const hyper = {} as Record<OptimizerId, Hyper>;
-  if (values.expr !== undefined) {
-    const compiled = compileExpression(values.expr);
-    if (!compiled.ok) throw new UsageError(`--expr: ${compiled.error.message}`);
-    if (!start) throw new UsageError('--expr needs --start X,Y');
-    for (const id of optimizers) hyper[id] = resolveHyper(getOptimizer(id), sets[id]);
-    return {
-      surface: { id: 'custom', expr: compiled.value.source, start, target: target ?? null },
-      objective: expressionObjective(compiled.value),
-      steps: stepsGiven ?? EXPR_STEPS,
-      optimizers,
-      hyper,
-      noise,
-      schedule,
-      json: booleans.has('json'),
-    };
-  }
-
-  const surface = getSurface(values.surface ?? SURFACES[0].id);
-  if (!surface) throw new UsageError(`unknown surface ${JSON.stringify(values.surface)} (choose from ${SURFACES.map((s) => s.id).join(', ')})`);
-  for (const id of optimizers) hyper[id] = resolveHyper(getOptimizer(id), surface.hyper[id], sets[id]);
-  return {
-    surface: { id: surface.id, expr: surface.expr, start: start ?? [surface.start[0], surface.start[1]], target: target ?? surface.target },
-    objective: surfaceObjective(surface),
-    steps: stepsGiven ?? surface.steps,
-    optimizers,
-    hyper,
-    noise,
-    schedule,
-    json: booleans.has('json'),
-  };
+export interface RaceArgs {
+  readonly view: ViewState;
+  readonly json: boolean;
+  readonly list: boolean;
 }
 
-export function runRace(request: RaceRequest): Trajectory[] {
-  const { surface, objective, steps, optimizers, hyper, noise, schedule } = request;
-  return race({
-    objective,
-    entrants: optimizers.map((id) => ({ optimizer: getOptimizer(id), hyper: hyper[id] })),
-    start: surface.start,
-    steps,
-    target: surface.target ?? -Infinity,
-    noise: noise ?? undefined,
-    schedule,
-  });
+export function parseRaceArgs(argv: readonly string[]): Result<RaceArgs, string> {
+  const flags = parseFlags(argv, FLAGS);
+  if (!flags.ok) return flags;
+  const json = flags.value.booleans.has('json');
+  const list = flags.value.booleans.has('list');
+  if (list) {
+    const rest = argv.filter((a) => a !== '--list' && a !== '--json');
+    if (rest.length > 0) return fail(`--list takes only --json, got ${rest.join(' ')}`);
+  }
+  const view = readViewFlags(flags.value, 'race');
+  return view.ok ? ok({ view: view.value, json, list }) : view;
 }
 
 const formatHyper = (h: Hyper) => Object.entries(h).map(([k, v]) => `${k}=${v}`).join(' ');
@@ -124,11 +57,12 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-export function raceTable(request: RaceRequest, runs: readonly Trajectory[]): string {
-  const { surface, steps, noise, schedule } = request;
+export function raceTable(view: ViewState, runs: readonly Trajectory[]): string {
+  const noise = view.noise > 0 ? `, noise σ=${view.noise} seed=${view.seed}` : '';
+  const schedule = view.schedule.kind === 'fixed' ? '' : `, lr schedule ${formatSchedule(view.schedule)}`;
   const head = [
-    `surface ${surface.id}: ${surface.expr}`,
-    `start (${surface.start.join(', ')}), target ${surface.target ?? 'none'}, budget ${steps} updates${noise ? `, noise σ=${noise.sigma} seed=${noise.seed}` : ''}${schedule.kind === 'fixed' ? '' : `, lr schedule ${formatSchedule(schedule)}`}`,
+    `surface ${view.surface ?? 'custom'}: ${view.expr}`,
+    `start (${view.start.join(', ')}), target ${view.target ?? 'none'}, budget ${view.steps} updates${noise}${schedule}`,
     '',
   ];
   const rows = runs.map((t) => [
@@ -158,19 +92,18 @@ export function listing(json: boolean): string {
   return `${surfaces}\n\n${optimizers}\n\nPer-surface defaults: race --list --json (the "hyper" of each surface).`;
 }
 
+/** What `race` prints for these options (JSON ends with a newline, as Export data does). */
+export function raceOutput(args: RaceArgs): string {
+  if (args.list) return `${listing(args.json)}\n`;
+  const runs = raceForView(args.view);
+  return args.json ? raceDataJson(args.view, runs) : `${raceTable(args.view, runs)}\n`;
+}
+
 export function raceCommand(argv: readonly string[]): number {
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${RACE_USAGE}\n`);
+    process.stdout.write(`${RACE_HELP}\n`);
     return 0;
   }
-  if (argv.includes('--list')) {
-    const rest = argv.filter((a) => a !== '--list' && a !== '--json');
-    if (rest.length > 0) throw new UsageError(`--list takes only --json, got ${rest.join(' ')}`);
-    process.stdout.write(`${listing(argv.includes('--json'))}\n`);
-    return 0;
-  }
-  const request = parseRaceArgs(argv);
-  const runs = runRace(request);
-  process.stdout.write(`${request.json ? JSON.stringify(raceJson(request, runs)) : raceTable(request, runs)}\n`);
+  process.stdout.write(raceOutput(orUsageError(parseRaceArgs(argv))));
   return 0;
 }

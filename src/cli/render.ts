@@ -1,39 +1,43 @@
 /**
  * `cli render`: the app's exported figure, computed in Node (the same view-figure.ts → figure.ts path the
- * "Export SVG" button takes). The options are translated into the app's URL state and decoded by the
- * same codec (src/export/url-state.ts), so the CLI accepts exactly what a link accepts; anything the
- * codec would ignore with a notice is an error here instead.
+ * "Export SVG" button takes). The view options are read exactly as a link is (view-options.ts), so the
+ * CLI accepts what a link accepts and draws what the app exports for that link.
  *
- *   render [--surface ID | --expr "f(x,y)" [--domain X0,X1,Y0,Y1]] [--start X,Y] [--optimizers a,b,…]
- *          [--set OPT.PARAM=VALUE …] [--steps N] [--target T] [--noise SIGMA] [--seed N] [--schedule SPEC] [--k N]
- *          [--width W --height H] [--animated [--seconds S]] [--scale 1|2|4] --out FILE.svg|FILE.png|-
+ *   render [view options] [--width W --height H] [--animated [--seconds S]] [--scale 1|2|4] --out FILE.svg|FILE.png|-
  *
  * FILE.png is rasterised by @resvg/resvg-js (a prebuilt binary shipped inside its npm package) with the
  * system fonts; --scale multiplies the pixel size.
  */
 import { writeFileSync } from 'node:fs';
-import { decodeView, encodeView, type ViewState } from '../export/url-state.ts';
-import { VOCABULARY } from '../export/view-vocabulary.ts';
 import { figureSpecForView, DEFAULT_SIZE } from '../export/view-figure.ts';
 import { figureSvg, MAX_SIDE, MIN_HEIGHT, MIN_WIDTH } from '../export/figure.ts';
+import { encodeView } from '../view/link.ts';
+import { readNumber, type NumberRange } from '../view/numbers.ts';
+import { fail, ok, type Result } from '../view/result.ts';
+import type { ViewState } from '../view/state.ts';
+import { VOCABULARY } from '../view/vocabulary.ts';
+import { helpText, orUsageError, parseFlags, type FlagDecl } from './args.ts';
+import { readViewFlags, viewFlags } from './view-options.ts';
 
-export const RENDER_USAGE = `usage: cli render [--surface ID | --expr "f(x,y)" [--domain X0,X1,Y0,Y1]] [--start X,Y]
-       [--optimizers a,b,...] [--set OPT.PARAM=VALUE ...] [--steps N] [--target T] [--noise SIGMA] [--seed N]
-       [--schedule SPEC] [--k N] [--width W --height H] [--animated [--seconds S]] [--scale 1|2|4] --out FILE.svg|FILE.png|-`;
+const WIDTH: NumberRange = { min: MIN_WIDTH, max: MAX_SIDE, integer: true };
+const HEIGHT: NumberRange = { min: MIN_HEIGHT, max: MAX_SIDE, integer: true };
+const SECONDS: NumberRange = { min: 0.001, max: 600 };
+const SCALES = ['1', '2', '4'];
 
-const URL_FLAGS: Readonly<Record<string, string>> = {
-  '--surface': 's',
-  '--expr': 'f',
-  '--domain': 'dom',
-  '--start': 'start',
-  '--optimizers': 'opt',
-  '--steps': 'steps',
-  '--target': 'target',
-  '--noise': 'noise',
-  '--seed': 'seed',
-  '--schedule': 'sched',
-  '--k': 'k',
-};
+const OWN_FLAGS: readonly FlagDecl[] = [
+  { name: 'out', kind: 'value', arg: 'FILE', help: 'FILE.svg, FILE.png, or - for the SVG on standard output (required)' },
+  { name: 'width', kind: 'value', arg: 'W', help: `figure width in pixels, ${MIN_WIDTH} to ${MAX_SIDE} (default ${DEFAULT_SIZE.width})` },
+  { name: 'height', kind: 'value', arg: 'H', help: `figure height in pixels, ${MIN_HEIGHT} to ${MAX_SIDE} (default ${DEFAULT_SIZE.height})` },
+  { name: 'animated', kind: 'boolean', arg: '', help: 'an SVG that draws the race in' },
+  { name: 'seconds', kind: 'value', arg: 'S', help: 'length of the animation, up to 600 (default 6)' },
+  { name: 'scale', kind: 'value', arg: '1|2|4', help: 'PNG pixels per figure pixel (default 1)' },
+];
+const FLAGS = [...viewFlags('figure'), ...OWN_FLAGS];
+
+export const RENDER_HELP = helpText('usage: cli render [view options] [figure options] --out FILE.svg|FILE.png|-', [
+  ["view options (as in the app's link)", viewFlags('figure')],
+  ['figure options', OWN_FLAGS],
+]);
 
 export interface RenderOptions {
   readonly view: ViewState;
@@ -44,73 +48,36 @@ export interface RenderOptions {
   readonly out: string;
 }
 
-/** Parsed options, or a one-line error message. */
-export function parseRenderArgs(argv: readonly string[]): RenderOptions | string {
-  const params = new URLSearchParams();
-  let width: number = DEFAULT_SIZE.width;
-  let height: number = DEFAULT_SIZE.height;
-  let animated = false;
-  let seconds = 6;
-  let scale = 1;
-  let out: string | null = null;
-  const whole = (flag: string, text: string): number | string => {
-    const v = Number(text);
-    return /^\d+$/.test(text) && Number.isSafeInteger(v) ? v : `${flag} expects a whole number, got ${JSON.stringify(text)}`;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === '--animated') {
-      animated = true;
-      continue;
-    }
-    const value = argv[i + 1];
-    if (value === undefined) return `${flag} needs a value`;
-    i++;
-    if (flag in URL_FLAGS) {
-      params.set(URL_FLAGS[flag], value);
-    } else if (flag === '--set') {
-      const m = /^([a-z]+\.[a-zA-Z0-9]+)=(.*)$/.exec(value);
-      if (!m) return `--set expects OPT.PARAM=VALUE, got ${JSON.stringify(value)}`;
-      params.set(m[1], m[2]);
-    } else if (flag === '--width' || flag === '--height') {
-      const v = whole(flag, value);
-      if (typeof v === 'string') return v;
-      if (flag === '--width') width = v;
-      else height = v;
-    } else if (flag === '--seconds') {
-      seconds = Number(value);
-      if (!(seconds > 0 && seconds <= 600)) return `--seconds expects a duration from 0 to 600, got ${JSON.stringify(value)}`;
-    } else if (flag === '--scale') {
-      if (!['1', '2', '4'].includes(value)) return `--scale expects 1, 2 or 4, got ${JSON.stringify(value)}`;
-      scale = Number(value);
-    } else if (flag === '--out') {
-      out = value;
-    } else {
-      return `unknown option ${JSON.stringify(flag)}`;
-    }
-  }
-  if (out === null) return '--out FILE.svg, FILE.png or - (standard output) is required';
-  if (!/\.(svg|png)$/i.test(out) && out !== '-') return `--out must end in .svg or .png (or be -), got ${JSON.stringify(out)}`;
-  if (params.has('s') && params.has('f')) return 'give either --surface or --expr, not both';
-  if (!params.has('s') && !params.has('f')) params.set('s', VOCABULARY.surfaces[0].id);
-  if (params.has('s') && params.has('dom')) return '--domain applies to --expr only (a surface has its own domain)';
-  if (width < MIN_WIDTH || width > MAX_SIDE) return `--width expects ${MIN_WIDTH} to ${MAX_SIDE} pixels, got ${width}`;
-  if (height < MIN_HEIGHT || height > MAX_SIDE) return `--height expects ${MIN_HEIGHT} to ${MAX_SIDE} pixels, got ${height}`;
-  const decoded = decodeView(params.toString(), VOCABULARY);
-  if (decoded.notices.length > 0) return decoded.notices.map(asArgumentError).join(' ');
-  // As in `race`: without it a typed expression would start at the first surface's point, off its plot.
-  if (params.has('f') && !params.has('start')) return '--expr needs --start X,Y';
-  return { view: decoded.view, width, height, animateSeconds: animated ? seconds : undefined, scale, out };
+function numberFlag(flag: string, text: string | undefined, range: NumberRange, fallback: number, what: string): Result<number, string> {
+  if (text === undefined) return ok(fallback);
+  const v = readNumber(text, range);
+  return v.ok ? v : fail(`--${flag}: expected ${what}, got ${JSON.stringify(text)}`);
 }
 
-/** The codec's notices speak of a link whose bad fields were ignored; here they are rejected arguments. */
-function asArgumentError(notice: string): string {
-  return notice
-    .replace(/ The default view is shown instead\./, '')
-    .replace(/^The link's expression/, '--expr')
-    .replace(/^The link names an unknown surface/, '--surface: unknown surface')
-    .replace(/^Ignored the unknown optimizer/, '--optimizers: unknown optimizer')
-    .replace(/^Ignored (the )?/, 'invalid ');
+export function parseRenderArgs(argv: readonly string[]): Result<RenderOptions, string> {
+  const flags = parseFlags(argv, FLAGS);
+  if (!flags.ok) return flags;
+  const { values, booleans } = flags.value;
+  const out = values.out;
+  if (out === undefined) return fail('--out FILE.svg, FILE.png or - (standard output) is required');
+  if (!/\.(svg|png)$/i.test(out) && out !== '-') return fail(`--out: expected a name ending in .svg or .png, or -, got ${JSON.stringify(out)}`);
+  const width = numberFlag('width', values.width, WIDTH, DEFAULT_SIZE.width, `whole pixels from ${MIN_WIDTH} to ${MAX_SIDE}`);
+  if (!width.ok) return width;
+  const height = numberFlag('height', values.height, HEIGHT, DEFAULT_SIZE.height, `whole pixels from ${MIN_HEIGHT} to ${MAX_SIDE}`);
+  if (!height.ok) return height;
+  const seconds = numberFlag('seconds', values.seconds, SECONDS, 6, 'a duration in seconds, more than 0 and up to 600');
+  if (!seconds.ok) return seconds;
+  if (values.scale !== undefined && !SCALES.includes(values.scale)) return fail(`--scale: expected 1, 2 or 4, got ${JSON.stringify(values.scale)}`);
+  const view = readViewFlags(flags.value, 'figure');
+  if (!view.ok) return view;
+  return ok({
+    view: view.value,
+    width: width.value,
+    height: height.value,
+    animateSeconds: booleans.has('animated') ? seconds.value : undefined,
+    scale: Number(values.scale ?? 1),
+    out,
+  });
 }
 
 export function renderSvg(o: Pick<RenderOptions, 'view' | 'width' | 'height' | 'animateSeconds'>): string {
@@ -124,24 +91,14 @@ export async function svgToPngNode(svg: string, scale: number): Promise<Uint8Arr
   return resvg.render().asPng();
 }
 
-/** Exit code: 0 written, 2 bad arguments, 1 rendering failed. */
+/** Exit code: 0 written; bad arguments throw UsageError (status 2); a failed drawing throws (status 1). */
 export async function renderCommand(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${RENDER_USAGE}\n`);
+    process.stdout.write(`${RENDER_HELP}\n`);
     return 0;
   }
-  const options = parseRenderArgs(argv);
-  if (typeof options === 'string') {
-    process.stderr.write(`render: ${options}\n${RENDER_USAGE}\n`);
-    return 2;
-  }
-  let svg: string;
-  try {
-    svg = renderSvg(options);
-  } catch (err) {
-    process.stderr.write(`render: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
-  }
+  const options = orUsageError(parseRenderArgs(argv));
+  const svg = renderSvg(options);
   if (options.out === '-') {
     process.stdout.write(svg);
   } else if (/\.png$/i.test(options.out)) {

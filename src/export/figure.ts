@@ -38,7 +38,8 @@ export interface FigureSpec {
   /** Contour levels, ascending. */
   readonly levels: readonly number[];
   readonly runs: readonly FigureRun[];
-  readonly target: number;
+  /** null: no target set. */
+  readonly target: number | null;
   /** Playback iteration shown. */
   readonly k: number;
   readonly width: number;
@@ -204,7 +205,7 @@ function legendMarkup(spec: FigureSpec, s: Scales): string {
   const x = s.box.left + s.box.width + 76;
   const right = spec.width - 12;
   let y = s.box.top;
-  let out = `<text class="t" x="${n1(x)}" y="${n1(y - 8)}">iterations to f ≤ ${formatNumber(spec.target)}</text>`;
+  let out = `<text class="t" x="${n1(x)}" y="${n1(y - 8)}">${spec.target === null ? 'no target set' : `iterations to f ≤ ${formatNumber(spec.target)}`}</text>`;
   for (const run of spec.runs) {
     const look = LOOKS[run.optimizer];
     y += 20;
@@ -226,7 +227,7 @@ function description(spec: FigureSpec): string {
   return (
     `Filled contour plot of f(x, y) = ${spec.expr} for x from ${formatNumber(x0)} to ${formatNumber(x1)} and y from ` +
     `${formatNumber(y0)} to ${formatNumber(y1)}, with the paths of ${spec.runs.length} optimizers${from}, shown at iteration ${spec.k}. ` +
-    `Iterations to reach f ≤ ${formatNumber(spec.target)}: ${results === '' ? 'no optimizers' : results}.`
+    `${spec.target === null ? 'No target set' : `Iterations to reach f ≤ ${formatNumber(spec.target)}`}: ${results === '' ? 'no optimizers' : results}.`
   );
 }
 

@@ -1,35 +1,20 @@
 /**
- * ViewState (the app's and the URL's state, src/export/url-state.ts) → the race and the FigureSpec the
+ * ViewState (the app's and the URL's state, src/view/) → the race (src/view/race.ts) and the FigureSpec the
  * exports draw. The app's export buttons, the embed page and the `render` CLI all call this, so one state
  * gives one figure wherever it is rendered. Pure: compiles the expression, runs the race (same start,
  * budget, target, seeded noise and learning-rate schedule for every optimizer), samples the surface at about one point per 4 px.
  */
 import { sampleGrid } from '../math/grid.ts';
-import { compileExpression, expressionObjective } from '../math/expression/index.ts';
+import { compileExpression } from '../math/expression/index.ts';
 import { getOptimizer } from '../optim/index.ts';
-import { race } from '../run/race.ts';
 import type { Trajectory } from '../run/run.ts';
 import { getSurface } from '../../surfaces/index.ts';
 import { autoLevels, contourLevels } from '../render/contour-levels.ts';
 import { MIN_HEIGHT, MIN_WIDTH, plotBox, type FigureSpec } from './figure.ts';
-import type { ViewState } from './url-state.ts';
+import type { ViewState } from '../view/state.ts';
+import { raceForView } from '../view/race.ts';
 
 export const DEFAULT_SIZE = { width: 720, height: 480 } as const;
-
-/** Throws Error with the compiler's message when the view's expression does not compile. */
-export function raceForView(view: ViewState): Trajectory[] {
-  const compiled = compileExpression(view.expr);
-  if (!compiled.ok) throw new Error(`The expression does not compile: ${compiled.error.message}`);
-  return race({
-    objective: expressionObjective(compiled.value),
-    entrants: view.optimizers.map((id) => ({ optimizer: getOptimizer(id), hyper: view.hyper[id] })),
-    start: view.start,
-    steps: view.steps,
-    target: view.target,
-    noise: view.noise > 0 ? { sigma: view.noise, seed: view.seed } : undefined,
-    schedule: view.schedule,
-  });
-}
 
 export function figureSpecForView(
   view: ViewState,

@@ -2,7 +2,7 @@
  * Which app tab is open, kept in the URL hash next to the surfaces view: `#s=rosenbrock&…&tab=mnist`.
  * The surfaces tab is the default and is written as no `tab` parameter, so surfaces links stay as they
  * were. Only `tab` is touched; every other parameter keeps its text and order (the hash is the view's
- * state, see src/export/url-state.ts).
+ * state, see src/view/link.ts).
  */
 export type Tab = 'surfaces' | 'mnist';
 

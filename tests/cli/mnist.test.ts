@@ -1,51 +1,114 @@
+/**
+ * `cli mnist`'s options: the MNIST field table (src/view/mnist-fields.ts) read from flags, with its
+ * defaults, its one-line errors, its generated --help, and its `m.` link keys.
+ */
 import { describe, expect, it } from 'vitest';
-import { parseMnistArgs } from '../../src/cli/mnist.ts';
-import { UsageError } from '../../src/cli/args.ts';
+import { parseMnistArgs, type MnistRequest } from '../../src/cli/mnist.ts';
+import { decodeMnist, encodeMnist } from '../../src/view/mnist-link.ts';
+import { decodeView } from '../../src/view/link.ts';
+import { MNIST_TABLE } from '../../src/view/mnist-fields.ts';
+import { FIELDS } from '../../src/view/fields.ts';
+import { VOCABULARY } from '../../src/view/vocabulary.ts';
+import { runCli } from './run-cli.ts';
+
+function parse(argv: string[]): MnistRequest {
+  const r = parseMnistArgs(argv);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
 
 describe('cli mnist arguments', () => {
   it('defaults to the textbook setting: SGD lr 0.2, 784-64-16-10 sigmoid/tanh, Xavier uniform, batch 128, 40 epochs', () => {
-    const r = parseMnistArgs([]);
-    expect(r.optimizers).toEqual(['sgd']);
-    expect(r.hyper.sgd).toEqual({ lr: 0.2 });
+    const r = parse([]);
+    expect(r.options.optimizers).toEqual(['sgd']);
+    expect(r.options.hyper.sgd).toEqual({ lr: 0.2 });
     expect(r.config.mlp).toEqual({ sizes: [784, 64, 16, 10], activations: ['sigmoid', 'tanh'], batchNorm: false, keepProb: 1, l2: 0 });
-    expect([r.config.init, r.config.batchSize, r.config.epochs, r.config.schedule.kind]).toEqual(['xavier-uniform', 128, 40, 'fixed']);
-    expect(r.limit).toBeUndefined();
+    expect([r.config.init, r.config.batchSize, r.config.epochs, r.config.schedule.kind, r.config.seed, r.config.targetAccuracy]).toEqual(['xavier-uniform', 128, 40, 'fixed', 1, 0.97]);
+    expect([r.options.limit, r.options.backend]).toEqual([null, 'ts']);
     expect(r.json).toBe(false);
   });
 
   it('reads every option', () => {
-    const r = parseMnistArgs([
+    const r = parse([
       '--optimizers', 'adam,nag', '--set', 'adam.lr=0.004', '--set=nag.beta=0.8', '--epochs', '3', '--batch', '64',
       '--hidden', '100,50,20', '--activations', 'relu,leaky-relu,tanh', '--init', 'he-normal', '--l2', '0.5',
       '--keep-prob', '0.8', '--batchnorm', '--schedule', 'step:gamma=0.5,size=100', '--seed', '9', '--limit', '2000',
-      '--target', '0.95', '--json',
+      '--target', '0.95', '--backend', 'wasm', '--json',
     ]);
-    expect(r.optimizers).toEqual(['adam', 'nag']);
-    expect(r.hyper.adam.lr).toBe(0.004);
-    expect(r.hyper.nag).toEqual({ lr: 0.15, beta: 0.8 });
+    expect(r.options.optimizers).toEqual(['adam', 'nag']);
+    expect(r.options.hyper.adam.lr).toBe(0.004);
+    expect(r.options.hyper.nag).toEqual({ lr: 0.15, beta: 0.8 });
     expect(r.config.mlp).toEqual({ sizes: [784, 100, 50, 20, 10], activations: ['relu', 'leaky-relu', 'tanh'], batchNorm: true, keepProb: 0.8, l2: 0.5 });
     expect(r.config.schedule).toEqual({ kind: 'step', params: { gamma: 0.5, size: 100 }, at: [] });
-    expect([r.config.init, r.config.batchSize, r.config.epochs, r.config.seed, r.limit, r.config.targetAccuracy, r.json]).toEqual(['he-normal', 64, 3, 9, 2000, 0.95, true]);
+    expect([r.config.init, r.config.batchSize, r.config.epochs, r.config.seed, r.options.limit, r.config.targetAccuracy, r.options.backend, r.json]).toEqual([
+      'he-normal', 64, 3, 9, 2000, 0.95, 'wasm', true,
+    ]);
   });
 
-  it('rejects bad input with one-line usage errors', () => {
-    const bad: [string[], RegExp][] = [
-      [['--optimizers', 'sgd,foo'], /unknown "foo"/],
-      [['--set', 'sgd.lr=99'], /sgd.lr must be a number in/],
-      [['--set', 'adam.lr=0.1'], /adam is not among --optimizers/],
-      [['--hidden', '64,16', '--activations', 'relu'], /--activations lists 1, but --hidden has 2/],
-      [['--activations', 'relu,swish'], /unknown activation "swish"/],
-      [['--schedule', 'cosine'], /--schedule: unknown schedule "cosine"/],
-      [['--keep-prob', '1.5'], /keep probability 1.5 must be in \(0, 1\]/],
-      [['--init', 'ones'], /unknown initialisation "ones"/],
-      [['--limit', '0'], /--limit expects a whole number/],
-      [['--target', '97'], /--target expects an accuracy in \[0, 1\]/],
-      [['--backend', 'gpu'], /--backend expects ts or wasm/],
-      [['--epochs', '1.5'], /--epochs expects a whole number/],
+  it('gives other hidden layers the textbook activation at their depth, the last one repeated', () => {
+    expect(parse(['--hidden', '32,32,32']).config.mlp.activations).toEqual(['sigmoid', 'tanh', 'tanh']);
+    expect(parse(['--hidden', '']).config.mlp).toMatchObject({ sizes: [784, 10], activations: [] });
+  });
+
+  it('rejects bad input with one-line messages naming the flag', () => {
+    // Issue 8: worded once from structured errors, as `--flag: …`.
+    const bad: [string[], string][] = [
+      [['--optimizers', 'sgd,foo'], '--optimizers: unknown optimizer "foo" (choose from sgd, momentum, '],
+      [['--optimizers', 'adam,adam'], '--optimizers: adam listed twice'],
+      [['--set', 'sgd.lr=99'], '--set sgd.lr: expected a number from 0.00001 to 10, got "99"'],
+      [['--set', 'adam.lr=0.1'], '--set adam.lr=0.1: adam is not among --optimizers'],
+      [['--hidden', '64,16', '--activations', 'relu'], '--activations: expected 2 activation(s), one per hidden layer, got "relu"'],
+      [['--hidden', '64,0'], '--hidden: expected widths, each a whole number from 1 to 4096, comma-separated, got "64,0"'],
+      [['--activations', 'relu,swish'], '--activations: unknown activation "swish" (choose from sigmoid, tanh, relu, leaky-relu)'],
+      [['--schedule', 'cosine'], '--schedule: unknown schedule "cosine"'],
+      [['--keep-prob', '1.5'], '--keep-prob: expected a number more than 0 and at most 1, got "1.5"'],
+      [['--keep-prob', '0'], '--keep-prob: expected a number more than 0 and at most 1, got "0"'],
+      [['--l2', '-1'], '--l2: expected a number ≥ 0, got "-1"'],
+      [['--init', 'ones'], '--init: unknown initialisation "ones" (choose from zeros, normal, xavier-uniform, xavier-normal, he-normal)'],
+      [['--limit', '0'], '--limit: expected a whole number from 1 to 55000, or all, got "0"'],
+      [['--target', '97'], '--target: expected a number from 0 to 1, got "97"'],
+      [['--backend', 'gpu'], '--backend: expected ts or wasm, got "gpu"'],
+      [['--epochs', '1.5'], '--epochs: expected a whole number from 1 to 10000, got "1.5"'],
+      [['--batchnorm=yes'], '--batchnorm takes no value'],
+      [['--k', '1'], 'unknown option --k'],
     ];
     for (const [argv, message] of bad) {
-      expect(() => parseMnistArgs(argv), argv.join(' ')).toThrow(UsageError);
-      expect(() => parseMnistArgs(argv), argv.join(' ')).toThrow(message);
+      const r = parseMnistArgs(argv);
+      expect(r.ok, argv.join(' ')).toBe(false);
+      if (!r.ok) expect(r.error).toContain(message);
     }
+  });
+
+  it('prints --help generated from the table', () => {
+    const r = runCli(['mnist', '--help']);
+    expect(r.status).toBe(0);
+    for (const flag of ['--optimizers a,b,…', '--set OPT.PARAM=VALUE …', '--epochs N', '--batch B', '--hidden W1,W2,…', '--activations a,b,…', '--init KIND', '--l2 L', '--keep-prob P', '--batchnorm', '--schedule SPEC', '--seed S', '--limit N', '--target ACC', '--backend ts|wasm', '--json']) {
+      expect(r.stdout).toContain(`\n  ${flag} `);
+    }
+    expect(r.stdout).toContain('passes over the training images, a whole number from 1 to 10000 (default: 40)');
+  });
+});
+
+describe('the MNIST options in a link', () => {
+  it('namespaces every key m., so none collides with a surfaces key', () => {
+    expect(MNIST_TABLE.namespace).toBe('m.');
+    const surfaceKeys = FIELDS.flatMap((f) => (f.kind === 'scalar' ? [f.key] : []));
+    for (const f of MNIST_TABLE.fields) if (f.kind === 'scalar') expect(surfaceKeys).not.toContain(`m.${f.key}`);
+  });
+
+  it('writes only what differs from the defaults and reads it back exactly', () => {
+    expect(encodeMnist(parse([]).options, VOCABULARY)).toBe('');
+    const options = parse(['--optimizers', 'adam,sgd', '--set', 'adam.lr=0.004', '--epochs', '5', '--hidden', '32', '--activations', 'relu', '--batchnorm', '--limit', '10000', '--seed', '3']).options;
+    const hash = encodeMnist(options, VOCABULARY);
+    expect(hash).toBe('m.opt=adam%2Csgd&m.adam.lr=0.004&m.epochs=5&m.hidden=32&m.act=relu&m.bn=1&m.seed=3&m.limit=10000');
+    expect(decodeMnist(hash, VOCABULARY)).toEqual({ options, notices: [] });
+  });
+
+  it('shares the hash with the surfaces view: each reads only its own keys', () => {
+    const hash = '#s=bowl&steps=50&m.seed=3&m.epochs=x&tab=mnist';
+    expect(decodeView(hash, VOCABULARY).notices).toEqual([]);
+    const mnist = decodeMnist(hash, VOCABULARY);
+    expect([mnist.options.seed, mnist.options.epochs]).toEqual([3, 40]);
+    expect(mnist.notices).toEqual(['Ignored the epochs "x": expected a whole number from 1 to 10000.']);
   });
 });

@@ -1,45 +1,55 @@
 /**
  * `cli race`: argument validation in-process (fast, table-driven), then the real command spawned as a
- * child process for the JSON shape, the table, --list, and exit codes.
+ * child process for the JSON shape, the table, --list, --help and exit codes. That the same options give
+ * the same race in `race`, `render` and a link is tests/cli/same-race.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cli/args.ts';
-import { listing, parseRaceArgs, raceCommand, runRace } from '../../src/cli/race.ts';
-import { raceJson } from '../../src/export/race-json.ts';
+import { listing, parseRaceArgs, raceCommand, raceOutput, type RaceArgs } from '../../src/cli/race.ts';
 import { raceDataJson } from '../../src/export/data.ts';
-import { DEFAULT_SEED, decodeView } from '../../src/export/url-state.ts';
-import { raceForView } from '../../src/export/view-figure.ts';
-import { VOCABULARY } from '../../src/export/view-vocabulary.ts';
+import { DEFAULT_SEED } from '../../src/view/fields.ts';
+import { decodeView } from '../../src/view/link.ts';
+import { raceForView } from '../../src/view/race.ts';
+import { VOCABULARY } from '../../src/view/vocabulary.ts';
 import { runCli } from './run-cli.ts';
 
 const cli = (...args: string[]) => runCli(args);
 
+function parse(argv: string[]): RaceArgs {
+  const r = parseRaceArgs(argv);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+const json = (argv: string[]) => JSON.parse(raceOutput(parse([...argv, '--json'])));
+
 describe('race arguments', () => {
+  // Issue 8: messages are worded once from structured errors, as `--flag: …`.
   const bad: [string[], string][] = [
-    [['--surface', 'nope'], 'unknown surface "nope" (choose from bowl, '],
+    [['--surface', 'nope'], '--surface: unknown surface "nope" (choose from bowl, '],
     [['--surface', 'bowl', '--expr', 'x^2'], 'give either --surface or --expr, not both'],
-    [['--start', '1'], '--start expects X,Y, got "1"'],
-    [['--start', '1,abc'], '--start expects a number, got "abc"'],
-    [['--start', '1,Infinity'], '--start expects a number, got "Infinity"'],
-    [['--steps', '-5'], '--steps expects a whole number from 0 to 1000000, got "-5"'],
-    [['--steps', '2.5'], '--steps expects a whole number'],
-    [['--steps', '9999999'], '--steps expects a whole number from 0 to 1000000'],
-    [['--target', ''], '--target expects a number, got ""'],
-    [['--optimizers', 'sgd,lion'], '--optimizers: unknown "lion" (choose from sgd, momentum, nag, adagrad, adadelta, rmsprop, adam)'],
+    [['--start', '1'], '--start: expected two numbers x,y, got "1"'],
+    [['--start', '1,abc'], '--start: expected two numbers x,y, got "1,abc"'],
+    [['--start', '1,Infinity'], '--start: expected two numbers x,y, got "1,Infinity"'],
+    [['--steps', '-5'], '--steps: expected a whole number from 0 to 1000000, got "-5"'],
+    [['--steps', '2.5'], '--steps: expected a whole number'],
+    [['--steps', '9999999'], '--steps: expected a whole number from 0 to 1000000'],
+    [['--target', ''], '--target: expected a number, or none for no target, got ""'],
+    [['--optimizers', 'sgd,lion'], '--optimizers: unknown optimizer "lion" (choose from sgd, momentum, nag, adagrad, adadelta, rmsprop, adam)'],
     [['--optimizers', 'sgd,sgd'], '--optimizers: sgd listed twice'],
-    [['--set', 'adam.lr'], '--set expects OPT.PARAM=VALUE, got "adam.lr"'],
+    [['--set', 'adam.lr'], '--set: expected OPT.PARAM=VALUE, got "adam.lr"'],
     [['--set', 'lion.lr=1'], '--set: unknown optimizer "lion"'],
-    [['--set', 'adam.gamma=1'], '--set: adam has no hyperparameter "gamma" (it has: lr, beta1, beta2, eps)'],
-    [['--set', 'adam.beta1=1.5'], '--set: adam.beta1 must be a number in [0, 0.9999], got 1.5'],
-    [['--set', 'adadelta.lr=0.1'], '--set: adadelta has no hyperparameter "lr" (it has: rho, eps)'],
-    [['--optimizers', 'sgd', '--set', 'adam.lr=0.1'], '--set adam.lr=0.1: adam is not in this race'],
-    [['--noise', '-1'], '--noise expects σ ≥ 0, got -1'],
-    [['--seed', '3'], '--seed only applies with --noise SIGMA'],
-    [['--noise', '1', '--seed', 'x'], '--seed expects a whole number'],
+    [['--set', 'adam.gamma=1'], '--set: unknown adam hyperparameter "gamma" (choose from lr, beta1, beta2, eps)'],
+    [['--set', 'adam.beta1=1.5'], '--set adam.beta1: expected a number from 0 to 0.9999, got "1.5"'],
+    [['--set', 'adadelta.lr=0.1'], '--set: unknown adadelta hyperparameter "lr" (choose from rho, eps)'],
+    [['--optimizers', 'sgd', '--set', 'adam.lr=0.1'], '--set adam.lr=0.1: adam is not among --optimizers'],
+    [['--noise', '-1'], '--noise: expected a number from 0 to 1000, got "-1"'],
+    [['--noise', '1', '--seed', 'x'], '--seed: expected a whole number from 0 to 4294967295, got "x"'],
+    [['--domain', '1,0,0,1'], '--domain: expected x0,x1,y0,y1 with x0 < x1 and y0 < y1, got "1,0,0,1"'],
     [['--expr', 'x^2 + y^2'], '--expr needs --start X,Y'],
-    [['--expr', 'constructor', '--start', '0,0'], '--expr: '],
+    [['--expr', 'constructor', '--start', '0,0'], '--expr: Unknown symbol "constructor" at position 1'],
     [['--expr', 'x.y', '--start', '0,0'], '--expr: "." at position 2: property access is not allowed'],
+    [['--expr', 'x+'.repeat(300) + 'x', '--start', '0,0'], '--expr: longer than 500 characters'],
     [['--bogus'], 'unknown option --bogus'],
+    [['--k', '3'], 'unknown option --k'],
     [['stray'], 'unexpected argument "stray"'],
     [['--steps'], '--steps needs a value'],
     [['--json=yes'], '--json takes no value'],
@@ -48,67 +58,66 @@ describe('race arguments', () => {
     [['--schedule', 'step:gamma=x'], '--schedule: schedule step: gamma must be a number, got "x"'],
     [['--schedule', 'step:size=0'], '--schedule: schedule step: size = 0 is outside [1, 1000000000]'],
     [['--schedule'], '--schedule needs a value'],
+    [['--list', '--steps', '3'], '--list takes only --json, got --steps 3'],
   ];
   it.each(bad)('%j → %s', (argv, message) => {
-    let error: unknown;
-    try {
-      parseRaceArgs(argv);
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toContain(message);
-    expect((error as Error).message).not.toContain('\n');
+    const r = parseRaceArgs(argv);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toContain(message);
+    expect(r.error).not.toContain('\n');
+    expect(r.error).not.toMatch(/Ignored|link|default view/);
   });
 
   it('layers hyperparameters: registry default, then surface, then --set', () => {
-    const r = parseRaceArgs(['--surface', 'bowl', '--set', 'momentum.beta=0.8', '--set', 'adam.lr=0.05']);
-    expect(r.hyper.momentum).toEqual({ lr: 0.1, beta: 0.8, dampening: 0 }); // lr from the bowl, β from --set
-    expect(r.hyper.adam).toEqual({ lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
-    expect(r.hyper.nag).toEqual({ lr: 0.1, beta: 0.9 });
-    expect(r.surface).toEqual({ id: 'bowl', expr: 'x^2/10 + y^2', start: [-7, 2], target: 1e-3 });
-    expect(r.steps).toBe(200);
+    const { view } = parse(['--surface', 'bowl', '--set', 'momentum.beta=0.8', '--set', 'adam.lr=0.05']);
+    expect(view.hyper.momentum).toEqual({ lr: 0.1, beta: 0.8, dampening: 0 }); // lr from the bowl, β from --set
+    expect(view.hyper.adam).toEqual({ lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+    expect(view.hyper.nag).toEqual({ lr: 0.1, beta: 0.9 });
+    expect([view.surface, view.expr, view.start, view.target, view.steps]).toEqual(['bowl', 'x^2/10 + y^2', [-7, 2], 1e-3, 200]);
   });
 
   it('accepts negative values after a flag and custom expressions without a target', () => {
-    const r = parseRaceArgs(['--expr', 'x^2 + y^2', '--start', '-1.5,2e-1', '--optimizers', 'sgd']);
-    expect(r.surface).toEqual({ id: 'custom', expr: 'x^2 + y^2', start: [-1.5, 0.2], target: null });
-    const [t] = runRace(r);
+    const { view } = parse(['--expr', 'x^2 + y^2', '--start', '-1.5,2e-1', '--optimizers', 'sgd']);
+    expect([view.surface, view.expr, view.start, view.target]).toEqual([null, 'x^2 + y^2', [-1.5, 0.2], null]);
+    const [t] = raceForView(view);
     expect(t.hit).toBeNull();
     expect(t.steps).toBe(500);
   });
 
+  it('accepts --seed without --noise, --target none, --steps 0 and --domain on a surface (issue 8)', () => {
+    const { view } = parse(['--surface', 'bowl', '--seed', '3', '--target', 'none', '--steps', '0', '--domain', '-1,1,-2,2']);
+    expect([view.seed, view.noise, view.target, view.steps]).toEqual([3, 0, null, 0]);
+    expect(view.domain).toEqual({ x: [-1, 1], y: [-2, 2] });
+    expect(json(['--surface', 'bowl', '--steps', '0', '--optimizers', 'sgd']).runs[0].path).toEqual([[-7, 2, 8.9]]);
+  });
+
   it('noisy races with the same seed produce identical JSON', () => {
     const argv = ['--surface', 'saddle', '--noise', '0.3', '--seed', '11', '--steps', '50'];
-    const a = parseRaceArgs(argv);
-    const b = parseRaceArgs(argv);
-    expect(JSON.stringify(raceJson(b, runRace(b)))).toBe(JSON.stringify(raceJson(a, runRace(a))));
-    expect(raceJson(a, runRace(a)).noise).toEqual({ sigma: 0.3, seed: 11 });
+    expect(raceOutput(parse(argv))).toBe(raceOutput(parse(argv)));
+    expect(json(argv).noise).toEqual({ sigma: 0.3, seed: 11 });
   });
 });
 
 describe('race --noise without --seed', () => {
   it("uses the app's default seed, so it is the race `render` draws and the app exports for that view", () => {
-    const request = parseRaceArgs(['--surface', 'saddle', '--noise', '0.3', '--steps', '50', '--optimizers', 'sgd,adam']);
-    expect(request.noise).toEqual({ sigma: 0.3, seed: DEFAULT_SEED });
+    const args = parse(['--surface', 'saddle', '--noise', '0.3', '--steps', '50', '--optimizers', 'sgd,adam', '--json']);
+    expect(args.view.seed).toBe(DEFAULT_SEED);
     const { view, notices } = decodeView('s=saddle&noise=0.3&steps=50&opt=sgd,adam', VOCABULARY);
     expect(notices).toEqual([]);
     expect(view.seed).toBe(DEFAULT_SEED);
-    expect(raceDataJson(view, raceForView(view))).toBe(`${JSON.stringify(raceJson(request, runRace(request)))}\n`);
+    expect(raceDataJson(view, raceForView(view))).toBe(raceOutput(args));
   });
 });
 
 describe('race --schedule', () => {
   it('defaults to fixed and reports the schedule in the JSON, every parameter written out', () => {
-    const plain = parseRaceArgs(['--surface', 'bowl', '--steps', '3']);
-    expect(raceJson(plain, runRace(plain)).schedule).toBe('fixed');
-    const r = parseRaceArgs(['--surface', 'bowl', '--steps', '3', '--schedule', 'step:size=1']);
-    expect(raceJson(r, runRace(r)).schedule).toBe('step:gamma=0.9,size=1');
+    expect(json(['--surface', 'bowl', '--steps', '3']).schedule).toBe('fixed');
+    expect(json(['--surface', 'bowl', '--steps', '3', '--schedule', 'step:size=1']).schedule).toBe('step:gamma=0.9,size=1');
   });
 
   it('scales lr per update (worked numbers on the bowl)', () => {
-    const r = parseRaceArgs(['--surface', 'bowl', '--optimizers', 'sgd', '--steps', '2', '--schedule', 'step:gamma=0.5,size=1']);
-    const [sgd] = raceJson(r, runRace(r)).runs;
+    const [sgd] = json(['--surface', 'bowl', '--optimizers', 'sgd', '--steps', '2', '--schedule', 'step:gamma=0.5,size=1']).runs;
     // f = x²/10 + y², SGD lr 0.9·0.5^t: x ← x(1 − η/5), y ← y(1 − 2η).
     //   t=0, η=0.9:  x = −7·0.82 = −5.74,      y = 2·(−0.8) = −1.6
     //   t=1, η=0.45: x = −5.74·0.91 = −5.2234, y = −1.6·0.1 = −0.16
@@ -122,14 +131,12 @@ describe('race --schedule', () => {
 
 describe('race output (in-process)', () => {
   it('reports divergence instead of crashing', () => {
-    const r = parseRaceArgs(['--optimizers', 'sgd', '--set', 'sgd.lr=1.5']);
-    const [sgd] = raceJson(r, runRace(r)).runs;
+    const [sgd] = json(['--optimizers', 'sgd', '--set', 'sgd.lr=1.5']).runs;
     expect(sgd).toMatchObject({ diverged: true, divergedAt: 19, steps: 18, hit: null });
     expect(sgd.path).toHaveLength(19);
-    expect(JSON.parse(JSON.stringify(sgd)).path[18]).toEqual(sgd.path[18]);
   });
 
-  it('refuses options other than --json next to --list', () => {
+  it('refuses options other than --json next to --list, at the exit-2 boundary', () => {
     expect(() => raceCommand(['--list', '--steps', '3'])).toThrow('--list takes only --json, got --steps 3');
   });
 
@@ -137,9 +144,15 @@ describe('race output (in-process)', () => {
     const text = listing(false);
     expect(text).toMatch(/\nrosenbrock\s+Rosenbrock\s+-1\.2,1/);
     expect(text).toMatch(/\nadam\s+Adam\s+lr=0\.01 \[0\.00001, 10\]/);
-    const json = JSON.parse(listing(true));
-    expect(json.surfaces[0]).toMatchObject({ id: 'bowl', start: [-7, 2], hyper: { sgd: { lr: 0.9 } } });
-    expect(json.optimizers.map((o: { id: string }) => o.id)).toEqual(['sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam']);
+    const listed = JSON.parse(listing(true));
+    expect(listed.surfaces[0]).toMatchObject({ id: 'bowl', start: [-7, 2], hyper: { sgd: { lr: 0.9 } } });
+    expect(listed.optimizers.map((o: { id: string }) => o.id)).toEqual(['sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam']);
+  });
+
+  it('prints a table that says when there is no target', () => {
+    const out = raceOutput(parse(['--expr', 'x^2 + y^2', '--start', '1,1', '--optimizers', 'sgd', '--steps', '3']));
+    expect(out).toContain('surface custom: x^2 + y^2\nstart (1, 1), target none, budget 3 updates\n');
+    expect(out).toMatch(/\nsgd\s+lr=0\.01\s+—\s+/);
   });
 });
 
@@ -178,8 +191,18 @@ describe('cli race (spawned)', () => {
     expect(race.stdout).toMatch(/\nsgd\s+lr=0\.03\s+131\s+-1\.0000/);
   });
 
+  it('prints --help generated from the field table, one line per flag', () => {
+    const { status, stdout } = cli('race', '--help');
+    expect(status).toBe(0);
+    for (const flag of ['--surface ID', '--expr "f(x,y)"', '--domain X0,X1,Y0,Y1', '--start X,Y', '--target T', '--steps N', '--noise SIGMA', '--seed S', '--optimizers a,b,…', '--set OPT.PARAM=VALUE …', '--schedule SPEC', '--json', '--list']) {
+      expect(stdout).toMatch(new RegExp(`\\n  ${flag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+\\S`));
+    }
+    expect(stdout).toContain("updates per optimizer, a whole number from 0 to 1000000 (default: the surface's; 500 for an expression)");
+    expect(stdout).not.toContain('--k');
+  });
+
   it.each([
-    [['race', '--steps', 'many'], 'error: race: --steps expects a whole number from 0 to 1000000, got "many"'],
+    [['race', '--steps', 'many'], 'error: race: --steps: expected a whole number from 0 to 1000000, got "many"'],
     [['race', '--schedule', 'poly:power=-1'], 'error: race: --schedule: schedule poly: power = -1 is outside [0, 100]'],
     [['race', '--expr', 'import(x)', '--start', '0,0'], 'error: race: --expr: '],
     [['nope'], 'error: unknown command "nope" (commands: race, '],

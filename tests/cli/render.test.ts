@@ -5,15 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { parseRenderArgs, renderSvg, type RenderOptions } from '../../src/cli/render.ts';
 import { figureSvg } from '../../src/export/figure.ts';
 import { figureSpecForView } from '../../src/export/view-figure.ts';
-import { decodeView } from '../../src/export/url-state.ts';
-import { VOCABULARY } from '../../src/export/view-vocabulary.ts';
+import { decodeView } from '../../src/view/link.ts';
+import { VOCABULARY } from '../../src/view/vocabulary.ts';
 import { decodePng, pixelStats } from '../export/png-pixels.ts';
 import { cliStdout } from './run-cli.ts';
 
 const parse = (argv: string[]): RenderOptions => {
   const r = parseRenderArgs(argv);
-  if (typeof r === 'string') throw new Error(r);
-  return r;
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
 };
 
 describe('render arguments', () => {
@@ -33,32 +33,40 @@ describe('render arguments', () => {
     expect([o.width, o.height, o.animateSeconds]).toEqual([640, 400, 4]);
   });
 
-  it('turns every problem into one clear message', () => {
+  it('takes --domain for a registry surface too (issue 8)', () => {
+    const o = parse(['--surface', 'bowl', '--domain', '0,1,0,1', '--out', 'x.svg']);
+    expect([o.view.surface, o.view.domain]).toEqual(['bowl', { x: [0, 1], y: [0, 1] }]);
+    expect(renderSvg(o)).toContain('for x from 0 to 1 and y from 0 to 1');
+  });
+
+  it('turns every problem into one clear message, worded as `--flag: …` (issue 8: no reworded link notices)', () => {
     const cases: [string[], RegExp][] = [
       [['--surface', 'bowl'], /--out .* is required/],
-      [['--out', 'x.pdf'], /must end in \.svg or \.png/],
-      [['--surface', 'nope', '--out', 'x.svg'], /^--surface: unknown surface "nope"\.$/],
-      [['--steps', '5000000', '--out', 'x.svg'], /^invalid step budget "5000000": expected a whole number from 1 to /],
-      [['--optimizers', 'sgd,foo', '--out', 'x.svg'], /^--optimizers: unknown optimizer "foo"\.$/],
+      [['--out', 'x.pdf'], /^--out: expected a name ending in \.svg or \.png, or -, got "x\.pdf"$/],
+      [['--surface', 'nope', '--out', 'x.svg'], /^--surface: unknown surface "nope" \(choose from bowl, /],
+      [['--steps', '5000000', '--out', 'x.svg'], /^--steps: expected a whole number from 0 to 1000000, got "5000000"$/],
+      [['--optimizers', 'sgd,foo', '--out', 'x.svg'], /^--optimizers: unknown optimizer "foo" \(choose from sgd, /],
       [['--expr', 'x^2 + y^2', '--out', 'x.svg'], /^--expr needs --start X,Y$/],
-      [['--width', '100', '--out', 'x.svg'], /^--width expects 480 to 4000 pixels, got 100$/],
-      [['--height', '5000', '--out', 'x.svg'], /^--height expects 300 to 4000 pixels, got 5000$/],
-      [['--surface', 'bowl', '--expr', 'x', '--out', 'x.svg'], /either --surface or --expr/],
-      [['--expr', 'x^', '--out', 'x.svg'], /^--expr "x\^" was rejected: Syntax error/],
-      [['--set', 'adam.lr=99', '--out', 'x.svg'], /adam learning rate "99": expected a number from/],
-      [['--set', 'adam', '--out', 'x.svg'], /--set expects OPT\.PARAM=VALUE/],
-      [['--width', '12.5', '--out', 'x.svg'], /--width expects a whole number/],
-      [['--scale', '3', '--out', 'x.png'], /--scale expects 1, 2 or 4/],
-      [['--bogus', '1', '--out', 'x.svg'], /unknown option "--bogus"/],
-      [['--schedule', 'step:gamma=banana', '--out', 'x.svg'], /schedule/i],
+      [['--width', '100', '--out', 'x.svg'], /^--width: expected whole pixels from 480 to 4000, got "100"$/],
+      [['--height', '5000', '--out', 'x.svg'], /^--height: expected whole pixels from 300 to 4000, got "5000"$/],
+      [['--surface', 'bowl', '--expr', 'x', '--out', 'x.svg'], /^give either --surface or --expr, not both$/],
+      [['--expr', 'x^', '--out', 'x.svg'], /^--expr: Syntax error/],
+      [['--set', 'adam.lr=99', '--out', 'x.svg'], /^--set adam\.lr: expected a number from 0\.00001 to 10, got "99"$/],
+      [['--set', 'adam', '--out', 'x.svg'], /--set: expected OPT\.PARAM=VALUE/],
+      [['--width', '12.5', '--out', 'x.svg'], /--width: expected whole pixels/],
+      [['--seconds', '0', '--animated', '--out', 'x.svg'], /--seconds: expected a duration/],
+      [['--scale', '3', '--out', 'x.png'], /--scale: expected 1, 2 or 4/],
+      [['--bogus', '1', '--out', 'x.svg'], /^unknown option --bogus$/],
+      [['--schedule', 'step:gamma=banana', '--out', 'x.svg'], /^--schedule: schedule step/],
+      [['--k', '81', '--steps', '80', '--out', 'x.svg'], /^--k: expected a whole number from 0 to the step budget, got "81"$/],
       [['--out'], /--out needs a value/],
-      [['--surface', 'bowl', '--domain', '0,1,0,1', '--out', 'x.svg'], /--domain applies to --expr only/],
     ];
     for (const [argv, message] of cases) {
       const r = parseRenderArgs(argv);
-      expect(typeof r, argv.join(' ')).toBe('string');
-      expect(r).toMatch(message);
-      expect(r).not.toMatch(/default view|link|Ignored/);
+      expect(r.ok, argv.join(' ')).toBe(false);
+      if (r.ok) continue;
+      expect(r.error).toMatch(message);
+      expect(r.error).not.toMatch(/default view|link|Ignored/);
     }
   });
 
@@ -102,6 +110,7 @@ describe('npm run cli -- render (real process)', () => {
       stderr = e.stderr;
     }
     expect(status).toBe(2);
-    expect(stderr).toMatch(/^render: --surface: unknown surface "nope"\./);
+    expect(stderr).toMatch(/^error: render: --surface: unknown surface "nope" \(choose from bowl, /);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { animationCss, DRAW_FRACTION, STOPS } from '../../src/export/animated.ts';
 import { figureSvg } from '../../src/export/figure.ts';
 import { figureSpecForView } from '../../src/export/view-figure.ts';
-import { defaultView } from '../../src/export/url-state.ts';
-import { VOCABULARY } from '../../src/export/view-vocabulary.ts';
+import { defaultView } from '../../src/view/fields.ts';
+import { VOCABULARY } from '../../src/view/vocabulary.ts';
 import { getSurface } from '../../surfaces/index.ts';
 import { elements, wellFormed } from './svg-inspect.ts';
 

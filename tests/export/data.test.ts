@@ -1,31 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { raceDataCsv, raceDataJson } from '../../src/export/data.ts';
-import { raceForView } from '../../src/export/view-figure.ts';
-import { decodeView } from '../../src/export/url-state.ts';
-import { VOCABULARY } from '../../src/export/view-vocabulary.ts';
-import { parseRaceArgs, runRace } from '../../src/cli/race.ts';
-import { raceJson } from '../../src/export/race-json.ts';
+import { raceForView } from '../../src/view/race.ts';
+import { decodeView } from '../../src/view/link.ts';
+import { VOCABULARY } from '../../src/view/vocabulary.ts';
+import { parseRaceArgs, raceOutput } from '../../src/cli/race.ts';
+
+/** What `cli race ARGS` prints. */
+function cliRace(argv: string[]): string {
+  const args = parseRaceArgs(argv);
+  if (!args.ok) throw new Error(args.error);
+  return raceOutput(args.value);
+}
 
 describe('Export data', () => {
   it('writes JSON byte-equal to `cli race --json` for the same race', () => {
     const { view } = decodeView('s=rosenbrock&start=-1.2,1&target=0.001&steps=50&noise=0.5&seed=7&opt=sgd,adam&adam.lr=0.05', VOCABULARY);
-    const request = parseRaceArgs(['--surface', 'rosenbrock', '--steps', '50', '--optimizers', 'sgd,adam', '--set', 'adam.lr=0.05', '--noise', '0.5', '--seed', '7', '--json']);
-    const cli = `${JSON.stringify(raceJson(request, runRace(request)))}\n`;
+    const cli = cliRace(['--surface', 'rosenbrock', '--steps', '50', '--optimizers', 'sgd,adam', '--set', 'adam.lr=0.05', '--noise', '0.5', '--seed', '7', '--json']);
     expect(raceDataJson(view, raceForView(view))).toBe(cli);
   });
 
   it('matches `cli race --json --schedule` byte for byte, schedule field included', () => {
     const { view } = decodeView('s=bowl&steps=20&opt=sgd,momentum&sched=exp%3Agamma%3D0.95', VOCABULARY);
-    const request = parseRaceArgs(['--surface', 'bowl', '--steps', '20', '--optimizers', 'sgd,momentum', '--schedule', 'exp:gamma=0.95', '--json']);
-    const cli = `${JSON.stringify(raceJson(request, runRace(request)))}\n`;
+    const cli = cliRace(['--surface', 'bowl', '--steps', '20', '--optimizers', 'sgd,momentum', '--schedule', 'exp:gamma=0.95', '--json']);
     expect(raceDataJson(view, raceForView(view))).toBe(cli);
     expect(JSON.parse(cli).schedule).toBe('exp:gamma=0.95');
   });
 
-  it('names a typed expression "custom", as the CLI does', () => {
+  it('names a typed expression "custom", as the CLI does, with no target unless the link sets one', () => {
+    // Issue 8: an expression's default target is none (it was the first surface's 0.001).
     const { view } = decodeView('f=x^2%2By^2&dom=-2,2,-2,2&start=1,1&steps=3&opt=sgd', VOCABULARY);
     const json = JSON.parse(raceDataJson(view, raceForView(view)));
-    expect(json.surface).toEqual({ id: 'custom', expr: 'x^2+y^2', start: [1, 1], target: 0.001 });
+    expect(json.surface).toEqual({ id: 'custom', expr: 'x^2+y^2', start: [1, 1], target: null });
+    expect(JSON.parse(raceDataJson({ ...view, target: 0.001 }, raceForView(view))).surface.target).toBe(0.001);
     expect(json.runs[0].path).toHaveLength(4);
   });
 

@@ -2,9 +2,9 @@
  * raceForView passes the view's learning-rate schedule to the race, so exports match the app's view.
  */
 import { describe, expect, it } from 'vitest';
-import { raceForView } from '../../src/export/view-figure.ts';
-import { decodeView } from '../../src/export/url-state.ts';
-import { VOCABULARY } from '../../src/export/view-vocabulary.ts';
+import { raceForView } from '../../src/view/race.ts';
+import { decodeView } from '../../src/view/link.ts';
+import { VOCABULARY } from '../../src/view/vocabulary.ts';
 
 describe('raceForView with a schedule', () => {
   it('runs the scheduled race the link describes', () => {

@@ -1,25 +1,29 @@
 /**
- * Reading numbers people type into settings fields, and the log-slider mapping. A field's text is
- * accepted only if it is a plain finite number inside [min, max] (and whole where asked); otherwise the
- * field shows the returned message and the view keeps its last good value.
- * Log sliders run over log10(value), so each decade of a learning rate gets the same slider length.
+ * Reading numbers people type into settings fields, and the log-slider mapping. A field's text is read by
+ * the view's one number reader (src/view/numbers.ts) against the field's range (for race settings, the
+ * field table's); this module words its verdict for the form: the field shows the message and the view
+ * keeps its last good value. Log sliders run over log10(value), so each decade of a learning rate gets
+ * the same slider length.
  */
-export interface NumberRule {
-  readonly min: number;
-  readonly max: number;
-  readonly integer?: boolean;
-}
+import { readNumber, type NumberRange } from '../../view/numbers.ts';
+
+export type NumberRule = NumberRange;
 
 export type Parsed = { ok: true; value: number } | { ok: false; message: string };
 
 export function parseNumberField(text: string, rule: NumberRule): Parsed {
-  const t = text.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { ok: false, message: 'Enter a number, like 0.01 or 1e-3.' };
-  const v = Number(t);
-  if (!Number.isFinite(v)) return { ok: false, message: 'Enter a finite number.' };
-  if (rule.integer && !Number.isInteger(v)) return { ok: false, message: 'Enter a whole number.' };
-  if (v < rule.min || v > rule.max) return { ok: false, message: `Enter a number from ${rule.min} to ${rule.max}.` };
-  return { ok: true, value: v };
+  const r = readNumber(text, rule);
+  if (r.ok) return r;
+  switch (r.error) {
+    case 'syntax':
+      return { ok: false, message: 'Enter a number, like 0.01 or 1e-3.' };
+    case 'infinite':
+      return { ok: false, message: 'Enter a finite number.' };
+    case 'fraction':
+      return { ok: false, message: 'Enter a whole number.' };
+    case 'range':
+      return { ok: false, message: `Enter a number from ${rule.min} to ${rule.max}.` };
+  }
 }
 
 /** Slider position for a value: log10(v) on log scales (values ≤ 0 sit at the bottom), v otherwise. */

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SurfaceDef } from '../../surfaces/types.ts';
 import type { HyperSpec } from '../../src/optim/types.ts';
-import { decodeView, defaultView, encodeView, type ViewState, type ViewVocabulary } from '../../src/export/url-state.ts';
+import { decodeView, encodeView } from '../../src/view/link.ts';
+import { defaultView } from '../../src/view/fields.ts';
+import type { ViewState } from '../../src/view/state.ts';
+import type { ViewVocabulary } from '../../src/view/vocabulary.ts';
+import { fail, ok } from '../../src/view/result.ts';
 import { FIXED, parseSchedule } from '../../src/run/schedules.ts';
 
 // A small vocabulary written out here so the expected URLs below can be checked by eye.
@@ -19,7 +23,7 @@ const vocab: ViewVocabulary = {
     { id: 'momentum', hyper: [lr, beta] },
   ],
   // Stands in for the expression compiler: rejects anything with characters outside x, y, digits and + - * / ^ ( ).
-  validateExpression: (t) => (/^[xy0-9+\-*/^(). ]+$/.test(t) ? null : 'unexpected character'),
+  checkExpression: (t) => (/^[xy0-9+\-*/^(). ]+$/.test(t) ? ok(t.trim()) : fail('unexpected character')),
 };
 const def = defaultView(bowl, vocab);
 
@@ -114,15 +118,17 @@ describe('hostile and corrupted links', () => {
   it('keeps the valid fields and drops each invalid one with its own notice', () => {
     const r = notice('#s=saddle&start=1,NaN&target=Infinity&steps=0x10&noise=-1&seed=1.5&opt=sgd,evil&layout=3d&k=999&momentum.lr=1e9&__proto__.x=1');
     expect(r.view).toEqual({ ...defaultView(saddle, vocab), optimizers: ['sgd'] });
+    // In the field table's order (hyperparameters follow the optimizers). Issue 8: one step range, 0 to
+    // 1e6, everywhere; a target may be "none".
     expect(r.notices).toEqual([
-      'Ignored momentum learning rate "1e9": expected a number from 0.000001 to 10.',
-      'Ignored the unknown setting "__proto__.x".',
       'Ignored the start point "1,NaN": expected two numbers x,y.',
-      'Ignored the target "Infinity": expected a number.',
-      'Ignored the step budget "0x10": expected a whole number from 1 to 10000.',
+      'Ignored the target "Infinity": expected a number, or none for no target.',
+      'Ignored the step budget "0x10": expected a whole number from 0 to 1000000.',
       'Ignored the noise σ "-1": expected a number from 0 to 1000.',
       'Ignored the seed "1.5": expected a whole number from 0 to 4294967295.',
       'Ignored the unknown optimizer "evil".',
+      'Ignored momentum learning rate "1e9": expected a number from 0.000001 to 10.',
+      'Ignored the unknown setting "__proto__.x".',
       'Ignored the layout "3d": expected overlay or grid.',
       'Ignored the iteration "999": expected a whole number from 0 to the step budget.',
     ]);
@@ -143,23 +149,98 @@ describe('hostile and corrupted links', () => {
 
 describe('with the real registries', () => {
   it('round-trips the default view of every registry surface', async () => {
-    const { VOCABULARY } = await import('../../src/export/view-vocabulary.ts');
+    const { VOCABULARY } = await import('../../src/view/vocabulary.ts');
     for (const s of VOCABULARY.surfaces) {
       const v = defaultView(s, VOCABULARY);
       expect(decodeView(encodeView(v, VOCABULARY), VOCABULARY), s.id).toEqual({ view: v, notices: [] });
     }
   });
   it("rejects a hostile expression with the compiler's message", async () => {
-    const { VOCABULARY } = await import('../../src/export/view-vocabulary.ts');
+    const { VOCABULARY } = await import('../../src/view/vocabulary.ts');
     const r = decodeView('#f=' + encodeURIComponent('constructor("alert(1)")()'), VOCABULARY);
     expect(r.view).toEqual(defaultView(VOCABULARY.surfaces[0], VOCABULARY));
     expect(r.notices).toHaveLength(1);
     expect(r.notices[0]).toMatch(/^The link's expression "constructor\(\\"alert\(1\)\\"\)\(\)" was rejected: .*constructor.* The default view is shown instead\.$/);
   });
   it('rejects a learning rate outside the registry range', async () => {
-    const { VOCABULARY } = await import('../../src/export/view-vocabulary.ts');
+    const { VOCABULARY } = await import('../../src/view/vocabulary.ts');
     const r = decodeView('#s=bowl&adam.lr=100', VOCABULARY);
     expect(r.view.hyper.adam.lr).toBe(defaultView(VOCABULARY.surfaces[0], VOCABULARY).hyper.adam.lr);
     expect(r.notices).toEqual(['Ignored adam learning rate "100": expected a number from 0.00001 to 10.']);
+  });
+});
+
+describe('issue 8: the typed-function defaults, the domain, the seed and the step range', () => {
+  it('reads f= without steps or target as 500 steps and no target, and writes that back as target=none', () => {
+    const r = decodeView('#f=x*y&start=1,1', vocab);
+    expect(r.notices).toEqual([]);
+    expect([r.view.steps, r.view.target, r.view.surface]).toEqual([500, null, null]);
+    expect(r.view.domain).toEqual({ x: [-5, 5], y: [-5, 5] });
+    const hash = encodeView(r.view, vocab);
+    expect(hash).toBe('f=x*y&start=1%2C1&target=none&steps=500&noise=0&seed=1');
+    expect(decodeView(hash, vocab)).toEqual({ view: r.view, notices: [] });
+  });
+  it('lets a registry surface drop its target with target=none', () => {
+    const r = decodeView('#s=bowl&target=none', vocab);
+    expect(r).toEqual({ view: { ...def, target: null }, notices: [] });
+    expect(new URLSearchParams(encodeView(r.view, vocab)).get('target')).toBe('none');
+  });
+  it('carries the plot domain for a registry surface too, written only when it differs from the default', () => {
+    expect(new URLSearchParams(encodeView(def, vocab)).has('dom')).toBe(false);
+    const r = decodeView('#s=bowl&dom=-1,2,-3,4', vocab);
+    expect(r).toEqual({ view: { ...def, domain: { x: [-1, 2], y: [-3, 4] } }, notices: [] });
+    expect(new URLSearchParams(encodeView(r.view, vocab)).get('dom')).toBe('-1,2,-3,4');
+    // A typed expression's default domain is -5..5 both ways; it too is written only when different.
+    const typed = decodeView('#f=x*y&dom=-5,5,-5,5', vocab).view;
+    expect(new URLSearchParams(encodeView(typed, vocab)).has('dom')).toBe(false);
+  });
+  it('keeps a seed without noise', () => {
+    expect(decodeView('#s=bowl&noise=0&seed=42', vocab)).toEqual({ view: { ...def, seed: 42 }, notices: [] });
+  });
+  it('accepts step budgets from 0 to 1e6 and nothing beyond', () => {
+    expect(decodeView('#s=bowl&steps=0', vocab).view.steps).toBe(0);
+    expect(decodeView('#s=bowl&steps=1000000', vocab).view.steps).toBe(1_000_000);
+    expect(decodeView('#s=bowl&steps=1000001', vocab).notices).toEqual([
+      'Ignored the step budget "1000001": expected a whole number from 0 to 1000000.',
+    ]);
+  });
+});
+
+describe('keys that are not the view', () => {
+  it('reads a surface and an expression given together as the surface, with a notice', () => {
+    const r = decodeView('#s=bowl&f=x*y', vocab);
+    expect(r.view).toEqual(def);
+    expect(r.notices).toEqual(['Ignored the expression "x*y": the link names a surface too.']);
+  });
+  it("skips the app's tab and the MNIST tab's m. keys, so a link with only those is the default view", () => {
+    expect(decodeView('#tab=mnist', vocab)).toEqual({ view: def, notices: [] });
+    expect(decodeView('#s=bowl&m.seed=3&tab=mnist', vocab)).toEqual({ view: def, notices: [] });
+  });
+  it('drops a repeated optimizer with a notice', () => {
+    const r = decodeView('#s=bowl&opt=momentum,sgd,momentum', vocab);
+    expect(r.view.optimizers).toEqual(['sgd', 'momentum']);
+    expect(r.notices).toEqual(['Ignored the repeated optimizer "momentum".']);
+  });
+});
+
+describe('decode ∘ encode is the identity on what any link decodes to', () => {
+  const links = [
+    '',
+    '#s=saddle&start=1,NaN&target=Infinity&steps=0x10&noise=-1&seed=1.5&opt=sgd,evil&layout=3d&k=999&momentum.lr=1e9&__proto__.x=1',
+    '#s=<script>&steps=5',
+    '#f=constructor',
+    '#f=x*y&dom=1,-1,0,1&start=-0.5,0.25&target=none&steps=0&k=0',
+    '#f=%20x%5E2%20&dom=-1e6,1e6,-0.001,0.001&target=-3',
+    '#s=bowl&target=1e-300&seed=4294967295&noise=1000&opt=&momentum.beta=0&sched=multistep%3Agamma%3D0.5%2Cat%3D3%2F7&layout=grid&k=7',
+    '#s=bowl&sched=' + 'x'.repeat(300) + '&opt=,,sgd,,&momentum.lr=-0&k=-1',
+    '#s=bowl&f=x&tab=mnist&m.opt=adam&hasOwnProperty=1&constructor.prototype=2',
+    '#steps=5',
+    '#%E0%A4%A=1&s=bowl',
+  ];
+  it.each(links)('%s', (link) => {
+    const once = decodeView(link, vocab).view;
+    const again = decodeView(encodeView(once, vocab), vocab);
+    expect(again).toEqual({ view: once, notices: [] });
+    expect(encodeView(again.view, vocab)).toBe(encodeView(once, vocab));
   });
 });

@@ -1,0 +1,255 @@
+/**
+ * THE FIELD TABLE of the surfaces view: every field of ViewState, declared once, in the order links write
+ * them and --help lists them. Each says its link key, CLI flag, label, one-line help, parser, formatter,
+ * default (which may depend on the surface: `ctx.def` is the registry surface, or null for a typed
+ * expression) and, for numbers, its range, which is also the form's limits. The link codec (link.ts), the
+ * reader (read-view.ts), the CLI's flags and help (src/cli/view-options.ts) and the Race settings form are
+ * generated from it. To add a field: add it to ViewState (state.ts) and one entry here.
+ *
+ * The source fields come first: `s` (a registry surface) or `f` (a typed expression), never both; every
+ * other default depends on which, so read-view.ts resolves them before the rest.
+ */
+import { MAX_LENGTH } from '../math/expression/index.ts';
+import type { Hyper } from '../optim/types.ts';
+import { FIXED, formatSchedule } from '../run/schedules.ts';
+import type { SurfaceDef } from '../../surfaces/types.ts';
+import type { FieldTable, RangedField, ScalarField } from './field.ts';
+import { expected, hyperField, layeredHyper, numberField, parseOptimizers, readSchedule, wordField } from './field-kinds.ts';
+import { ANY_NUMBER, readNumber, readNumberList, type NumberRange } from './numbers.ts';
+import { defaultsOf } from './read-fields.ts';
+import { NAMESPACE } from './link-fields.ts';
+import type { Layout, ViewDomain, ViewState } from './state.ts';
+import type { ViewVocabulary } from './vocabulary.ts';
+
+/** What the surfaces view's defaults and parsers depend on. */
+export interface ViewContext {
+  readonly vocab: ViewVocabulary;
+  /** The registry surface shown, or null for a typed expression. */
+  readonly def: SurfaceDef | null;
+  /** The typed expression (for a registry surface, its own). */
+  readonly expr: string;
+}
+
+type Field<K extends keyof ViewState> = ScalarField<ViewState, K, ViewContext>;
+type Ranged<K extends keyof ViewState> = RangedField<ViewState, K, ViewContext>;
+
+const MAX_COORD = 1e6;
+/** One step budget range for links, every CLI subcommand and the form. */
+const MAX_STEPS = 1_000_000;
+const MAX_NOISE = 1e3;
+const MAX_SEED = 0xffffffff;
+export const DEFAULT_SEED = 1;
+const MAX_EXPR_LENGTH = MAX_LENGTH;
+/** The typed-function defaults: the plot domain and the step budget of an expression. */
+const CUSTOM_DOMAIN: ViewDomain = { x: [-5, 5], y: [-5, 5] };
+const EXPR_STEPS = 500;
+
+const COORD: NumberRange = { min: -MAX_COORD, max: MAX_COORD };
+
+/** Registry defaults with the surface's per-optimizer overrides on top (a typed expression has none). */
+export function surfaceHyper(def: SurfaceDef | null, vocab: ViewVocabulary): Record<string, Hyper> {
+  return layeredHyper(vocab, def?.hyper);
+}
+
+const surface: Field<'surface'> = {
+  kind: 'scalar',
+  name: 'surface',
+  key: 's',
+  flag: { name: 'surface', arg: 'ID' },
+  label: 'the surface',
+  help: 'a registry surface (race --list shows them); the first one unless --expr is given',
+  write: (_view, { def }) => def !== null,
+  default: ({ def }) => def?.id ?? null,
+  parse(text, { vocab }) {
+    const found = vocab.surfaces.find((s) => s.id === text);
+    if (found) return { ok: true, value: found.id };
+    return { ok: false, error: { kind: 'unknown', noun: 'surface', word: text, choices: vocab.surfaces.map((s) => s.id) } };
+  },
+  format: (id) => id ?? '',
+};
+
+const expr: Field<'expr'> = {
+  kind: 'scalar',
+  name: 'expr',
+  key: 'f',
+  flag: { name: 'expr', arg: '"f(x,y)"' },
+  label: 'the expression',
+  help: `a typed f(x, y) instead of a surface (up to ${MAX_EXPR_LENGTH} characters)`,
+  write: (_view, { def }) => def === null,
+  default: ({ def, expr }) => def?.expr ?? expr,
+  parse(text, { vocab }) {
+    if (text.length > MAX_EXPR_LENGTH) return { ok: false, error: { kind: 'too-long', max: MAX_EXPR_LENGTH } };
+    const checked = vocab.checkExpression(text);
+    return checked.ok ? { ok: true, value: checked.value } : { ok: false, error: { kind: 'rejected', message: checked.error } };
+  },
+  format: (text) => text,
+};
+
+const domain: Ranged<'domain'> = {
+  kind: 'scalar',
+  name: 'domain',
+  key: 'dom',
+  flag: { name: 'domain', arg: 'X0,X1,Y0,Y1' },
+  label: 'the plot domain',
+  help: "the plotted x and y ranges (default: the surface's; -5,5,-5,5 for an expression)",
+  range: COORD,
+  write: 'unless-default',
+  default: ({ def }) => (def ? { x: [def.domain.x[0], def.domain.x[1]], y: [def.domain.y[0], def.domain.y[1]] } : CUSTOM_DOMAIN),
+  parse(text) {
+    const d = readNumberList(text, 4, COORD);
+    if (d && d[0] < d[1] && d[2] < d[3]) return { ok: true, value: { x: [d[0], d[1]], y: [d[2], d[3]] } };
+    return expected('x0,x1,y0,y1 with x0 < x1 and y0 < y1');
+  },
+  format: (d) => [d.x[0], d.x[1], d.y[0], d.y[1]].join(','),
+};
+
+const start: Ranged<'start'> = {
+  kind: 'scalar',
+  name: 'start',
+  key: 'start',
+  flag: { name: 'start', arg: 'X,Y' },
+  label: 'the start point',
+  help: "the shared start (default: the surface's; required with --expr)",
+  range: COORD,
+  write: 'always',
+  // A typed expression has no start of its own; a link without one starts where the first surface does.
+  default: ({ def, vocab }) => {
+    const s = (def ?? vocab.surfaces[0]).start;
+    return [s[0], s[1]];
+  },
+  parse(text) {
+    const s = readNumberList(text, 2, COORD);
+    return s ? { ok: true, value: [s[0], s[1]] } : expected('two numbers x,y');
+  },
+  format: (s) => `${s[0]},${s[1]}`,
+};
+
+const target: Ranged<'target'> = {
+  kind: 'scalar',
+  name: 'target',
+  key: 'target',
+  flag: { name: 'target', arg: 'T' },
+  label: 'the target',
+  help: "loss counted as reached, or none (default: the surface's; none for an expression)",
+  range: ANY_NUMBER,
+  write: 'always',
+  // A typed expression has no target by default. Issue 9 will target the gap f − f* with an estimated f*.
+  default: ({ def }) => def?.target ?? null,
+  parse(text) {
+    if (text.trim() === 'none') return { ok: true, value: null };
+    const v = readNumber(text);
+    return v.ok ? { ok: true, value: v.value } : expected('a number, or none for no target');
+  },
+  format: (t) => (t === null ? 'none' : String(t)),
+};
+
+const steps: Ranged<'steps'> = numberField({
+  name: 'steps',
+  key: 'steps',
+  flag: { name: 'steps', arg: 'N' },
+  label: 'the step budget',
+  what: 'updates per optimizer',
+  defaultText: `the surface's; ${EXPR_STEPS} for an expression`,
+  range: { min: 0, max: MAX_STEPS, integer: true },
+  write: 'always',
+  default: ({ def }) => def?.steps ?? EXPR_STEPS,
+});
+
+const noise: Ranged<'noise'> = numberField({
+  name: 'noise',
+  key: 'noise',
+  flag: { name: 'noise', arg: 'SIGMA' },
+  label: 'the noise σ',
+  what: 'standard deviation σ of the Gaussian noise added to every gradient',
+  defaultText: '0',
+  range: { min: 0, max: MAX_NOISE },
+  write: 'always',
+  default: () => 0,
+});
+
+const seed: Ranged<'seed'> = numberField({
+  name: 'seed',
+  key: 'seed',
+  flag: { name: 'seed', arg: 'S' },
+  label: 'the seed',
+  what: 'seed of the noise stream',
+  defaultText: String(DEFAULT_SEED),
+  range: { min: 0, max: MAX_SEED, integer: true },
+  write: 'always',
+  default: () => DEFAULT_SEED,
+});
+
+const optimizers: Field<'optimizers'> = {
+  kind: 'scalar',
+  name: 'optimizers',
+  key: 'opt',
+  flag: { name: 'optimizers', arg: 'a,b,…' },
+  label: 'the optimizers',
+  help: 'the optimizers that race, run in registry order (default: all)',
+  write: 'unless-default',
+  default: ({ vocab }) => vocab.optimizers.map((o) => o.id),
+  parse: (text, { vocab }) => parseOptimizers(text, vocab.optimizers.map((o) => o.id), 'registry'),
+  format: (ids) => ids.join(','),
+};
+
+const hyper = hyperField<ViewState, ViewContext>('hyper', ({ def, vocab }) => surfaceHyper(def, vocab));
+
+const schedule: Field<'schedule'> = {
+  kind: 'scalar',
+  name: 'schedule',
+  key: 'sched',
+  flag: { name: 'schedule', arg: 'SPEC' },
+  label: 'the learning-rate schedule',
+  help: 'learning-rate schedule, e.g. step:gamma=0.9,size=50 (default fixed; README lists them)',
+  write: 'unless-default',
+  default: () => FIXED,
+  parse: readSchedule,
+  format: formatSchedule,
+};
+
+const layout: Field<'layout'> = wordField<ViewState, 'layout', ViewContext>({
+  name: 'layout',
+  key: 'layout',
+  flag: null,
+  label: 'the layout',
+  help: 'overlay (one plot) or grid (small multiples)',
+  words: ['overlay', 'grid'] satisfies Layout[],
+  write: 'unless-default',
+  default: () => 'overlay',
+});
+
+const k: Ranged<'k'> = {
+  kind: 'scalar',
+  name: 'k',
+  key: 'k',
+  flag: { name: 'k', arg: 'N', figureOnly: true },
+  label: 'the iteration',
+  help: 'draw the race at iteration N (default: the end)',
+  range: { min: 0, max: MAX_STEPS, integer: true },
+  write: 'unless-default',
+  default: () => null,
+  parse(text, _ctx, view) {
+    const v = readNumber(text, { min: 0, max: view.steps, integer: true });
+    return v.ok ? { ok: true, value: v.value } : expected('a whole number from 0 to the step budget');
+  },
+  format: (at) => (at === null ? '' : String(at)),
+};
+
+export const VIEW_TABLE: FieldTable<ViewState, ViewContext> = {
+  namespace: NAMESPACE.view,
+  fields: [surface, expr, domain, start, target, steps, noise, seed, optimizers, hyper, schedule, layout, k],
+};
+export const FIELDS = VIEW_TABLE.fields;
+
+/** The scalar fields by name, for callers that need one field's declaration (the form's limits). */
+export const FIELD = { surface, expr, domain, start, target, steps, noise, seed, optimizers, schedule, layout, k };
+
+/** Every field's default for a registry surface (def) or a typed expression (def null, with its text). */
+export function viewDefaults(def: SurfaceDef | null, exprText: string, vocab: ViewVocabulary): ViewState {
+  return defaultsOf(VIEW_TABLE, { vocab, def, expr: exprText });
+}
+
+/** The view a registry surface opens with. */
+export function defaultView(def: SurfaceDef, vocab: ViewVocabulary): ViewState {
+  return viewDefaults(def, def.expr, vocab);
+}

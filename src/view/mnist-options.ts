@@ -1,0 +1,58 @@
+/**
+ * The MNIST options as one plain object: what `cli mnist` trains (and what the MNIST tab's link keys
+ * `m.…` will carry). Declared field by field in mnist-fields.ts. trainConfig maps it to the trainer's
+ * TrainConfig: the textbook's 784-…-10 network with the chosen hidden layers.
+ */
+import type { ActivationId } from '../mnist/activations.ts';
+import type { InitId } from '../mnist/init.ts';
+import type { TrainConfig } from '../mnist/train.ts';
+import type { Hyper, OptimizerId } from '../optim/types.ts';
+import type { Schedule } from '../run/schedules.ts';
+
+export type Backend = 'ts' | 'wasm';
+
+export interface MnistOptions {
+  /** Optimizers to train, in the order given. */
+  readonly optimizers: readonly OptimizerId[];
+  /** Complete hyperparameters for every optimizer: registry defaults, then MNIST's, then the user's. */
+  readonly hyper: Readonly<Record<string, Hyper>>;
+  readonly epochs: number;
+  readonly batch: number;
+  /** Hidden layer widths (784 inputs and 10 outputs around them). */
+  readonly hidden: readonly number[];
+  /** One per hidden layer. */
+  readonly activations: readonly ActivationId[];
+  readonly init: InitId;
+  readonly l2: number;
+  readonly keepProb: number;
+  readonly batchNorm: boolean;
+  readonly schedule: Schedule;
+  /** Seeds the initial weights and the batch order. */
+  readonly seed: number;
+  /** Train on the first N of the 55,000 training images; null: all of them. */
+  readonly limit: number | null;
+  /** Validation accuracy whose first crossing is reported. */
+  readonly target: number;
+  readonly backend: Backend;
+}
+
+const MNIST_INPUTS = 784;
+const MNIST_CLASSES = 10;
+
+export function trainConfig(o: MnistOptions): TrainConfig {
+  return {
+    mlp: {
+      sizes: [MNIST_INPUTS, ...o.hidden, MNIST_CLASSES],
+      activations: [...o.activations],
+      batchNorm: o.batchNorm,
+      keepProb: o.keepProb,
+      l2: o.l2,
+    },
+    init: o.init,
+    batchSize: o.batch,
+    epochs: o.epochs,
+    seed: o.seed,
+    schedule: o.schedule,
+    targetAccuracy: o.target,
+  };
+}
