@@ -52,15 +52,17 @@ describe('figureSvg on a small bowl race', () => {
     for (const r of runs) expect(desc).toContain(`${r.optimizer === 'sgd' ? 'SGD' : r.optimizer === 'adam' ? 'Adam' : 'Momentum'}: ${r.hit ?? 'not reached'}`);
   });
 
-  it('has one trajectory path per optimizer, each with a start and an end marker, plus contour paths', () => {
+  it('has one trajectory path per optimizer, each with an end marker, one start marked "start", plus contour paths', () => {
     const groups = els.filter((e) => e.name === 'g' && e.attrs['data-optimizer']);
     expect(groups.map((g) => g.attrs['data-optimizer'])).toEqual(['sgd', 'momentum', 'adam']);
     for (const g of groups) {
       const kids = els.filter((e) => e.ancestors.at(-1) === g);
       expect(kids.filter((e) => e.attrs.class === 'p')).toHaveLength(1);
-      expect(kids.filter((e) => e.attrs.class === 's')).toHaveLength(1);
       expect(kids.filter((e) => e.attrs.class === 'm')).toHaveLength(1);
     }
+    // Issue 8: the app's start glyph, once (not a ring per run), labelled.
+    expect(els.filter((e) => e.name === 'g' && e.attrs.class === 'start')).toHaveLength(1);
+    expect(els.filter((e) => e.name === 'text').map((e) => e.text)).toContain('start');
     // Bowl has 18 log levels inside its range, each traced as one filled band path.
     expect(els.filter((e) => e.name === 'path' && e.attrs.class === 'b').length).toBe(18);
   });
@@ -71,7 +73,7 @@ describe('figureSvg on a small bowl race', () => {
     expect(texts).toContain('y');
     expect(texts).toContain('iterations to f ≤ 0.001');
     // Tick labels at the bowl's domain ends (x ∈ [−10, 10], y ∈ [−5, 5]), written with a true minus.
-    expect(texts).toEqual(expect.arrayContaining(['−10', '10', '−4', '4']));
+    expect(texts).toEqual(expect.arrayContaining(['−10', '10', '−5', '5']));
     const runs = raceForView(view);
     for (const r of runs) expect(texts).toContain(r.hit === null ? 'not reached' : String(r.hit));
   });
@@ -144,7 +146,10 @@ describe('figure bounds and sizes', () => {
 
   it('accepts a flat surface (no contour levels) without drawing bands', () => {
     const grid = sampleGrid(() => 1, { x: [0, 1], y: [0, 1] }, 10, 10);
-    const svg = figureSvg({ title: 'flat', expr: '1', grid, levels: [], runs: [], target: 0, k: 0, width: 480, height: 300 });
+    const svg = figureSvg({
+      title: 'flat', expr: '1', grid, levels: [], levelMode: 'linear', runs: [], target: 0, k: 0, steps: 0, start: [0.5, 0.5],
+      minima: [], minimumLabel: 'minimum', layout: 'overlay', width: 480, height: 300,
+    });
     expect(wellFormed(svg)).toBe(true);
     expect(elements(svg).filter((e) => e.attrs.class === 'b')).toHaveLength(0);
   });
