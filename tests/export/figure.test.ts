@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleGrid } from '../../src/math/grid.ts';
 import { figureSvg, type FigureSpec } from '../../src/export/figure.ts';
+import { formatNumber, shownIndex } from '../../src/render/race-status.ts';
 import { figureSpecForView, raceForView } from '../../src/export/view-figure.ts';
 import { defaultView, type ViewState } from '../../src/export/url-state.ts';
 import { VOCABULARY } from '../../src/export/view-vocabulary.ts';
@@ -142,6 +143,18 @@ describe('figure bounds and sizes', () => {
     const svg = figureSvg(figureSpecForView(v, SMALL, runs));
     expect(wellFormed(svg)).toBe(true);
     expect(elements(svg).map((e) => e.text)).toContain(`diverged at ${runs[0].divergedAt}`);
+  });
+
+  it('says so when no target is set, and lists f at the iteration shown instead of iterations to target', () => {
+    const spec: FigureSpec = { ...figureSpecForView(smallView(), SMALL), target: null };
+    const els = elements(figureSvg(spec));
+    const texts = els.filter((e) => e.name === 'text').map((e) => e.text);
+    expect(texts).toContain('f at the iteration shown (no target set)');
+    expect(texts.some((t) => t.startsWith('iterations to'))).toBe(false);
+    // SGD reached 0.001 at 23 on this race; without a target its row shows f at iteration 40 instead.
+    for (const r of spec.runs) expect(texts).toContain(formatNumber(r.losses[shownIndex(r, spec.k)]));
+    expect(texts).not.toContain('23');
+    expect(els.find((e) => e.name === 'desc')!.text).toContain('No target is set; f at iteration 40: SGD: ');
   });
 
   it('accepts a flat surface (no contour levels) without drawing bands', () => {
