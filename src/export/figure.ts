@@ -163,8 +163,8 @@ interface Panel {
   readonly layout: PanelLayout;
   readonly index: number;
   readonly proj: Projection;
-  /** Every run's projected path (entries for runs not in this panel are unused). */
-  readonly paths: readonly PixelPath[];
+  /** The projected path of each run drawn in this panel, by run index. */
+  readonly paths: ReadonlyMap<number, PixelPath>;
 }
 
 function panelStatic(spec: FigureSpec, p: Panel, bands: ReturnType<typeof contourBands>, colours: readonly string[]): string {
@@ -256,7 +256,7 @@ function trajectoriesMarkup(spec: FigureSpec, panels: readonly Panel[], k: numbe
     for (const i of p.layout.runs) {
       const run = spec.runs[i];
       const { look } = run;
-      const path = p.paths[i];
+      const path = p.paths.get(i)!;
       const last = shownIndex(run, k);
       const at = decimate(path, 0, last);
       const d = polylineD(path.px, path.py, at);
@@ -319,7 +319,8 @@ export function figureRenderer(spec: FigureSpec, options: FigureOptions = {}): (
   const colours = bandColours(spec.levels.length);
   const panels: Panel[] = layout.panels.map((pl, index) => {
     const proj = projection(spec.grid.domain, pl.box);
-    return { layout: pl, index, proj, paths: spec.runs.map((r) => pixelPath(r.xs, r.ys, proj.x, proj.y)) };
+    const paths = new Map(pl.runs.map((i) => [i, pixelPath(spec.runs[i].xs, spec.runs[i].ys, proj.x, proj.y)] as const));
+    return { layout: pl, index, proj, paths };
   });
   const clips = panels
     .map((p) => `<clipPath id="opf-plot${p.index}">${rect(p.layout.box, '')}</clipPath><clipPath id="opf-mark${p.index}">${rect(inflate(p.layout.box, 8), '')}</clipPath>`)
