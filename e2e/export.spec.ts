@@ -1,7 +1,7 @@
 /**
  * Issue 4 in Chromium: the app's exports equal the CLI's for the same state, the animated SVG is static
  * under reduced motion, PNG and data downloads carry real content, and the embed snippet reproduces the
- * app's scoreboard.
+ * app's scoreboard. Issue 8: small multiples on screen export and embed as small multiples.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,4 +147,43 @@ test('a hostile embed link shows text, never markup or script', async ({ page })
   await expect(page.getByRole('img', { name: /^Elongated bowl/ })).toBeVisible();
   expect(await page.locator('img, script:not([src]), foreignObject').count()).toBe(0);
   expect(dialogs).toEqual([]);
+});
+
+test('small multiples on screen export as small multiples: one titled panel per run, same domain', async ({ page }) => {
+  await page.getByLabel('Small multiples').check();
+  await expect(page.locator('.multiples figure')).toHaveCount(3);
+  const file = await downloadOf(page, () => page.getByRole('button', { name: 'Export SVG', exact: true }).click());
+  // Opened as the reader's browser opens a downloaded .svg.
+  const path = join(mkdtempSync(join(tmpdir(), 'opf-e2e-')), 'himmelblau-grid.svg');
+  writeFileSync(path, file.bytes());
+  const figure = await page.context().newPage();
+  await figure.goto(`file://${path}`);
+  const panels = await figure.evaluate(() =>
+    Array.from(document.querySelectorAll('clipPath[id^="opf-plot"] rect'), (r) => {
+      const b = (r as SVGRectElement).getBBox();
+      return [b.width, b.height];
+    }),
+  );
+  expect(panels).toHaveLength(3);
+  for (const p of panels) expect(p).toEqual(panels[0]);
+  expect(await figure.locator('g[data-optimizer]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-optimizer')))).toEqual(['sgd', 'nag', 'adam']);
+  const texts = await figure.locator('text').allTextContents();
+  for (const name of ['SGD', 'Nesterov', 'Adam']) expect(texts.filter((t) => t === name).length).toBe(2); // panel title + legend row
+  expect(texts).toContain('iteration 40 of 80');
+  expect(texts).toContain('start');
+  expect(texts).toContain('lr=0.05 β₁=0.9 β₂=0.999 ε=1e-8');
+  await figure.screenshot({ path: 'e2e/artifacts/export-small-multiples.png' });
+  await figure.close();
+});
+
+test('layout=grid works in embed.html: the embedded figure is the small multiples, and plays back', async ({ page }) => {
+  await page.goto(`/embed.html?controls=playback#${HASH}&layout=grid`);
+  const figure = page.getByRole('img', { name: /^Himmelblau/ });
+  await expect(figure).toBeVisible();
+  await expect(figure.locator('g.start')).toHaveCount(3);
+  await expect(figure.locator('text', { hasText: /^iteration 40 of 80$/ })).toHaveCount(1);
+  await page.getByRole('slider', { name: 'Iteration' }).fill('10');
+  await expect(figure.locator('text', { hasText: /^iteration 10 of 80$/ })).toHaveCount(1);
+  await expect(figure.locator('g.start')).toHaveCount(3);
+  await page.screenshot({ path: 'e2e/artifacts/embed-small-multiples.png', fullPage: true });
 });

@@ -1,6 +1,6 @@
 /**
  * The embed page's own options, in the query string of embed.html (the view itself travels in the hash,
- * written by url-state.ts, so an embed link is `embed.html?controls=playback&autoplay=1#s=bowl&…`):
+ * written by src/view/link.ts, so an embed link is `embed.html?controls=playback&autoplay=1#s=bowl&…`):
  *   controls = none | playback | all   (figure only; figure + play/scrub + scoreboard; the full app view)
  *   autoplay = 0 | 1,  loop = 0 | 1
  * Unknown or malformed values fall back to the defaults (playback, no autoplay, no loop).

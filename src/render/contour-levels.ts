@@ -5,8 +5,8 @@
  * i = 0…n−1, with D = 4 decades, so valleys whose floor is tiny next to the walls (Rosenbrock, Beale) still
  * show their shape; shifting by min makes this work for surfaces with negative values too.
  * `autoLevels` picks log when the samples are skewed: the median sits in the lowest 15 % of the range.
+ * The bands between the levels are traced by contour-bands.ts.
  */
-import { contours } from 'd3-contour';
 import type { Grid } from '../math/grid.ts';
 
 export type LevelMode = 'log' | 'linear';
@@ -27,28 +27,4 @@ export function autoLevels(grid: Grid): LevelMode {
   if (finite.length === 0) return 'linear';
   const median = finite[finite.length >> 1];
   return (median - grid.min) / (grid.max - grid.min) < 0.15 ? 'log' : 'linear';
-}
-
-export interface ContourBand {
-  readonly level: number;
-  /** SVG path in grid coordinates: sample (i, j) sits at (i + 0.5, j + 0.5), as d3-contour places it. */
-  readonly d: string;
-}
-
-/** One filled band per level (d3-contour marching squares); NaN samples count as outside every band. */
-export function contourBands(grid: Grid, levels: readonly number[]): ContourBand[] {
-  const values = Array.from(grid.values, (v) => (Number.isFinite(v) ? v : Infinity));
-  const gen = contours().size([grid.nx, grid.ny]).thresholds(levels as number[]);
-  return gen(values).map((mp) => ({ level: mp.value, d: multiPolygonPath(mp.coordinates) }));
-}
-
-function multiPolygonPath(polys: number[][][][]): string {
-  let d = '';
-  for (const poly of polys) {
-    for (const ring of poly) {
-      for (let i = 0; i < ring.length; i++) d += `${i === 0 ? 'M' : 'L'}${+ring[i][0].toFixed(2)},${+ring[i][1].toFixed(2)}`;
-      d += 'Z';
-    }
-  }
-  return d;
 }

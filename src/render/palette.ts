@@ -4,12 +4,13 @@
  * pattern and marker shape so the figure still reads in greyscale.
  */
 import type { OptimizerId } from '../optim/types.ts';
+import type { MarkerShape } from './markers.ts';
 
 export interface OptimizerLook {
   readonly color: string;
   /** SVG stroke-dasharray ('' = solid). */
   readonly dash: string;
-  readonly marker: 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'plus';
+  readonly marker: MarkerShape;
 }
 
 export const LOOKS: Readonly<Record<OptimizerId, OptimizerLook>> = {
@@ -21,3 +22,7 @@ export const LOOKS: Readonly<Record<OptimizerId, OptimizerLook>> = {
   rmsprop: { color: '#D55E00', dash: '10 2', marker: 'star' },
   adam: { color: '#0072B2', dash: '1 3', marker: 'plus' },
 };
+
+/** Stroke widths of a trajectory (px): normally, and when its run is highlighted. */
+export const PATH_WIDTH = 2.3;
+export const HIGHLIGHT_PATH_WIDTH = 3.4;

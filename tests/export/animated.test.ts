@@ -64,3 +64,19 @@ describe('animated figure', () => {
     expect(moving.map((e) => e.attrs.d)).toEqual(still.map((e) => e.attrs.d));
   });
 });
+
+describe('animated small multiples', () => {
+  const view = { ...defaultView(getSurface('bowl')!, VOCABULARY), optimizers: ['sgd', 'momentum', 'adam'] as const, steps: 60, layout: 'grid' as const };
+  const spec = figureSpecForView(view, { width: 720, height: 480 });
+  const els = elements(figureSvg(spec, { animateSeconds: 5 }));
+
+  it('reveals each panel\'s trajectory through its own mask, clipped to its own panel', () => {
+    const masks = els.filter((e) => e.name === 'mask');
+    expect(masks.map((m) => m.attrs.id)).toEqual(['opf-mask0', 'opf-mask1', 'opf-mask2']);
+    for (const [i, m] of masks.entries()) {
+      const traj = els.find((e) => e.attrs.class === 'p' && e.attrs.mask === `url(#opf-mask${i})`)!;
+      expect(traj.attrs['clip-path']).toBe(`url(#opf-plot${i})`);
+      expect(els.find((e) => e.ancestors.at(-1) === m)!.attrs.d).toBe(traj.attrs.d);
+    }
+  });
+});

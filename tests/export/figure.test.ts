@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleGrid } from '../../src/math/grid.ts';
 import { figureSvg, type FigureSpec } from '../../src/export/figure.ts';
+import { formatNumber, shownIndex } from '../../src/render/race-status.ts';
 import { figureSpecForView } from '../../src/export/view-figure.ts';
 import { raceForView } from '../../src/view/race.ts';
 import { defaultView } from '../../src/view/fields.ts';
@@ -54,15 +55,17 @@ describe('figureSvg on a small bowl race', () => {
     for (const r of runs) expect(desc).toContain(`${r.optimizer === 'sgd' ? 'SGD' : r.optimizer === 'adam' ? 'Adam' : 'Momentum'}: ${r.hit ?? 'not reached'}`);
   });
 
-  it('has one trajectory path per optimizer, each with a start and an end marker, plus contour paths', () => {
+  it('has one trajectory path per optimizer, each with an end marker, one start marked "start", plus contour paths', () => {
     const groups = els.filter((e) => e.name === 'g' && e.attrs['data-optimizer']);
     expect(groups.map((g) => g.attrs['data-optimizer'])).toEqual(['sgd', 'momentum', 'adam']);
     for (const g of groups) {
       const kids = els.filter((e) => e.ancestors.at(-1) === g);
       expect(kids.filter((e) => e.attrs.class === 'p')).toHaveLength(1);
-      expect(kids.filter((e) => e.attrs.class === 's')).toHaveLength(1);
       expect(kids.filter((e) => e.attrs.class === 'm')).toHaveLength(1);
     }
+    // Issue 8: the app's start glyph, once (not a ring per run), labelled.
+    expect(els.filter((e) => e.name === 'g' && e.attrs.class === 'start')).toHaveLength(1);
+    expect(els.filter((e) => e.name === 'text').map((e) => e.text)).toContain('start');
     // Bowl has 18 log levels inside its range, each traced as one filled band path.
     expect(els.filter((e) => e.name === 'path' && e.attrs.class === 'b').length).toBe(18);
   });
@@ -73,7 +76,7 @@ describe('figureSvg on a small bowl race', () => {
     expect(texts).toContain('y');
     expect(texts).toContain('iterations to f ≤ 0.001');
     // Tick labels at the bowl's domain ends (x ∈ [−10, 10], y ∈ [−5, 5]), written with a true minus.
-    expect(texts).toEqual(expect.arrayContaining(['−10', '10', '−4', '4']));
+    expect(texts).toEqual(expect.arrayContaining(['−10', '10', '−5', '5']));
     const runs = raceForView(view);
     for (const r of runs) expect(texts).toContain(r.hit === null ? 'not reached' : String(r.hit));
   });
@@ -144,9 +147,24 @@ describe('figure bounds and sizes', () => {
     expect(elements(svg).map((e) => e.text)).toContain(`diverged at ${runs[0].divergedAt}`);
   });
 
+  it('says so when no target is set, and lists f at the iteration shown instead of iterations to target', () => {
+    const spec: FigureSpec = { ...figureSpecForView(smallView(), SMALL), target: null };
+    const els = elements(figureSvg(spec));
+    const texts = els.filter((e) => e.name === 'text').map((e) => e.text);
+    expect(texts).toContain('f at the iteration shown (no target set)');
+    expect(texts.some((t) => t.startsWith('iterations to'))).toBe(false);
+    // SGD reached 0.001 at 23 on this race; without a target its row shows f at iteration 40 instead.
+    for (const r of spec.runs) expect(texts).toContain(formatNumber(r.losses[shownIndex(r, spec.k)]));
+    expect(texts).not.toContain('23');
+    expect(els.find((e) => e.name === 'desc')!.text).toContain('No target is set; f at iteration 40: SGD: ');
+  });
+
   it('accepts a flat surface (no contour levels) without drawing bands', () => {
     const grid = sampleGrid(() => 1, { x: [0, 1], y: [0, 1] }, 10, 10);
-    const svg = figureSvg({ title: 'flat', expr: '1', grid, levels: [], runs: [], target: 0, k: 0, width: 480, height: 300 });
+    const svg = figureSvg({
+      title: 'flat', expr: '1', grid, levels: [], levelMode: 'linear', runs: [], target: 0, k: 0, steps: 0, start: [0.5, 0.5],
+      minima: [], minimumLabel: 'minimum', layout: 'overlay', width: 480, height: 300,
+    });
     expect(wellFormed(svg)).toBe(true);
     expect(elements(svg).filter((e) => e.attrs.class === 'b')).toHaveLength(0);
   });

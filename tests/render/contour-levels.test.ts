@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleGrid } from '../../src/math/grid.ts';
-import { autoLevels, contourBands, contourLevels } from '../../src/render/contour-levels.ts';
+import { autoLevels, contourLevels } from '../../src/render/contour-levels.ts';
 
 describe('contourLevels', () => {
   it('spaces linear levels strictly inside the range', () => {
@@ -23,15 +23,5 @@ describe('autoLevels', () => {
     expect(autoLevels(rosen)).toBe('log');
     const plane = sampleGrid((x, y) => x + y, { x: [-1, 1], y: [-1, 1] }, 16, 16);
     expect(autoLevels(plane)).toBe('linear');
-  });
-});
-
-describe('contourBands', () => {
-  it('places sample i at grid coordinate i + 0.5 (f = x sampled at x = 0…4, level 2 crosses at 2.5)', () => {
-    const g = sampleGrid((x) => x, { x: [0, 4], y: [0, 2] }, 5, 3);
-    const [band] = contourBands(g, [2]);
-    expect(band.level).toBe(2);
-    expect(band.d).toMatch(/^M/);
-    expect(band.d).toContain('L2.5,0.5');
   });
 });

@@ -1,20 +1,23 @@
 /**
- * Trajectories drawn on a canvas, incrementally: while playback moves forward from k₀ to k₁ only the
- * segments k₀…k₁ of each run are stroked on top of what is already there (a handful per frame), so a
- * frame costs O(new iterates) whatever the budget; anything else (scrubbing back, a new race, a resize,
- * a highlight) clears and redraws up to k once, skipping sub-pixel moves. The dash phase continues across
- * increments (lineDashOffset = path length drawn so far), so dashed paths look the same either way.
- * A forward step whose new iterates all lie within TOL px of the last drawn vertex strokes nothing: the
- * canvas stays untouched, so a converged or crawling run costs the compositor nothing that frame (in small
- * multiples each run has its own canvas). The sub-pixel remainder is drawn once the path moves visibly.
+ * The canvas renderer of trajectories (the app's live playback): PixelPaths (pixel-path.ts) stroked with
+ * the one decimation rule, incrementally. While playback moves forward from k₀ to k₁ only the segments
+ * after the last drawn vertex are stroked on top of what is already there (a handful per frame), so a
+ * frame costs O(new iterates) whatever the budget; anything else (scrubbing back, a new race, a resize, a
+ * highlight) clears and redraws up to k once. The dash phase continues across increments (lineDashOffset
+ * = path length drawn so far), so dashed paths look the same either way.
+ * A forward step whose new iterates all lie within the decimation distance of the last drawn vertex
+ * strokes nothing: the canvas stays untouched, so a converged or crawling run costs the compositor nothing
+ * that frame. The sub-pixel remainder is drawn once the path moves visibly. A full draw ends exactly at
+ * iterate k and draws the vertices the SVG figure's path through iterate k has.
+ * Needs only the CanvasRenderingContext2D interface (tests pass a recording double).
  */
-import type { ProjectedPath } from './trajectory-path.ts';
-import type { OptimizerLook } from '../../render/palette.ts';
+import { HIGHLIGHT_PATH_WIDTH, PATH_WIDTH, type OptimizerLook } from './palette.ts';
+import { decimate, type PixelPath } from './pixel-path.ts';
 
 export interface CanvasRun {
   readonly id: string;
-  readonly look: OptimizerLook;
-  readonly path: ProjectedPath;
+  readonly look: Pick<OptimizerLook, 'color' | 'dash'>;
+  readonly path: PixelPath;
 }
 
 export interface DrawState {
@@ -24,46 +27,28 @@ export interface DrawState {
   lastDrawn: number[];
 }
 
-const TOL = 0.75;
-
 function style(ctx: CanvasRenderingContext2D, run: CanvasRun, highlight: string | null): void {
   ctx.strokeStyle = run.look.color;
-  ctx.lineWidth = highlight === run.id ? 3.4 : 2.3;
+  ctx.lineWidth = highlight === run.id ? HIGHLIGHT_PATH_WIDTH : PATH_WIDTH;
   ctx.globalAlpha = highlight !== null && highlight !== run.id ? 0.22 : 1;
   ctx.setLineDash(run.look.dash ? run.look.dash.split(/[ ,]+/).map(Number) : []);
 }
 
-/**
- * Strokes run from vertex `from` to `to` (inclusive), skipping sub-pixel moves (except the last when
- * `forceLast`); returns the new length and the last vertex drawn (`from` and no stroke if none was).
- */
-function strokeRange(
-  ctx: CanvasRenderingContext2D,
-  p: ProjectedPath,
-  from: number,
-  to: number,
-  length: number,
-  forceLast: boolean,
-): { length: number; last: number } {
-  let lx = p.px[from];
-  let ly = p.py[from];
+/** Strokes the decimated vertices from `from` to `to`; returns the new length and the last vertex drawn. */
+function strokeRange(ctx: CanvasRenderingContext2D, p: PixelPath, from: number, to: number, length: number, keepLast: boolean): { length: number; last: number } {
+  const at = decimate(p, from, to, keepLast);
+  if (at.length < 2) return { length, last: from };
   let len = length;
   ctx.lineDashOffset = length;
   ctx.beginPath();
-  ctx.moveTo(lx, ly);
-  let last = from;
-  for (let i = from + 1; i <= to; i++) {
-    const x = p.px[i];
-    const y = p.py[i];
-    if ((i < to || !forceLast) && Math.abs(x - lx) < TOL && Math.abs(y - ly) < TOL) continue;
-    ctx.lineTo(x, y);
-    len += Math.hypot(x - lx, y - ly);
-    lx = x;
-    ly = y;
-    last = i;
+  ctx.moveTo(p.px[from], p.py[from]);
+  for (let j = 1; j < at.length; j++) {
+    const [a, b] = [at[j - 1], at[j]];
+    ctx.lineTo(p.px[b], p.py[b]);
+    len += Math.hypot(p.px[b] - p.px[a], p.py[b] - p.py[a]);
   }
-  if (last > from) ctx.stroke();
-  return { length: len, last };
+  ctx.stroke();
+  return { length: len, last: at[at.length - 1] };
 }
 
 function order(runs: readonly CanvasRun[], highlight: string | null): CanvasRun[] {
