@@ -87,6 +87,11 @@ describe('Training', () => {
     const [sgd, adam] = training.runs;
     training.pause();
     expect(workers[0].sent.at(-1)).toEqual({ type: 'pause' });
+    expect(sgd.status).toBe('pausing');
+    workers[0].reply({ type: 'progress', from: 0, losses: new Float32Array(0), newEpochs: [], iteration: 7, seconds: 0.1, lr: 0.2, target: null });
+    expect(sgd.status).toBe('pausing');
+    expect(sgd.iteration).toBe(7);
+    workers[0].reply({ type: 'paused' });
     expect(sgd.status).toBe('paused');
     training.resume();
     expect(workers[0].sent.at(-1)).toEqual({ type: 'resume' });

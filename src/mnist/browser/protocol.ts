@@ -67,7 +67,12 @@ export interface FailedMessage {
   readonly message: string;
 }
 
-export type FromWorker = ReadyMessage | ProgressMessage | DoneMessage | FailedMessage;
+/** Sent once a pause has taken effect, after the progress report of the last update done before it. */
+export interface PausedMessage {
+  readonly type: 'paused';
+}
+
+export type FromWorker = ReadyMessage | ProgressMessage | PausedMessage | DoneMessage | FailedMessage;
 
 /** The LR finder's worker (lr-finder-worker.ts) takes a start message and answers once. */
 export type LrFinderReply = { readonly type: 'result'; readonly result: LrFinderResult } | FailedMessage;

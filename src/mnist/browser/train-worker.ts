@@ -111,6 +111,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'pause':
       paused = true;
       if (trainer) report();
+      post({ type: 'paused' });
       return;
     case 'resume':
       paused = false;

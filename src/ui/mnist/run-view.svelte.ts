@@ -8,7 +8,7 @@ import type { EpochRecord, TargetReached } from '../../mnist/train.ts';
 import { getOptimizer } from '../../optim/index.ts';
 import { LOOKS } from '../../render/palette.ts';
 
-export type RunStatus = 'queued' | 'running' | 'paused' | 'done' | 'stopped' | 'diverged' | 'failed';
+export type RunStatus = 'queued' | 'running' | 'pausing' | 'paused' | 'done' | 'stopped' | 'diverged' | 'failed';
 
 /** What a finished (or stopped) run hands back for the diagnostics panels. */
 export interface RunResult {

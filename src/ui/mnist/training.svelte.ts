@@ -62,7 +62,7 @@ export class Training {
       const start: StartMessage = { type: 'start', files, config, limit, optimizer: run.optimizer, hyper: run.hyper, backend: 'auto' };
       const handle = this.pool.submit({
         start: (worker) => {
-          run.status = this.paused ? 'paused' : 'running';
+          run.status = this.paused ? 'pausing' : 'running';
           worker.postMessage(start);
           if (this.paused) worker.postMessage({ type: 'pause' } satisfies ToWorker);
         },
@@ -100,6 +100,10 @@ export class Training {
         run.target = msg.target;
         return false;
       }
+      case 'paused':
+        // Worker messages arrive in order: every update done before the pause has been reported by now.
+        if (run.status === 'pausing') run.status = 'paused';
+        return false;
       case 'done':
         run.testAccuracy = msg.testAccuracy;
         run.result = {
@@ -121,19 +125,20 @@ export class Training {
 
   pause(): void {
     this.paused = true;
-    for (const [run, h] of this.handles) if (h.send({ type: 'pause' } satisfies ToWorker) && run.status === 'running') run.status = 'paused';
+    // 'pausing' until the worker confirms: progress it posted before it read the pause may still be on its way.
+    for (const [run, h] of this.handles) if (h.send({ type: 'pause' } satisfies ToWorker) && run.status === 'running') run.status = 'pausing';
   }
 
   resume(): void {
     this.paused = false;
-    for (const [run, h] of this.handles) if (h.send({ type: 'resume' } satisfies ToWorker) && run.status === 'paused') run.status = 'running';
+    for (const [run, h] of this.handles) if (h.send({ type: 'resume' } satisfies ToWorker) && (run.status === 'paused' || run.status === 'pausing')) run.status = 'running';
   }
 
   /** Running runs end now and report their results; queued ones never start. */
   stop(): void {
     for (const [run, h] of this.handles) {
       if (h.state === 'queued') h.cancel();
-      else if (h.send({ type: 'stop' } satisfies ToWorker) && run.status === 'paused') run.status = 'running';
+      else if (h.send({ type: 'stop' } satisfies ToWorker) && (run.status === 'paused' || run.status === 'pausing')) run.status = 'running';
     }
     this.paused = false;
   }
