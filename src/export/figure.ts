@@ -106,7 +106,7 @@ function runValue(run: FigureRun, k: number, target: number | null): string {
 }
 
 function legendHeading(target: number | null): string {
-  return target === null ? 'f at the iteration shown (no target set)' : `iterations to f ≤ ${formatNumber(target)}`;
+  return target === null ? 'no target set: f shown' : `iterations to f ≤ ${formatNumber(target)}`;
 }
 
 /** The widest text runValue gives this run at any iteration (f is reserved as wide as formatNumber writes). */

@@ -151,7 +151,7 @@ describe('figure bounds and sizes', () => {
     const spec: FigureSpec = { ...figureSpecForView(smallView(), SMALL), target: null };
     const els = elements(figureSvg(spec));
     const texts = els.filter((e) => e.name === 'text').map((e) => e.text);
-    expect(texts).toContain('f at the iteration shown (no target set)');
+    expect(texts).toContain('no target set: f shown');
     expect(texts.some((t) => t.startsWith('iterations to'))).toBe(false);
     // SGD reached 0.001 at 23 on this race; without a target its row shows f at iteration 40 instead.
     for (const r of spec.runs) expect(texts).toContain(formatNumber(r.losses[shownIndex(r, spec.k)]));

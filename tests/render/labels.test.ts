@@ -6,7 +6,7 @@ import { MINIMUM_LABEL, START_LABEL, markerLabel } from '../../src/render/marker
 describe('hyperText', () => {
   it('writes lr as lr and the others by symbol, with short numbers', () => {
     const adam = getOptimizer('adam');
-    expect(hyperText(adam.hyper, { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 })).toBe('lr=0.1 β₁=0.9 β₂=0.999 ε=1e-8');
+    expect(hyperText(adam.hyper, { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 })).toBe('lr=0.1 β1=0.9 β2=0.999 ε=1e-8');
     expect(hyperText(getOptimizer('momentum').hyper, { lr: 0.123456, beta: 0.9, dampening: 0 })).toBe('lr=0.1235 β=0.9 d=0');
     expect(hyperText(getOptimizer('adadelta').hyper, { rho: 0.9, eps: 1e-6 })).toBe('ρ=0.9 ε=1e-6');
   });
