@@ -2,8 +2,12 @@
  * One optimizer run on a 2-D objective, recorded as typed arrays the UI plays back.
  *
  * Index k of xs/ys/losses is the point after k updates; [0] is the start. `losses` are true values f(θ_k)
- * (never noisy, never NAG's look-ahead loss). `hit` is the first k with f(θ_k) ≤ target, else null; the
- * run continues to the full budget after a hit so paths can be compared past the finish line.
+ * (never noisy, never NAG's look-ahead loss). "Within the target" is withinTarget (target.ts: f ≤ target).
+ *   hit     = the first k whose loss is within the target, else null (first touch).
+ *   settled = the first k from which every recorded loss, up to and including the last update of the
+ *             budget, is within the target (reached and stayed), else null: null when the loss after the
+ *             last update is above the target, and null for a diverged run. settled ≥ hit when both are set.
+ * The run continues to the full budget after a hit so paths can be compared past the finish line.
  * Divergence: a non-finite loss or coordinate, or |coordinate| > 1e6, after update k stops the run with
  * divergedAt = k; that point is NOT recorded (paths hold finite, drawable points only), so
  * steps = divergedAt − 1 updates were recorded. A start that itself violates this gives divergedAt = 0
@@ -20,6 +24,7 @@ import type { Hyper, Optimizer, OptimizerId } from '../optim/types.ts';
 import { createRng } from './random.ts';
 import { noisyOracle, type NoiseSpec } from './noise.ts';
 import { FIXED, learningRateAt, type Schedule } from './schedules.ts';
+import { withinTarget } from './target.ts';
 
 export const DIVERGENCE_BOUND = 1e6;
 
@@ -44,7 +49,10 @@ export interface Trajectory {
   readonly losses: Float64Array;
   /** Updates recorded: xs.length − 1. */
   readonly steps: number;
+  /** First k within the target (first touch), else null. */
   readonly hit: number | null;
+  /** First k from which the loss stays within the target to the end of the budget; null if it ends above it or diverged. */
+  readonly settled: number | null;
   readonly diverged: boolean;
   readonly divergedAt: number | null;
 }
@@ -72,7 +80,9 @@ export function run(spec: RunSpec): Trajectory {
   xs[0] = params[0];
   ys[0] = params[1];
   losses[0] = loss;
-  let hit: number | null = loss <= target ? 0 : null;
+  // `streak` is where the current run of within-target iterates began (null while above the target).
+  let hit: number | null = withinTarget(loss, target) ? 0 : null;
+  let streak: number | null = hit;
   let divergedAt: number | null = outOfBounds(loss, params[0], params[1]) ? 0 : null;
 
   // Fixed (or no lr to schedule): the caller's object itself, so such runs are exactly what they were before schedules.
@@ -92,7 +102,10 @@ export function run(spec: RunSpec): Trajectory {
     xs[k] = params[0];
     ys[k] = params[1];
     losses[k] = loss;
-    if (hit === null && loss <= target) hit = k;
+    if (withinTarget(loss, target)) {
+      hit ??= k;
+      streak ??= k;
+    } else streak = null;
   }
 
   const n = k + 1;
@@ -104,6 +117,7 @@ export function run(spec: RunSpec): Trajectory {
     losses: n === losses.length ? losses : losses.slice(0, n),
     steps: k,
     hit,
+    settled: divergedAt === null ? streak : null,
     diverged: divergedAt !== null,
     divergedAt,
   };
