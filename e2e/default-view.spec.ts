@@ -14,6 +14,16 @@ test('the default view shows contours and seven trajectories', async ({ page }) 
   const pixels = await trajectoryPixels(page);
   expect(Object.values(pixels).filter((n) => n > 60).length).toBeGreaterThanOrEqual(5);
   await expect(scoreboard(page).locator('tbody tr')).toHaveCount(7);
+  // Issue 9, at the end (iteration 200): RMSprop touched the 0.001 target at 32 and ends at 0.0246, so
+  // it is not green and the summary counts 6 of 7 within the target, not 7 of 7.
+  const rmsprop = scoreboard(page).locator('tbody tr', { has: page.getByRole('button', { name: 'RMSprop' }) });
+  await expect(rmsprop.locator('td').first()).toHaveText('touched at 32, left');
+  await expect(rmsprop.locator('td').first()).not.toHaveClass(/hit/);
+  await expect(rmsprop.locator('td').nth(1)).toHaveText('0.02459');
+  const summary = page.locator('p.summary').first();
+  await expect(summary).toContainText('6 of 7 are within it at iteration 200');
+  await expect(summary).toContainText('RMSprop touched it but does not stay');
+  await expect(summary).not.toContainText('7 of 7');
   await expect(page.getByRole('textbox', { name: 'f(x, y)', exact: true })).toHaveValue('x^2/10 + y^2');
   await expect(page.locator('.katex').first()).toBeVisible();
   await shot(page, 'default-view');

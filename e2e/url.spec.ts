@@ -88,7 +88,8 @@ test('a link with sched= reproduces the scheduled race, and the schedule control
 
 test('emptying the loss target means no target: the link says target=none and the scoreboard says so plainly', async ({ page, browser }) => {
   await page.goto('/#s=bowl');
-  await expect(scoreboard(page).locator('td.hit')).toHaveCount(7);
+  // Green = reached and stayed (issue 9): RMSprop touches 0.001 at 32 but ends at 0.0246, so 6 of 7.
+  await expect(scoreboard(page).locator('td.hit')).toHaveCount(6);
   await page.getByLabel('Loss target').fill('');
   await expect(page).toHaveURL(/target=none/);
   await expect(scoreboard(page).locator('caption')).toContainText('no target set');
@@ -103,7 +104,7 @@ test('emptying the loss target means no target: the link says target=none and th
 
   await page.getByLabel('Loss target').fill('0.001');
   await expect(page).toHaveURL(/target=0\.001/);
-  await expect(scoreboard(page).locator('td.hit')).toHaveCount(7);
+  await expect(scoreboard(page).locator('td.hit')).toHaveCount(6);
 });
 
 test('a link with f= and no steps or target races 500 steps with no target; the form takes budgets up to 1e6', async ({ page }) => {

@@ -5,13 +5,16 @@
  *   race --list [--json]
  *
  * The view options are read exactly as a link is (view-options.ts), the race is the app's (raceForView),
- * and the JSON is the app's Export data (raceDataJson, documented in src/export/data.ts).
+ * and the JSON is the app's Export data (raceDataJson, documented in src/export/data.ts). The table's
+ * "iterations to target" is the scoreboard's cell at the end of the budget (race-status.ts): settled,
+ * "touched at 32, left" where the run touched the target but ended above it, "—" with no target.
  */
 import { raceDataJson } from '../export/data.ts';
 import { OPTIMIZERS } from '../optim/index.ts';
 import type { Hyper } from '../optim/types.ts';
 import type { Trajectory } from '../run/run.ts';
 import { formatSchedule } from '../run/schedules.ts';
+import { outcomeAt, outcomeText } from '../render/race-status.ts';
 import { SURFACES } from '../../surfaces/index.ts';
 import { raceForView } from '../view/race.ts';
 import { fail, ok, type Result } from '../view/result.ts';
@@ -68,7 +71,7 @@ export function raceTable(view: ViewState, runs: readonly Trajectory[]): string 
   const rows = runs.map((t) => [
     t.optimizer,
     formatHyper(t.hyper),
-    t.diverged ? `diverged at ${t.divergedAt}` : t.hit === null ? '—' : String(t.hit),
+    outcomeText(outcomeAt(t, view.steps, view.target)),
     t.losses[t.losses.length - 1].toPrecision(6),
   ]);
   return head.join('\n') + table(['optimizer', 'hyperparameters', 'iterations to target', 'final loss'], rows);

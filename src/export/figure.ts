@@ -27,7 +27,7 @@ import { COMPACT_MARKER_R, LEGEND_MARKER_R, MINIMUM_GLYPH, RUN_MARKER_R, START_G
 import { PATH_WIDTH, type OptimizerLook } from '../render/palette.ts';
 import { decimate, pixelPath, type PixelPath } from '../render/pixel-path.ts';
 import { projection, type PlotBox, type Projection } from '../render/projection.ts';
-import { formatNumber, outcomeAt, outcomeText, shownIndex, type RecordedRun } from '../render/race-status.ts';
+import { formatNumber, outcomeAt, outcomeText, outcomeTexts, shownIndex, type RecordedRun } from '../render/race-status.ts';
 import { outlineD, polylineD } from '../render/svg-path.ts';
 import { textWidth } from '../render/text-width.ts';
 import { ANIMATED, animationCss, dashLength, endClass, maskClass, type DrawTrack } from './animated.ts';
@@ -99,20 +99,19 @@ function checkSpec(spec: FigureSpec): void {
   if (grid.nx < 2 || grid.ny < 2) throw new RangeError('the surface grid needs at least 2 × 2 samples');
 }
 
-/** What a run's value says at iteration k: its iterations to the target, or f there when no target is set. */
+/** What a run's value says at iteration k: its iterations to the target (reached and stayed), or f there when no target is set. */
 function runValue(run: FigureRun, k: number, target: number | null): string {
-  const o = outcomeAt(run, k);
-  return target === null && o.kind !== 'diverged' ? formatNumber(run.losses[shownIndex(run, k)]) : outcomeText(o);
+  const o = outcomeAt(run, k, target);
+  return o.kind === 'no-target' ? formatNumber(run.losses[shownIndex(run, k)]) : outcomeText(o);
 }
 
 function legendHeading(target: number | null): string {
-  return target === null ? 'no target set: f shown' : `iterations to f ≤ ${formatNumber(target)}`;
+  return target === null ? 'no target set: f shown' : `iterations until f stays ≤ ${formatNumber(target)}`;
 }
 
 /** The widest text runValue gives this run at any iteration (f is reserved as wide as formatNumber writes). */
-function valueSample(run: Pick<FigureRun, 'hit' | 'diverged' | 'divergedAt'>, target: number | null): string {
-  const texts = target === null ? ['−8.888e-88'] : ['not reached', run.hit === null ? '' : String(run.hit)];
-  if (run.diverged) texts.push(`diverged at ${run.divergedAt ?? 99999}`);
+function valueSample(run: RecordedRun, target: number | null): string {
+  const texts = [...(target === null ? ['−8.888e-88'] : []), ...outcomeTexts(run, target)];
   return texts.reduce((a, b) => (textWidth(b, { size: 11 }) > textWidth(a, { size: 11 }) ? b : a));
 }
 
@@ -121,7 +120,7 @@ const iterationText = (k: number, steps: number): string => `iteration ${k} of $
 /** What the layout depends on: everything but the sampled surface and the iteration shown. */
 export type LayoutFields = Pick<FigureSpec, 'width' | 'height' | 'layout' | 'title' | 'expr' | 'target' | 'steps'> & {
   readonly domain: Grid['domain'];
-  readonly runs: readonly Pick<FigureRun, 'name' | 'detail' | 'hit' | 'diverged' | 'divergedAt'>[];
+  readonly runs: readonly (RecordedRun & Pick<FigureRun, 'name' | 'detail'>)[];
 };
 
 /** Where everything goes (figure-layout.ts); figureSpecForView sizes the grid by it, tests check it. */
@@ -294,7 +293,7 @@ function description(spec: FigureSpec, k: number): string {
   const [x0, x1] = spec.grid.domain.x;
   const [y0, y1] = spec.grid.domain.y;
   const results = spec.runs.map((r) => `${r.name}: ${runValue(r, k, spec.target)}${r.detail === "" ? "" : ` (${r.detail})`}`).join('; ');
-  const values = spec.target === null ? `No target is set; f at iteration ${k}` : `Iterations to reach f ≤ ${formatNumber(spec.target)}`;
+  const values = spec.target === null ? `No target is set; f at iteration ${k}` : `Iterations until f stays ≤ ${formatNumber(spec.target)} (reached and stayed)`;
   const minima = spec.minima.map((m) => `(${formatNumber(m[0])}, ${formatNumber(m[1])})`).join(', ');
   return (
     `Filled contour plot of f(x, y) = ${spec.expr} for x from ${formatNumber(x0)} to ${formatNumber(x1)} and y from ` +

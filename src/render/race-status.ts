@@ -1,29 +1,104 @@
 /**
- * What the scoreboard says about one recorded run at playback iteration k. Pure, so the table, the
- * exported figure and the tests agree. A run's arrays hold the start at index 0 and the point after
- * k updates at index k; a diverged run stops early, so k is clamped to what was recorded.
+ * What the scoreboard says about one recorded run at playback iteration k: the one source of that wording
+ * for the app's scoreboard and its summary line, the exported figure's legend, the embed page and the
+ * CLI's table. Pure, so they and the tests agree. A run's arrays hold the start at index 0 and the point
+ * after k updates at index k; a diverged run stops early, so k is clamped to what was recorded.
+ *
+ * "Iterations to target" is the run's `settled` (src/run/run.ts): the first iteration from which its loss
+ * stays within the target (withinTarget, src/run/target.ts) to the end of the budget. `hit` is its first
+ * touch. At iteration k a run is
+ *   diverged     once k ≥ divergedAt: "diverged at 19" ("touched at 5, diverged at 19" if it had touched);
+ *   no-target    when no target is set (and it has not diverged by k): "—";
+ *   settled      when k ≥ settled, i.e. its loss at k and at every later iteration is within the target:
+ *                "40", or "40 (touched at 32)" where the first touch came earlier. Only this is green;
+ *   touched      when hit ≤ k but it is not settled by k: "touched at 32, left" when its loss at k is above
+ *                the target, "touched at 32, won't stay" when it is within it now but leaves it later;
+ *   not-reached  otherwise (k < hit, or no touch at all): "not reached".
+ * The summary counts only the settled runs: those within the target at k and staying there.
  */
+import { withinTarget } from '../run/target.ts';
+
 export interface RecordedRun {
   readonly xs: ArrayLike<number>;
   readonly ys: ArrayLike<number>;
   readonly losses: ArrayLike<number>;
   readonly hit: number | null;
+  readonly settled: number | null;
   readonly diverged: boolean;
   readonly divergedAt: number | null;
 }
 
-export type Outcome = { kind: 'hit'; at: number } | { kind: 'diverged'; at: number } | { kind: 'not-reached' };
+export type Outcome =
+  | { kind: 'settled'; at: number; hit: number }
+  | { kind: 'touched'; hit: number; left: boolean }
+  | { kind: 'diverged'; at: number; hit: number | null }
+  | { kind: 'no-target' }
+  | { kind: 'not-reached' };
 
-export function outcomeAt(run: RecordedRun, k: number): Outcome {
-  if (run.hit !== null && run.hit <= k) return { kind: 'hit', at: run.hit };
-  const at = run.divergedAt ?? run.losses.length - 1;
-  if (run.diverged && at <= k) return { kind: 'diverged', at };
+export function outcomeAt(run: RecordedRun, k: number, target: number | null): Outcome {
+  const end = run.divergedAt ?? run.losses.length - 1;
+  if (run.diverged && end <= k) return { kind: 'diverged', at: end, hit: run.hit };
+  if (target === null) return { kind: 'no-target' };
+  // settled ≥ hit, so a settled run has a hit; `?? run.settled` only satisfies the type.
+  if (run.settled !== null && run.settled <= k) return { kind: 'settled', at: run.settled, hit: run.hit ?? run.settled };
+  if (run.hit !== null && run.hit <= k) return { kind: 'touched', hit: run.hit, left: !withinTarget(run.losses[shownIndex(run, k)], target) };
   return { kind: 'not-reached' };
 }
 
 export function outcomeText(o: Outcome): string {
-  return o.kind === 'hit' ? String(o.at) : o.kind === 'diverged' ? `diverged at ${o.at}` : 'not reached';
+  switch (o.kind) {
+    case 'settled':
+      return o.hit < o.at ? `${o.at} (touched at ${o.hit})` : String(o.at);
+    case 'touched':
+      return `touched at ${o.hit}, ${o.left ? 'left' : "won't stay"}`;
+    case 'diverged':
+      return o.hit === null ? `diverged at ${o.at}` : `touched at ${o.hit}, diverged at ${o.at}`;
+    case 'no-target':
+      return '—';
+    case 'not-reached':
+      return 'not reached';
+  }
 }
+
+/**
+ * Every text outcomeText can give this run at some iteration, so a layout can reserve the widest one
+ * (the texts of the iterations themselves, not of one k).
+ */
+export function outcomeTexts(run: RecordedRun, target: number | null): string[] {
+  const outcomes: Outcome[] = [];
+  if (target === null) outcomes.push({ kind: 'no-target' });
+  else {
+    outcomes.push({ kind: 'not-reached' });
+    if (run.hit !== null && run.hit !== run.settled) outcomes.push({ kind: 'touched', hit: run.hit, left: true }, { kind: 'touched', hit: run.hit, left: false });
+    if (run.settled !== null) outcomes.push({ kind: 'settled', at: run.settled, hit: run.hit ?? run.settled });
+  }
+  if (run.diverged) outcomes.push({ kind: 'diverged', at: run.divergedAt ?? run.losses.length - 1, hit: run.hit });
+  return outcomes.map(outcomeText);
+}
+
+/** The runs' outcomes at k in one sentence: the newcomer's answer to "so what happened?". */
+export function raceSummary(runs: readonly (RecordedRun & { readonly name: string })[], k: number, target: number | null): string {
+  if (runs.length === 0) return 'No optimizer is selected.';
+  if (target === null) return 'No loss target is set, so no optimizer can reach one; set a loss target to compare iterations.';
+  const settled: { name: string; at: number }[] = [];
+  const touched: string[] = [];
+  for (const r of runs) {
+    const o = outcomeAt(r, k, target);
+    if (o.kind === 'settled') settled.push({ name: r.name, at: o.at });
+    else if (o.kind === 'touched') touched.push(r.name);
+  }
+  const left = touched.length === 0 ? '' : ` ${andList(touched)} touched it but ${touched.length === 1 ? 'does' : 'do'} not stay.`;
+  if (settled.length === 0) return `By iteration ${k}, no optimizer has reached the target and stayed.${left}`;
+  const at = Math.min(...settled.map((s) => s.at));
+  const first = settled.filter((s) => s.at === at).map((s) => s.name);
+  const was = first.length === 1 ? 'was' : 'were';
+  const its = `${at} iteration${at === 1 ? '' : 's'}`;
+  const [is, stay] = settled.length === 1 ? ['is', 'stays'] : ['are', 'stay'];
+  return `${andList(first)} ${was} first to reach the target and stay, in ${its}; ${settled.length} of ${runs.length} ${is} within it at iteration ${k} and ${stay} there.${left}`;
+}
+
+const andList = (names: readonly string[]): string =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 
 /** Index of the iterate shown at playback iteration k. */
 export function shownIndex(run: RecordedRun, k: number): number {

@@ -130,7 +130,7 @@ const target: Ranged<'target'> = {
   key: 'target',
   flag: { name: 'target', arg: 'T' },
   label: 'the target',
-  help: "loss counted as reached, or none (default: the surface's; none for an expression)",
+  help: "loss a run must reach and stay at or below to the end, or none (default: the surface's; none for an expression)",
   range: ANY_NUMBER,
   write: 'always',
   // A typed expression has no target by default. Issue 9 will target the gap f − f* with an estimated f*.

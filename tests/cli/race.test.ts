@@ -149,6 +149,14 @@ describe('race output (in-process)', () => {
     expect(listed.optimizers.map((o: { id: string }) => o.id)).toEqual(['sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam']);
   });
 
+  it("prints the scoreboard's words at the end of the budget: settled, and the first touch where it differs (issue 9)", () => {
+    const out = raceOutput(parse(['--surface', 'bowl']));
+    expect(out).toMatch(/\nsgd\s+lr=0\.9\s+23\s+1\.64345e-34\n/);
+    expect(out).toMatch(/\nnag\s+lr=0\.1 beta=0\.9\s+59 \(touched at 38\)\s+3\.03294e-11\n/);
+    expect(out).toMatch(/\nrmsprop\s+lr=0\.3 rho=0\.9 eps=1e-8\s+touched at 32, left\s+0\.0245924\n/);
+    expect(raceOutput(parse(['--surface', 'bowl', '--optimizers', 'sgd', '--steps', '20']))).toMatch(/\nsgd\s+lr=0\.9\s+not reached\s+/);
+  });
+
   it('prints a table that says when there is no target', () => {
     const out = raceOutput(parse(['--expr', 'x^2 + y^2', '--start', '1,1', '--optimizers', 'sgd', '--steps', '3']));
     expect(out).toContain('surface custom: x^2 + y^2\nstart (1, 1), target none, budget 3 updates\n');
