@@ -3,12 +3,13 @@
  * raceDataJson with the view and its race, so the two never drift apart):
  *
  *   {"surface": {"id", "expr", "start": [x, y], "target"}, "noise": {"sigma", "seed"} | null,
- *    "schedule": formatSchedule(...), "runs": [{"optimizer", "hyper", "hit", "diverged", "divergedAt", "steps",
- *    "final": [x, y, loss], "path": [[x, y, loss], …]}]}
+ *    "schedule": formatSchedule(...), "runs": [{"optimizer", "hyper", "hit", "settled", "diverged", "divergedAt",
+ *    "steps", "final": [x, y, loss], "path": [[x, y, loss], …]}]}
  *
  * A typed expression's surface id is "custom"; "target" is null when no target is set; "noise" is null
  * without noise (σ = 0). path[k] is the point after k updates (path[0] the start); a diverged run stops
- * before the offending point. Or as CSV, one row per recorded iterate:
+ * before the offending point. "hit" is the first k with loss within the target, "settled" the first k from
+ * which it stays within it to the end of the budget (null if above it at the end, or diverged): run.ts. Or as CSV, one row per recorded iterate:
  *
  *   optimizer,iteration,x,y,loss
  *   adam,0,-1.2,1,24.2
@@ -32,6 +33,7 @@ export function raceJson(view: ViewState, runs: readonly Trajectory[]) {
         optimizer: t.optimizer,
         hyper: t.hyper,
         hit: t.hit,
+        settled: t.settled,
         diverged: t.diverged,
         divergedAt: t.divergedAt,
         steps: t.steps,

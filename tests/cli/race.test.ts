@@ -130,9 +130,20 @@ describe('race --schedule', () => {
 });
 
 describe('race output (in-process)', () => {
+  it('reports settled next to hit on the default bowl: RMSprop touches 0.001 at 32 and leaves, NAG and Adam settle later (issue 9)', () => {
+    const runs = Object.fromEntries(json(['--surface', 'bowl']).runs.map((r: { optimizer: string }) => [r.optimizer, r]));
+    expect(runs.rmsprop).toMatchObject({ hit: 32, settled: null });
+    expect(runs.rmsprop.final[2]).toBeCloseTo(0.0245924, 6);
+    expect(runs.nag).toMatchObject({ hit: 38, settled: 59 });
+    expect(runs.adam).toMatchObject({ hit: 63, settled: 84 });
+    // settled: within from there to the end; the iterate before it is not.
+    expect(runs.nag.path[58][2]).toBeGreaterThan(0.001);
+    expect(runs.nag.path.slice(59).every((p: number[]) => p[2] <= 0.001)).toBe(true);
+  });
+
   it('reports divergence instead of crashing', () => {
     const [sgd] = json(['--optimizers', 'sgd', '--set', 'sgd.lr=1.5']).runs;
-    expect(sgd).toMatchObject({ diverged: true, divergedAt: 19, steps: 18, hit: null });
+    expect(sgd).toMatchObject({ diverged: true, divergedAt: 19, steps: 18, hit: null, settled: null });
     expect(sgd.path).toHaveLength(19);
   });
 
@@ -173,7 +184,7 @@ describe('cli race (spawned)', () => {
     expect(out.schedule).toBe('fixed');
     expect(out.runs.map((r: { optimizer: string }) => r.optimizer)).toEqual(['sgd', 'adam']);
     const [sgd, adam] = out.runs;
-    expect(Object.keys(sgd).sort()).toEqual(['diverged', 'divergedAt', 'final', 'hit', 'hyper', 'optimizer', 'path', 'steps']);
+    expect(Object.keys(sgd).sort()).toEqual(['diverged', 'divergedAt', 'final', 'hit', 'hyper', 'optimizer', 'path', 'settled', 'steps']);
     expect(sgd.hyper).toEqual({ lr: 0.9 });
     expect(adam.hyper.lr).toBe(0.05);
     expect(sgd.path).toHaveLength(31);
@@ -184,8 +195,11 @@ describe('cli race (spawned)', () => {
     expect(sgd.path[1][2]).toBeCloseTo(5.74 ** 2 / 10 + 1.6 ** 2, 12);
     expect(sgd.final).toEqual(sgd.path[30]);
     expect(sgd.hit).toBe(23);
+    expect(sgd.settled).toBe(23);
     expect(sgd.path[23][2]).toBeLessThanOrEqual(0.001);
     expect(sgd.path[22][2]).toBeGreaterThan(0.001);
+    // Adam lr 0.05 does not reach 0.001 in 30 updates.
+    expect([adam.hit, adam.settled]).toEqual([null, null]);
     expect(sgd).toMatchObject({ diverged: false, divergedAt: null, steps: 30 });
     // Adam moves about lr per coordinate on its first step.
     expect(adam.path[1][0]).toBeCloseTo(-6.95, 6);
