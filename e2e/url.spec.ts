@@ -95,6 +95,7 @@ test('emptying the loss target means no target: the link says target=none and th
   await expect(scoreboard(page).locator('caption')).toContainText('no target set');
   await expect(scoreboard(page).locator('td.hit')).toHaveCount(0);
   await expect(page.getByText('No loss target is set')).toBeVisible();
+  await expect(page.locator('figure.loss g.target')).toHaveCount(0);
 
   const other = await browser.newPage();
   await other.goto(page.url());

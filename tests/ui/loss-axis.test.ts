@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lossAxis } from '../../src/ui/surfaces/loss-axis.ts';
+import { lossAxis, targetLevel } from '../../src/ui/surfaces/loss-axis.ts';
 
 describe('lossAxis', () => {
   it('plots positive losses as they are, on a log axis', () => {
@@ -18,5 +18,21 @@ describe('lossAxis', () => {
     const a = lossAxis([[0.5, -3]], null);
     expect(a.log).toBe(false);
     expect(a.value(-3)).toBe(-3);
+  });
+});
+
+describe('targetLevel: where the loss chart draws the target', () => {
+  it('at the target itself on an axis of f, log or linear', () => {
+    expect(targetLevel(lossAxis([[4, 2, 1e-9]], 0), 0.001)).toBe(0.001);
+    expect(targetLevel(lossAxis([[0.5, -3]], null), -0.9)).toBe(-0.9);
+  });
+  it('at target − f* on an axis of the gap (saddle-like: f* = −1, target −0.9 → 0.1)', () => {
+    expect(targetLevel(lossAxis([[1, -0.5]], -1), -0.9)).toBeCloseTo(0.1, 12);
+  });
+  it('nowhere without a target, or where a log axis cannot show it', () => {
+    expect(targetLevel(lossAxis([[4, 2]], 0), null)).toBeNull();
+    expect(targetLevel(lossAxis([[4, 2]], 0), 0)).toBeNull();
+    expect(targetLevel(lossAxis([[4, 2]], 0), -1)).toBeNull();
+    expect(targetLevel(lossAxis([[1, -0.5]], -1), -1.5)).toBeNull();
   });
 });
