@@ -21,8 +21,7 @@ test('the default view shows contours and seven trajectories', async ({ page }) 
   await expect(rmsprop.locator('td').first()).not.toHaveClass(/hit/);
   await expect(rmsprop.locator('td').nth(1)).toHaveText('0.02459');
   const summary = page.locator('p.summary').first();
-  await expect(summary).toContainText('6 of 7 are within it at iteration 200');
-  await expect(summary).toContainText('RMSprop touched it but does not stay');
+  await expect(summary).toHaveText('SGD settled within the target first, in 23 iterations; 6 of 7 have settled by iteration 200.');
   await expect(summary).not.toContainText('7 of 7');
   // The loss chart draws the target as a labelled line.
   await expect(page.locator('figure.loss g.target text')).toHaveText('target: f ≤ 0.001');

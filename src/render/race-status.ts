@@ -14,7 +14,10 @@
  *   touched      when hit ≤ k but it is not settled by k: "touched at 32, left" when its loss at k is above
  *                the target, "touched at 32, won't stay" when it is within it now but leaves it later;
  *   not-reached  otherwise (k < hit, or no touch at all): "not reached".
- * The summary counts only the settled runs: those within the target at k and staying there.
+ * The summary names the first run(s) to settle and counts only the runs settled by k ("settled within the
+ * target": within it at k and staying there); the rows say which runs touched the target and left. Its
+ * sentence is longest at the last iteration: the names are fixed once any run has settled, "has" is
+ * shorter than "have", and the counts only grow.
  */
 import { withinTarget } from '../run/target.ts';
 
@@ -80,21 +83,15 @@ export function outcomeTexts(run: RecordedRun, target: number | null): string[] 
 export function raceSummary(runs: readonly (RecordedRun & { readonly name: string })[], k: number, target: number | null): string {
   if (runs.length === 0) return 'No optimizer is selected.';
   if (target === null) return 'No loss target is set, so no optimizer can reach one; set a loss target to compare iterations.';
-  const settled: { name: string; at: number }[] = [];
-  const touched: string[] = [];
-  for (const r of runs) {
+  const settled = runs.flatMap((r) => {
     const o = outcomeAt(r, k, target);
-    if (o.kind === 'settled') settled.push({ name: r.name, at: o.at });
-    else if (o.kind === 'touched') touched.push(r.name);
-  }
-  const left = touched.length === 0 ? '' : ` ${andList(touched)} touched it but ${touched.length === 1 ? 'does' : 'do'} not stay.`;
-  if (settled.length === 0) return `By iteration ${k}, no optimizer has reached the target and stayed.${left}`;
+    return o.kind === 'settled' ? [{ name: r.name, at: o.at }] : [];
+  });
+  if (settled.length === 0) return `By iteration ${k}, no optimizer has settled within the target.`;
   const at = Math.min(...settled.map((s) => s.at));
   const first = settled.filter((s) => s.at === at).map((s) => s.name);
-  const was = first.length === 1 ? 'was' : 'were';
   const its = `${at} iteration${at === 1 ? '' : 's'}`;
-  const [is, stay] = settled.length === 1 ? ['is', 'stays'] : ['are', 'stay'];
-  return `${andList(first)} ${was} first to reach the target and stay, in ${its}; ${settled.length} of ${runs.length} ${is} within it at iteration ${k} and ${stay} there.${left}`;
+  return `${andList(first)} settled within the target first, in ${its}; ${settled.length} of ${runs.length} ${settled.length === 1 ? 'has' : 'have'} settled by iteration ${k}.`;
 }
 
 const andList = (names: readonly string[]): string =>

@@ -77,16 +77,14 @@ describe('raceSummary: counts only the runs within the target at k and staying t
   const named = (name: string, r: RecordedRun) => ({ ...r, name });
   const runs = [named('Late', late), named('Leaves', leaves), named('Stays', stays)];
 
-  it('names the first to settle, counts the settled runs and names those that touched but do not stay', () => {
-    expect(raceSummary(runs, 0, 1)).toBe('By iteration 0, no optimizer has reached the target and stayed.');
-    expect(raceSummary(runs, 2, 1)).toBe(
-      'Stays was first to reach the target and stay, in 1 iteration; 1 of 3 is within it at iteration 2 and stays there. Late and Leaves touched it but do not stay.',
-    );
-    expect(raceSummary(runs, 3, 1)).toBe(
-      'Stays was first to reach the target and stay, in 1 iteration; 2 of 3 are within it at iteration 3 and stay there. Leaves touched it but does not stay.',
-    );
+  it('names the first to settle and counts only the settled runs, not those that touched the target and left', () => {
+    expect(raceSummary(runs, 0, 1)).toBe('By iteration 0, no optimizer has settled within the target.');
+    // At 2, Late (inside at 1) and Leaves are above the target: only Stays counts.
+    expect(raceSummary(runs, 2, 1)).toBe('Stays settled within the target first, in 1 iteration; 1 of 3 has settled by iteration 2.');
+    // At 3 Late has settled; Leaves (touched at 1, above it at 3) still does not count.
+    expect(raceSummary(runs, 3, 1)).toBe('Stays settled within the target first, in 1 iteration; 2 of 3 have settled by iteration 3.');
     expect(raceSummary([named('A', stays), named('B', stays)], 2, 1)).toBe(
-      'A and B were first to reach the target and stay, in 1 iteration; 2 of 2 are within it at iteration 2 and stay there.',
+      'A and B settled within the target first, in 1 iteration; 2 of 2 have settled by iteration 2.',
     );
     expect(raceSummary(runs, 3, null)).toMatch(/^No loss target is set/);
     expect(raceSummary([], 3, 1)).toBe('No optimizer is selected.');
@@ -96,7 +94,7 @@ describe('raceSummary: counts only the runs within the target at k and staying t
     const { view } = decodeView('#s=bowl', VOCABULARY);
     const bowl = raceForView(view).map((t) => ({ ...t, name: getOptimizer(t.optimizer).name }));
     expect(raceSummary(bowl, 200, view.target)).toBe(
-      'SGD was first to reach the target and stay, in 23 iterations; 6 of 7 are within it at iteration 200 and stay there. RMSprop touched it but does not stay.',
+      'SGD settled within the target first, in 23 iterations; 6 of 7 have settled by iteration 200.',
     );
     const rmsprop = bowl.find((t) => t.optimizer === 'rmsprop')!;
     expect(outcomeText(outcomeAt(rmsprop, 200, view.target))).toBe('touched at 32, left');
