@@ -2,7 +2,7 @@
  * ViewState (the app's and the URL's state, src/view/) → the race (src/view/race.ts) and the FigureSpec the
  * exports draw. The app's export buttons, the embed page and the `render` CLI all call this, so one state
  * gives one figure wherever it is rendered. Pure: the grid, levels and marked minima come from the surfaces
- * scene (src/render/scene.ts), the same functions the app's plot uses, at a finer resolution (about one
+ * scene (src/render/scene.ts), the same functions the app's plot uses, at the export's own resolution (about one
  * sample per 4 px of the plot); the race is the one given (the app's, already run) or raceForView's (same
  * start, budget, target, seeded noise and learning-rate schedule for every optimizer). The spec carries
  * the view's layout (overlaid or small multiples), start and each run's hyperparameters.

@@ -1,9 +1,9 @@
 /**
  * The surfaces scene: what a figure of a view draws, as plain data, from the view alone. The app's
  * canvas, the exported SVG/PNG, the embed page and `cli render` all take their grid, levels and marked
- * minima from these functions (the export asks for a finer resolution), and their race from raceForView.
+ * minima from these functions (each at its own resolution), and their race from raceForView.
  *
- * Three parts, each a pure function of its own view fields (scene-inputs.ts says which), so the app can
+ * Each part is a pure function of its own view fields (scene-inputs.ts says which), so the app can
  * memoise each one and recompute only what a change touches: dragging the start re-runs the race but never
  * re-samples the grid; a new domain re-samples the grid but never re-runs the race.
  *

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { figureSpecForView } from '../../src/export/view-figure.ts';
 import { sceneBands, sceneField, sceneRace, sceneSource, surfaceScene, type SceneSource } from '../../src/render/scene.ts';
-import { FIELD_KEYS, RACE_KEYS, SOURCE_KEYS, pickInputs } from '../../src/render/scene-inputs.ts';
+import { FIELD_KEYS, RACE_KEYS, SOURCE_KEYS, keepEqual, pickInputs } from '../../src/render/scene-inputs.ts';
 import { decodeView } from '../../src/view/link.ts';
 import { raceForView } from '../../src/view/race.ts';
 import type { ViewState } from '../../src/view/state.ts';
@@ -156,5 +156,32 @@ describe('scene inputs', () => {
     expect(pickInputs(other, SOURCE_KEYS, source)).toBe(source);
     expect(pickInputs(other, FIELD_KEYS, field)).toBe(field);
     expect(pickInputs(other, RACE_KEYS, race)).toBe(race);
+  });
+});
+
+describe('keepEqual', () => {
+  it('keeps the previous value of every field equal in content, so a view read again from a link keeps its inputs', () => {
+    const view = viewOf('#s=bowl&opt=sgd,adam');
+    const moved = viewOf('#s=bowl&opt=sgd,adam&start=3,1');
+    expect(moved.domain).not.toBe(view.domain);
+    const kept = keepEqual(view, moved);
+    expect(kept).toEqual(moved);
+    expect(kept.domain).toBe(view.domain);
+    expect(kept.hyper).toBe(view.hyper);
+    expect(kept.optimizers).toBe(view.optimizers);
+    expect(kept.schedule).toBe(view.schedule);
+    expect(kept.start).toBe(moved.start);
+    expect(pickInputs(kept, FIELD_KEYS, pickInputs(view, FIELD_KEYS))).toEqual({ domain: view.domain });
+  });
+
+  it('tells nested values apart: one hyperparameter, one domain bound, a list of a different length', () => {
+    const view = viewOf('#s=bowl');
+    const other = viewOf('#s=bowl&adam.lr=0.05&opt=sgd');
+    const kept = keepEqual(view, other);
+    expect(kept.hyper).toBe(other.hyper);
+    expect(kept.hyper.adam.lr).toBe(0.05);
+    expect(kept.optimizers).toEqual(['sgd']);
+    const zoomed = keepEqual(view, { ...view, domain: { x: [-10, 10], y: [-5, 4] } });
+    expect(zoomed.domain.y).toEqual([-5, 4]);
   });
 });
