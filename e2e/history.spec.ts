@@ -72,6 +72,20 @@ test('a start drag is one entry: Back restores the start from before the drag', 
   await expect(startX).toHaveValue(dragged.split(',')[0]);
 });
 
+test('a slider moved and released is one entry, undone by Back', async ({ page }) => {
+  await page.goto('/#s=bowl');
+  await page.getByText('Update rule and settings').first().click();
+  const entries = await historyLength(page);
+  // Playwright's fill on a range input sets it and fires input then change (the release).
+  await page.getByRole('slider', { name: 'SGD learning rate slider (log scale)' }).fill('-1');
+  await expect(page.getByLabel('SGD learning rate', { exact: true })).toHaveValue('0.1');
+  await expect.poll(() => historyLength(page)).toBe(entries + 1);
+  expect(hashParam(page, 'sgd.lr')).toBe('0.1');
+  await page.goBack();
+  await expect(page.getByLabel('SGD learning rate', { exact: true })).toHaveValue('0.9');
+  expect(hashParam(page, 'sgd.lr')).toBeNull();
+});
+
 test('scrubbing and playing write the iteration into the current entry, never a new one', async ({ page }) => {
   await page.goto('/#s=rosenbrock');
   const entries = await historyLength(page);

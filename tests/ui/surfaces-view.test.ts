@@ -251,6 +251,28 @@ describe('SurfacesView: playback and the link', () => {
     expect(model.view.hyper.adam.lr).toBe(0.3);
   });
 
+  it('with a loop pause (the embed), playback restarts from 0 after the pause instead of stopping', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const history = new FakeHistory('s=bowl&steps=30');
+      const model = new SurfacesView(history, { loopPauseMs: 1500 });
+      model.seek(0);
+      model.play();
+      // 30 steps at the default 10 it/s: three seconds of frames reach the end.
+      for (let i = 0; i < 31; i++) tick(100);
+      expect(model.k).toBe(30);
+      expect(model.playing).toBe(true);
+      vi.advanceTimersByTime(1500);
+      expect(model.k).toBe(0);
+      tick(500);
+      expect(model.k).toBe(5);
+      model.pause();
+      expect(param(history.read(), 'k')).toBe('5');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a view change keeps the position, except a race shown at its end stays at the end of the new budget', () => {
     const { model } = open();
     model.commit({ steps: 300 });

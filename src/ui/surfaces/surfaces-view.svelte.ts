@@ -51,10 +51,9 @@ function inputsOf<K extends keyof ViewState>(view: () => ViewState, keys: readon
 
 export class SurfacesView {
   #view: ViewState;
-  /** What of the link could not be used, worded for people (link-notice.ts). */
-  notices = $state.raw<readonly string[]>([]);
+  #notices = $state.raw<readonly string[]>([]);
   /** Playback position in iterations (fractional while playing); `k` is the iteration shown. */
-  playhead = $state(0);
+  #playhead = $state(0);
   #playing = $state(false);
   #speedChoice = $state<number | null>(null);
   /** The run whose path is emphasised (a scoreboard row), or none. */
@@ -79,7 +78,7 @@ export class SurfacesView {
   race = $derived(this.source.ok ? sceneRace(this.source.value, this.#raceIn()) : []);
   runs = $derived<PlotRun[]>(this.race.map((t) => ({ ...t, id: t.optimizer, name: getOptimizer(t.optimizer).name, look: LOOKS[t.optimizer] })));
 
-  k = $derived.by(() => Math.max(0, Math.min(this.#view.steps, Math.floor(this.playhead))));
+  k = $derived.by(() => Math.max(0, Math.min(this.#view.steps, Math.floor(this.#playhead))));
   speed = $derived.by(() => this.#speedChoice ?? defaultSpeed(this.#view.steps));
   /** The view as its link shows it (k at rest): the embed snippet follows this, not every frame. */
   linked = $derived.by(() => this.#at(this.#view, this.#restK));
@@ -88,9 +87,10 @@ export class SurfacesView {
     private readonly link: LinkPort,
     private readonly options: SurfacesViewOptions = {},
   ) {
-    const decoded = decodeView(link.read(), VOCABULARY);
+    const hash = link.read();
+    const decoded = decodeView(hash, VOCABULARY);
     this.#view = $state.raw({ ...decoded.view, k: null });
-    this.#entry = this.#load(decoded, link.read());
+    this.#entry = this.#load(decoded, hash);
   }
 
   /** The view on screen (k is null: the playback position is `k`). */
@@ -99,6 +99,10 @@ export class SurfacesView {
   }
   get playing(): boolean {
     return this.#playing;
+  }
+  /** What of the link could not be used, worded for people (link-notice.ts). */
+  get notices(): readonly string[] {
+    return this.#notices;
   }
   /** The view at this instant, playback position included (what an export click captures). */
   now(): ViewState {
@@ -128,7 +132,7 @@ export class SurfacesView {
     if (!next) return;
     this.#halt();
     this.#view = next;
-    this.playhead = next.steps;
+    this.#playhead = next.steps;
     this.commit();
   }
 
@@ -139,7 +143,7 @@ export class SurfacesView {
   }
 
   dismissNotices(): void {
-    this.notices = [];
+    this.#notices = [];
   }
 
   /** Re-reads the link (Back, Forward, an edited address). */
@@ -151,7 +155,7 @@ export class SurfacesView {
 
   play(): void {
     if (this.#playing) return;
-    if (this.k >= this.#view.steps) this.playhead = 0;
+    if (this.k >= this.#view.steps) this.#playhead = 0;
     this.#playing = true;
     this.#runLoop();
   }
@@ -167,7 +171,7 @@ export class SurfacesView {
   /** Moves the playhead (stopping playback): the Iteration slider, Step, Reset, the arrow keys. */
   seek(playhead: number): void {
     this.#halt();
-    this.playhead = Math.max(0, Math.min(this.#view.steps, playhead));
+    this.#playhead = Math.max(0, Math.min(this.#view.steps, playhead));
     this.#write();
   }
   stepBy(d: number): void {
@@ -196,8 +200,8 @@ export class SurfacesView {
   #load(decoded: Decoded, hash: string): ViewState {
     this.#halt();
     this.#view = keepEqual(this.#view, { ...decoded.view, k: null });
-    this.notices = decoded.notices;
-    this.playhead = decoded.view.k ?? decoded.view.steps;
+    this.#notices = decoded.notices;
+    this.#playhead = decoded.view.k ?? decoded.view.steps;
     this.#restK = this.k;
     this.#written = hash;
     this.#write();
@@ -209,7 +213,7 @@ export class SurfacesView {
     const atEnd = this.k >= this.#view.steps;
     const steps = this.#view.steps;
     this.#view = { ...this.#view, ...patch, k: null };
-    if (atEnd) this.playhead = this.#view.steps;
+    if (atEnd) this.#playhead = this.#view.steps;
     if (this.#playing && this.#view.steps !== steps) this.#runLoop();
   }
 
@@ -230,8 +234,8 @@ export class SurfacesView {
   #runLoop(): void {
     this.#stopLoop?.();
     this.#stopLoop = startPlayback({
-      read: () => this.playhead,
-      write: (p) => (this.playhead = p),
+      read: () => this.#playhead,
+      write: (p) => (this.#playhead = p),
       speed: this.speed,
       steps: this.#view.steps,
       loopPauseMs: this.options.loopPauseMs,
