@@ -122,10 +122,10 @@ test("the embed snippet shows the app's race summary under the figure, responsiv
   const frame = host.frameLocator('iframe');
   await expect(frame.getByText(appSummary, { exact: true })).toBeVisible();
   await expect(frame.getByRole('table')).toHaveCount(0);
-  // The figure fills the iframe's width (760 px wide snippet) rather than overflowing it.
+  // The figure fills the iframe's width (700 px wide snippet, 8 px padding each side) rather than overflowing it.
   const box = await frame.getByRole('img', { name: /^Himmelblau/ }).boundingBox();
-  expect(box!.width).toBeGreaterThan(700);
-  expect(box!.width).toBeLessThanOrEqual(760);
+  expect(box!.width).toBeGreaterThan(680);
+  expect(box!.width).toBeLessThanOrEqual(700);
   // Everything it loaded is its own page and bundle; once loaded it works offline (scrubbing re-renders).
   const origin = new URL(page.url()).origin;
   for (const url of requests) expect(url.startsWith(`${origin}/embed.html`) || url.startsWith(`${origin}/assets/`), url).toBe(true);
