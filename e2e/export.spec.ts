@@ -1,13 +1,14 @@
 /**
  * Issue 4 in Chromium: the app's exports equal the CLI's for the same state, the animated SVG is static
  * under reduced motion, PNG and data downloads carry real content, and the embed snippet reproduces the
- * app's race summary. Issue 8: small multiples on screen export and embed as small multiples.
+ * app's race summary. Issue 8: small multiples on screen export (SVG and PNG) and embed as small multiples.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { decodePng, pixelStats } from '../tests/export/png-pixels.ts';
+import { elements } from '../tests/export/svg-inspect.ts';
 import { scoreboard } from './helpers.ts';
 import { cliStdout } from '../tests/cli/run-cli.ts';
 
@@ -175,6 +176,42 @@ test('small multiples on screen export as small multiples: one titled panel per 
   expect(texts).toContain('lr=0.05 β₁=0.9 β₂=0.999 ε=1e-8');
   await figure.screenshot({ path: 'e2e/artifacts/export-small-multiples.png' });
   await figure.close();
+});
+
+test('small multiples export as a PNG of the same panels: the expected pixel size, a filled plot per panel, white between', async ({ page }) => {
+  await page.getByLabel('Small multiples').check();
+  await expect(page.locator('.multiples figure')).toHaveCount(3);
+  const svg = await downloadOf(page, () => page.getByRole('button', { name: 'Export SVG', exact: true }).click());
+  const panels = elements(svg.text())
+    .filter((e) => e.name === 'rect' && /^opf-plot\d$/.test(e.ancestors.at(-1)?.attrs.id ?? ''))
+    .map((r) => ({ x: Number(r.attrs.x), y: Number(r.attrs.y), w: Number(r.attrs.width), h: Number(r.attrs.height) }));
+  expect(panels).toHaveLength(3);
+  await page.getByRole('combobox', { name: 'PNG scale' }).selectOption('2');
+  const file = await downloadOf(page, () => page.getByRole('button', { name: 'Export PNG' }).click());
+  expect(file.download.suggestedFilename()).toBe('himmelblau@2x.png');
+  const px = decodePng(file.bytes());
+  expect([px.width, px.height]).toEqual([1440, 960]);
+  const stats = pixelStats(px);
+  expect(stats.nonWhite).toBeGreaterThan(200_000);
+  expect(stats.distinct).toBeGreaterThan(200);
+  /** Share of non-white pixels in a box of figure pixels (the PNG is at 2×). */
+  const inked = (x0: number, y0: number, w: number, h: number): number => {
+    let n = 0;
+    let ink = 0;
+    for (let y = Math.round(2 * y0); y < Math.round(2 * (y0 + h)); y++) {
+      for (let x = Math.round(2 * x0); x < Math.round(2 * (x0 + w)); x++) {
+        const i = (y * px.width + x) * px.channels;
+        n += 1;
+        if (px.data[i] < 245 || px.data[i + 1] < 245 || px.data[i + 2] < 245) ink += 1;
+      }
+    }
+    return ink / n;
+  };
+  // Each panel is filled by its contour bands; the gutter between the first two panels is white.
+  for (const p of panels) expect(inked(p.x + 2, p.y + 2, p.w - 4, p.h - 4)).toBeGreaterThan(0.95);
+  const [a, b] = panels.filter((p) => p.y === panels[0].y);
+  expect(b.x).toBeGreaterThan(a.x + a.w + 4);
+  expect(inked(a.x + a.w + 2, a.y, b.x - a.x - a.w - 4, a.h * 0.9)).toBeLessThan(0.02);
 });
 
 test('layout=grid works in embed.html: the embedded figure is the small multiples, and plays back', async ({ page }) => {
