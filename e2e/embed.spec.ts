@@ -2,15 +2,15 @@
  * Issue 8: the embed snippet as a blogger pastes it, into a page whose text column is 700 px wide. For
  * every embed option (controls none, playback, all) and both layouts (overlaid, small multiples), the
  * snippet's default height fits the embedded page: nothing scrolls inside the iframe, the "Open in …"
- * link is within its viewport, and (figure and playback, whose height is computed) less than a line of
- * white is left under it. Screenshots of each go to e2e/artifacts/embed-700-*.png.
+ * link is within its viewport, and less than a line of white is left under it. Screenshots of each go
+ * to e2e/artifacts/embed-700-*.png.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { scoreboard } from './helpers.ts';
 
 const HASH = 's=himmelblau&steps=80&opt=sgd,nag,adam&adam.lr=0.05&k=40';
 const COLUMN = 700;
-/** The summary's line (0.95rem × 1.4): a computed height may leave less than this under the link. */
+/** The summary's line (0.95rem × 1.4): a fitted height leaves less than this under the link. */
 const LINE = 21.28;
 
 // Generous: "Everything" loads the whole app three times (the app, the panel's measurement, the embed).
@@ -64,8 +64,8 @@ for (const { controls, label } of CASES) {
       expect(fit.scroll).toBeLessThanOrEqual(height);
       expect(fit.linkTop).toBeGreaterThanOrEqual(0);
       expect(fit.linkBottom).toBeLessThanOrEqual(height);
-      // Fitted, not merely generous: computed heights leave less than a line; the measured one (the app) none.
-      expect(height - fit.content).toBeLessThan(controls === 'all' ? 2 : LINE);
+      // Fitted, not merely generous: less than a line of white under the link.
+      expect(height - fit.content).toBeLessThan(LINE);
       await host.screenshot({ path: `e2e/artifacts/embed-${COLUMN}-${controls}-${layout}.png`, fullPage: true });
       await host.close();
     });
@@ -90,4 +90,25 @@ test('the embedded scoreboard is the summary alone: the figure legend names the 
   await expect(summary).toHaveText('By iteration 10, no optimizer has reached the target yet.');
   await page.getByRole('slider', { name: 'Iteration' }).fill('80');
   await expect(summary).toHaveText('SGD reached the target first, in 21 iterations; 2 of 3 have reached it by iteration 80.');
+});
+
+test('the height follows the width, and a height typed in stays until "Fit height"', async ({ page }) => {
+  await page.goto(`/#${HASH}`);
+  await page.getByText('Embed', { exact: true }).click();
+  const snippet = page.getByTestId('embed-snippet');
+  const panel = page.locator('details.embed');
+  await expect(snippet).toHaveValue(/ width="700" height="601" /);
+  await panel.getByLabel('Width').fill('1000');
+  await expect(snippet).toHaveValue(/ width="1000" height="773" /);
+  await panel.getByLabel('Height').fill('500');
+  await expect(snippet).toHaveValue(/ width="1000" height="500" /);
+  await panel.getByLabel('None', { exact: true }).check();
+  await expect(snippet).toHaveValue(/ width="1000" height="500" /);
+  await panel.getByRole('button', { name: 'Fit height' }).click();
+  await expect(snippet).toHaveValue(/ width="1000" height="699" /);
+  await expect(panel.getByRole('button', { name: 'Fit height' })).toHaveCount(0);
+  await panel.getByLabel('Width').fill('200');
+  await expect(panel.getByRole('alert')).toHaveText('Width must be whole pixels, 360–4000.');
+  await expect(snippet).toHaveValue('');
+  await expect(panel.getByRole('button', { name: 'Copy snippet' })).toBeDisabled();
 });
