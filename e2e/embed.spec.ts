@@ -77,7 +77,7 @@ test('the embedded scoreboard is the summary alone: the figure legend names the 
   const figure = page.getByRole('img', { name: /^Himmelblau/ });
   await expect(figure).toBeVisible();
   // The legend: each run's name, hyperparameters and iterations to target (SGD 21, Nesterov 38, Adam not yet).
-  for (const text of ['SGD', 'Nesterov', 'Adam', 'lr=0.05 β₁=0.9 β₂=0.999 ε=1e-8', '21', '38', 'not reached']) {
+  for (const text of ['SGD', 'Nesterov', 'Adam', 'lr=0.05 β1=0.9 β2=0.999 ε=1e-8', '21', '38', 'not reached']) {
     await expect(figure.locator('text').filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first()).toBeAttached();
   }
   await expect(page.getByRole('table')).toHaveCount(0);

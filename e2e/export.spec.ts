@@ -173,7 +173,7 @@ test('small multiples on screen export as small multiples: one titled panel per 
   for (const name of ['SGD', 'Nesterov', 'Adam']) expect(texts.filter((t) => t === name).length).toBe(2); // panel title + legend row
   expect(texts).toContain('iteration 40 of 80');
   expect(texts).toContain('start');
-  expect(texts).toContain('lr=0.05 β₁=0.9 β₂=0.999 ε=1e-8');
+  expect(texts).toContain('lr=0.05 β1=0.9 β2=0.999 ε=1e-8');
   await figure.screenshot({ path: 'e2e/artifacts/export-small-multiples.png' });
   await figure.close();
 });
