@@ -1,13 +1,14 @@
 /**
  * Issue 4 in Chromium: the app's exports equal the CLI's for the same state, the animated SVG is static
  * under reduced motion, PNG and data downloads carry real content, and the embed snippet reproduces the
- * app's scoreboard. Issue 8: small multiples on screen export and embed as small multiples.
+ * app's race summary. Issue 8: small multiples on screen export (SVG and PNG) and embed as small multiples.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { decodePng, pixelStats } from '../tests/export/png-pixels.ts';
+import { elements } from '../tests/export/svg-inspect.ts';
 import { scoreboard } from './helpers.ts';
 import { cliStdout } from '../tests/cli/run-cli.ts';
 
@@ -108,8 +109,9 @@ test('Copy link gives the full app URL of this view', async ({ page, context }) 
   expect(link).toBe(page.url());
 });
 
-test('the embed snippet shows the same scoreboard as the app, responsive in its iframe', async ({ page, browser }) => {
-  const appTable = await scoreboard(page).innerText();
+test("the embed snippet shows the app's race summary under the figure, responsive in its iframe", async ({ page, browser }) => {
+  // Issue 8: the embedded scoreboard is the app's summary sentence; the figure's legend has the rest.
+  const appSummary = await page.getByText(/settled within the target first/).innerText();
   await page.getByText('Embed', { exact: true }).click();
   const snippet = await page.getByTestId('embed-snippet').inputValue();
   expect(snippet).toMatch(/^<iframe src="http:\/\/localhost:\d+\/embed\.html\?controls=playback#s=himmelblau&amp;/);
@@ -119,19 +121,19 @@ test('the embed snippet shows the same scoreboard as the app, responsive in its 
   host.on('request', (r) => requests.push(r.url()));
   await host.setContent(`<!doctype html><body style="margin:0">${snippet}</body>`);
   const frame = host.frameLocator('iframe');
-  await expect(frame.getByTestId('scoreboard').locator('tbody tr')).toHaveCount(3);
-  expect(await frame.getByRole('table', { name: /Iterations to target/ }).innerText()).toBe(appTable);
-  // The figure fills the iframe's width (760 px wide snippet) rather than overflowing it.
+  await expect(frame.getByText(appSummary, { exact: true })).toBeVisible();
+  await expect(frame.getByRole('table')).toHaveCount(0);
+  // The figure fills the iframe's width (700 px wide snippet, 8 px padding each side) rather than overflowing it.
   const box = await frame.getByRole('img', { name: /^Himmelblau/ }).boundingBox();
-  expect(box!.width).toBeGreaterThan(700);
-  expect(box!.width).toBeLessThanOrEqual(760);
+  expect(box!.width).toBeGreaterThan(680);
+  expect(box!.width).toBeLessThanOrEqual(700);
   // Everything it loaded is its own page and bundle; once loaded it works offline (scrubbing re-renders).
   const origin = new URL(page.url()).origin;
   for (const url of requests) expect(url.startsWith(`${origin}/embed.html`) || url.startsWith(`${origin}/assets/`), url).toBe(true);
   const before = requests.length;
   await host.context().setOffline(true);
   await frame.getByRole('slider', { name: 'Iteration' }).fill('10');
-  await expect(frame.getByRole('table', { name: /Iterations to target/ })).toContainText('at iteration 10');
+  await expect(frame.getByText('By iteration 10, no optimizer has settled within the target.')).toBeVisible();
   expect(requests.length).toBe(before);
   await host.close();
 });
@@ -171,9 +173,45 @@ test('small multiples on screen export as small multiples: one titled panel per 
   for (const name of ['SGD', 'Nesterov', 'Adam']) expect(texts.filter((t) => t === name).length).toBe(2); // panel title + legend row
   expect(texts).toContain('iteration 40 of 80');
   expect(texts).toContain('start');
-  expect(texts).toContain('lr=0.05 β₁=0.9 β₂=0.999 ε=1e-8');
+  expect(texts).toContain('lr=0.05 β1=0.9 β2=0.999 ε=1e-8');
   await figure.screenshot({ path: 'e2e/artifacts/export-small-multiples.png' });
   await figure.close();
+});
+
+test('small multiples export as a PNG of the same panels: the expected pixel size, a filled plot per panel, white between', async ({ page }) => {
+  await page.getByLabel('Small multiples').check();
+  await expect(page.locator('.multiples figure')).toHaveCount(3);
+  const svg = await downloadOf(page, () => page.getByRole('button', { name: 'Export SVG', exact: true }).click());
+  const panels = elements(svg.text())
+    .filter((e) => e.name === 'rect' && /^opf-plot\d$/.test(e.ancestors.at(-1)?.attrs.id ?? ''))
+    .map((r) => ({ x: Number(r.attrs.x), y: Number(r.attrs.y), w: Number(r.attrs.width), h: Number(r.attrs.height) }));
+  expect(panels).toHaveLength(3);
+  await page.getByRole('combobox', { name: 'PNG scale' }).selectOption('2');
+  const file = await downloadOf(page, () => page.getByRole('button', { name: 'Export PNG' }).click());
+  expect(file.download.suggestedFilename()).toBe('himmelblau@2x.png');
+  const px = decodePng(file.bytes());
+  expect([px.width, px.height]).toEqual([1440, 960]);
+  const stats = pixelStats(px);
+  expect(stats.nonWhite).toBeGreaterThan(200_000);
+  expect(stats.distinct).toBeGreaterThan(200);
+  /** Share of non-white pixels in a box of figure pixels (the PNG is at 2×). */
+  const inked = (x0: number, y0: number, w: number, h: number): number => {
+    let n = 0;
+    let ink = 0;
+    for (let y = Math.round(2 * y0); y < Math.round(2 * (y0 + h)); y++) {
+      for (let x = Math.round(2 * x0); x < Math.round(2 * (x0 + w)); x++) {
+        const i = (y * px.width + x) * px.channels;
+        n += 1;
+        if (px.data[i] < 245 || px.data[i + 1] < 245 || px.data[i + 2] < 245) ink += 1;
+      }
+    }
+    return ink / n;
+  };
+  // Each panel is filled by its contour bands; the gutter between the first two panels is white.
+  for (const p of panels) expect(inked(p.x + 2, p.y + 2, p.w - 4, p.h - 4)).toBeGreaterThan(0.95);
+  const [a, b] = panels.filter((p) => p.y === panels[0].y);
+  expect(b.x).toBeGreaterThan(a.x + a.w + 4);
+  expect(inked(a.x + a.w + 2, a.y, b.x - a.x - a.w - 4, a.h * 0.9)).toBeLessThan(0.02);
 });
 
 test('layout=grid works in embed.html: the embedded figure is the small multiples, and plays back', async ({ page }) => {

@@ -1,7 +1,7 @@
 /**
  * The CLI's options for the surfaces view: the field table's flags (src/view/fields.ts, via
  * field-flags.ts). `race` takes the fields a race depends on (and --domain, so one option set works for
- * every subcommand); `render` also takes the figure-only ones (--k). The options are read by the same
+ * every subcommand); `render` also takes the figure-only ones (--layout, --k). The options are read by the same
  * reader as a link (readView), so the CLI accepts exactly what a link accepts, with the same defaults,
  * and `race`, `render` and the app's Export data give the same race for the same options.
  *

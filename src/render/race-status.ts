@@ -16,8 +16,8 @@
  *   not-reached  otherwise (k < hit, or no touch at all): "not reached".
  * The summary names the first run(s) to settle and counts only the runs settled by k ("settled within the
  * target": within it at k and staying there); the rows say which runs touched the target and left. Its
- * sentence is longest at the last iteration: the names are fixed once any run has settled, "has" is
- * shorter than "have", and the counts only grow.
+ * sentence is longest at the last iteration (src/export/embed-size.ts sizes the embed by that): the names
+ * are fixed once any run has settled, "has" is shorter than "have", and the counts only grow.
  */
 import { withinTarget } from '../run/target.ts';
 
@@ -79,7 +79,10 @@ export function outcomeTexts(run: RecordedRun, target: number | null): string[] 
   return outcomes.map(outcomeText);
 }
 
-/** The runs' outcomes at k in one sentence: the newcomer's answer to "so what happened?". */
+/**
+ * The runs' outcomes at k in one sentence, the newcomer's answer to "so what happened?": the scoreboard's
+ * summary, and the embed's whole scoreboard.
+ */
 export function raceSummary(runs: readonly (RecordedRun & { readonly name: string })[], k: number, target: number | null): string {
   if (runs.length === 0) return 'No optimizer is selected.';
   if (target === null) return 'No loss target is set, so no optimizer can reach one; set a loss target to compare iterations.';

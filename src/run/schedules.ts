@@ -142,7 +142,8 @@ function parseNumber(kind: string, key: string, text: string, min: number, max: 
   if (!Number.isFinite(value)) throw new Error(`schedule ${kind}: ${key} must be a number, got "${text}"`);
   if (value < min || value > max) throw new Error(`schedule ${kind}: ${key} = ${value} is outside [${min}, ${max}]`);
   if (integer && !Number.isInteger(value)) throw new Error(`schedule ${kind}: ${key} must be an integer, got ${value}`);
-  return value;
+  // −0 reads as 0, as formatSchedule writes it.
+  return value === 0 ? 0 : value;
 }
 
 /** The inverse of parseSchedule: every parameter written out, in spec order. */

@@ -210,9 +210,9 @@ const schedule: Field<'schedule'> = {
 const layout: Field<'layout'> = wordField<ViewState, 'layout', ViewContext>({
   name: 'layout',
   key: 'layout',
-  flag: null,
+  flag: { name: 'layout', arg: 'overlay|grid', figureOnly: true },
   label: 'the layout',
-  help: 'overlay (one plot) or grid (small multiples)',
+  help: 'overlay: every run on one plot (default); grid: small multiples, one panel per run',
   words: ['overlay', 'grid'] satisfies Layout[],
   write: 'unless-default',
   default: () => 'overlay',

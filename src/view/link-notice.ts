@@ -1,7 +1,9 @@
 /**
  * How a link words a FieldError: as a notice saying what of the link was ignored and why, shown as text
  * (never markup) above the view. Quoted text is cut to 40 characters. A refused source (surface or
- * expression) means the whole link fell back to the default view, and the notice says so.
+ * expression) means the whole link fell back to the default view, and the notice says so. A notice is one
+ * line of plain text: control characters and line or paragraph separators, in the quoted text or in a
+ * checker's message, are written as \uXXXX escapes.
  */
 import type { FieldError, Reason } from './result.ts';
 
@@ -28,7 +30,14 @@ function why(reason: Reason): string {
   }
 }
 
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const plain = (s: string): string => s.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export function linkNotice(e: FieldError, reset: boolean): string {
+  return plain(wording(e, reset));
+}
+
+function wording(e: FieldError, reset: boolean): string {
   const r = e.reason;
   if (reset) {
     if (r.kind === 'unknown') return `The link names an unknown ${r.noun} ${quote(r.word)}. ${RESET}`;

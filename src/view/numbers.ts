@@ -1,6 +1,6 @@
 /**
  * Reading a number typed by a person (a link value, a CLI argument, a form field): a plain finite decimal,
- * optionally signed, with an optional exponent. No hex, no "Infinity", no empty string. A NumberRange is
+ * optionally signed, with an optional exponent. No hex, no "Infinity", no empty string; "-0" is 0. A NumberRange is
  * also what the form shows as a field's limits, so the limits are declared once, in the field table.
  */
 import { fail, ok, type Result } from './result.ts';
@@ -27,7 +27,8 @@ export function readNumber(text: string, range: NumberRange = ANY_NUMBER): Resul
   if (!Number.isFinite(v)) return fail('infinite');
   if (range.integer && !Number.isInteger(v)) return fail('fraction');
   if (v < range.min || v > range.max) return fail('range');
-  return ok(v);
+  // −0 reads as 0: String() writes −0 as "0", so a link could not carry it back.
+  return ok(v === 0 ? 0 : v);
 }
 
 /** "a whole number from 0 to 1000000", "a number from 0 to 1000", "a number". */

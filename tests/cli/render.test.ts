@@ -2,12 +2,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRenderArgs, renderSvg, type RenderOptions } from '../../src/cli/render.ts';
+import { parseRaceArgs } from '../../src/cli/race.ts';
+import { parseRenderArgs, RENDER_HELP, renderSvg, type RenderOptions } from '../../src/cli/render.ts';
 import { figureSvg } from '../../src/export/figure.ts';
 import { figureSpecForView } from '../../src/export/view-figure.ts';
 import { decodeView } from '../../src/view/link.ts';
 import { VOCABULARY } from '../../src/view/vocabulary.ts';
 import { decodePng, pixelStats } from '../export/png-pixels.ts';
+import { elements } from '../export/svg-inspect.ts';
 import { cliStdout } from './run-cli.ts';
 
 const parse = (argv: string[]): RenderOptions => {
@@ -70,6 +72,17 @@ describe('render arguments', () => {
     }
   });
 
+  it('reads --layout as the link reads layout=, and only render takes it (issue 8)', () => {
+    const o = parse(['--surface', 'beale', '--optimizers', 'sgd,nag,adam', '--steps', '60', '--layout', 'grid', '--out', 'g.svg']);
+    expect(o.view).toEqual(decodeView('s=beale&opt=sgd,nag,adam&steps=60&layout=grid', VOCABULARY).view);
+    expect(o.view.layout).toBe('grid');
+    expect(parse(['--layout', 'overlay', '--out', 'o.svg']).view.layout).toBe('overlay');
+    const bad = parseRenderArgs(['--layout', '3d', '--out', 'x.svg']);
+    expect(bad).toEqual({ ok: false, error: '--layout: expected overlay or grid, got "3d"' });
+    expect(RENDER_HELP).toMatch(/--layout overlay\|grid +overlay: every run on one plot \(default\); grid: small multiples, one panel per run/);
+    expect(parseRaceArgs(['--layout', 'grid'])).toEqual({ ok: false, error: 'unknown option --layout' });
+  });
+
   it('renders the exact figure the app exports for that view', () => {
     const o = parse(['--surface', 'bowl', '--optimizers', 'sgd,momentum,adam', '--steps', '40', '--width', '520', '--height', '340', '--out', 'x.svg']);
     expect(renderSvg(o)).toBe(figureSvg(figureSpecForView(o.view, { width: 520, height: 340 })));
@@ -87,6 +100,22 @@ describe('npm run cli -- render (real process)', () => {
     const file = readFileSync(join(dir, 'f.svg'), 'utf8');
     expect(file).toBe(readFileSync(join(import.meta.dirname, '../export/__snapshots__/bowl-small.svg'), 'utf8'));
     expect(cli([...args, '--out', '-'])).toBe(file);
+  });
+
+  it('draws small multiples with --layout grid: one clipped, titled panel per run, the same as the app exports', () => {
+    const args = ['--surface', 'himmelblau', '--steps', '80', '--optimizers', 'sgd,nag,adam', '--set', 'adam.lr=0.05', '--k', '40'];
+    const grid = cli([...args, '--layout', 'grid', '--out', '-']);
+    const { view } = decodeView('s=himmelblau&steps=80&opt=sgd,nag,adam&adam.lr=0.05&k=40&layout=grid', VOCABULARY);
+    expect(grid).toBe(figureSvg(figureSpecForView(view, { width: 720, height: 480 })));
+    const panels = elements(grid).filter((e) => e.name === 'rect' && e.ancestors.at(-1)?.name === 'clipPath' && /^opf-plot\d$/.test(e.ancestors.at(-1)!.attrs.id));
+    expect(panels).toHaveLength(3);
+    for (const p of panels) expect([p.attrs.width, p.attrs.height]).toEqual([panels[0].attrs.width, panels[0].attrs.height]);
+    const texts = elements(grid).map((e) => e.text);
+    for (const name of ['SGD', 'Nesterov', 'Adam']) expect(texts.filter((t) => t === name)).toHaveLength(2); // panel title + legend row
+    // The default is the one overlaid plot, as in the app.
+    const overlay = cli([...args, '--out', '-']);
+    expect(overlay).toBe(cli([...args, '--layout', 'overlay', '--out', '-']));
+    expect(elements(overlay).filter((e) => e.name === 'clipPath' && /^opf-plot\d$/.test(e.attrs.id))).toHaveLength(1);
   });
 
   it('writes a PNG at the chosen scale through resvg, with real content', () => {
