@@ -162,6 +162,11 @@ test('typing an x range redraws the plot and the link; a bad range says why at t
     expect(await contourSignature(page)).toBe(contours);
   }
   await shot(page, 'zoom-range-error');
+  // Another change of the view (the start moved) leaves the refused draft and its message alone.
+  await plot(page).click({ position: { x: 200, y: 100 } });
+  await expect.poll(() => param(page, 'start')).not.toBe('-7,2');
+  await expect(to).toHaveValue('2e6');
+  await expect(page.getByText('Enter a number from -1000000 to 1000000.')).toBeVisible();
   await to.fill('4');
   await to.press('Tab');
   await expect.poll(() => param(page, 'dom')).toBe('-2,4,-5,5');
