@@ -31,7 +31,7 @@ const ZOOMING = `(() => {
   const r = el.getBoundingClientRect();
   let n = 0;
   return setInterval(() => el.dispatchEvent(new WheelEvent('wheel', {
-    ctrlKey: true, deltaY: Math.floor(n++ / 10) % 2 ? 5 : -5,
+    ctrlKey: true, deltaY: Math.floor(n++ / 10) % 2 ? 20 : -20,
     clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true,
   })), 16);
 })()`;

@@ -107,11 +107,12 @@ export function homeDomain(view: ViewState, vocab: ViewVocabulary): Domain {
 export const sameDomain = (a: Domain, b: Domain): boolean => a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1];
 
 /**
- * d3-zoom's wheelDelta for Ctrl/⌘ + wheel: the zoom exponent (base 2) of one wheel event. d3's own rule
- * (pixels × 0.002, lines × 0.05, pages × 1, and × 10 with Ctrl, meant for trackpad pinches, which arrive as
- * Ctrl + small wheel deltas), capped at ±½ so one notch of a mouse wheel (100 px) zooms by √2, not by 4.
+ * d3-zoom's wheelDelta for Ctrl/⌘ + wheel: the zoom exponent (base 2) of one wheel event, linear in the
+ * delta so that events the browser coalesces (their deltas summed) zoom exactly as far as the events
+ * would one by one. A mouse-wheel notch (100 px in Chromium, 3 lines in Firefox) zooms by √2; a trackpad
+ * pinch, which arrives as Ctrl + wheel events of a few pixels, zooms by a per cent or two per event.
  */
 export function wheelZoomExponent(deltaY: number, deltaMode: number): number {
-  const unit = deltaMode === 1 ? 0.05 : deltaMode === 2 ? 1 : 0.002;
-  return Math.max(-0.5, Math.min(0.5, -deltaY * unit * 10));
+  const perUnit = deltaMode === 1 ? 1 / 6 : deltaMode === 2 ? 1 : 1 / 200;
+  return -deltaY * perUnit;
 }

@@ -125,10 +125,14 @@ describe('reset', () => {
 });
 
 describe('Ctrl + wheel', () => {
-  it('zooms by √2 per mouse-wheel notch and by a few per cent per trackpad-pinch event', () => {
+  it('zooms by √2 per mouse-wheel notch and by about 1 % per trackpad-pinch event', () => {
     expect(2 ** wheelZoomExponent(-100, 0)).toBeCloseTo(Math.SQRT2, 12); // wheel up: in
     expect(2 ** wheelZoomExponent(100, 0)).toBeCloseTo(Math.SQRT1_2, 12);
     expect(2 ** wheelZoomExponent(-3, 1)).toBeCloseTo(Math.SQRT2, 12); // Firefox: 3 lines
-    expect(2 ** wheelZoomExponent(-2, 0)).toBeCloseTo(2 ** 0.04, 12); // a pinch's small Ctrl + wheel delta
+    expect(2 ** wheelZoomExponent(-2, 0)).toBeCloseTo(2 ** 0.01, 12); // a pinch's small Ctrl + wheel delta
+  });
+  it('zooms as far for notches the browser coalesced into one event as for the notches one by one', () => {
+    expect(wheelZoomExponent(-300, 0)).toBeCloseTo(3 * wheelZoomExponent(-100, 0), 12);
+    expect(2 ** wheelZoomExponent(-300, 0)).toBeCloseTo(2 ** 1.5, 12);
   });
 });
