@@ -228,3 +228,18 @@ test.describe('on a touch screen', () => {
     await shot(page, 'zoom-pinch-375');
   });
 });
+
+test('a zoom is one history entry: Back returns to the domain before it, Forward redoes it', async ({ page }) => {
+  // The + button rather than a wheel burst: a loaded machine may split a burst into two gestures.
+  const before = await page.evaluate(() => history.length);
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(() => dom(page)).toEqual([-5, 5, -2.5, 2.5]);
+  expect(await page.evaluate(() => history.length)).toBe(before + 1);
+  await page.goBack();
+  await expect.poll(() => dom(page)).toBeNull();
+  await expect(bands(page)).toHaveAttribute('data-domain', '-10,10,-5,5');
+  await expect(page.getByLabel('x from')).toHaveValue('-10');
+  await page.goForward();
+  await expect.poll(() => dom(page)).toEqual([-5, 5, -2.5, 2.5]);
+  await expect(bands(page)).toHaveAttribute('data-domain', '-5,5,-2.5,2.5');
+});
