@@ -17,9 +17,9 @@
  * less than a line to spare. controls=all embeds the whole app, whose height is not a function of the
  * view (surface notes, formulas and forms wrap): EmbedPanel measures that page at the width instead.
  */
-import { getOptimizer } from '../optim/index.ts';
 import type { Trajectory } from '../run/run.ts';
 import { raceSummary } from '../render/race-status.ts';
+import { shownRuns } from '../render/shown-run.ts';
 import { wrapText } from '../render/text-width.ts';
 import type { ViewState } from '../view/state.ts';
 import { DEFAULT_SIZE } from './view-figure.ts';
@@ -66,8 +66,7 @@ function playbackHeight(content: number): number {
  * names a run.
  */
 export function summaryLines(view: ViewState, runs: readonly Trajectory[], width: number): number {
-  const named = runs.map((t) => ({ ...t, name: getOptimizer(t.optimizer).name }));
-  return wrapText(raceSummary(named, view.steps, view.target), width, { size: SUMMARY_FONT }).length;
+  return wrapText(raceSummary(shownRuns(runs), view.steps, view.target), width, { size: SUMMARY_FONT }).length;
 }
 
 /** Whole CSS pixels; `runs` is the view's race (raceForView), which only the summary needs. */

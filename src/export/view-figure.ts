@@ -7,12 +7,10 @@
  * start, budget, target, seeded noise and learning-rate schedule for every optimizer). The spec carries
  * the view's layout (overlaid or small multiples), start and each run's hyperparameters.
  */
-import { getOptimizer } from '../optim/index.ts';
 import type { Trajectory } from '../run/run.ts';
-import { LOOKS } from '../render/palette.ts';
-import { hyperText } from '../render/hyper-text.ts';
+import { shownRuns } from '../render/shown-run.ts';
 import { sceneField, sceneSource, type Resolution } from '../render/scene.ts';
-import { layoutOf, MIN_HEIGHT, MIN_WIDTH, type FigureRun, type FigureSpec, type LayoutFields } from './figure.ts';
+import { layoutOf, MIN_HEIGHT, MIN_WIDTH, type FigureSpec, type LayoutFields } from './figure.ts';
 import type { ViewState } from '../view/state.ts';
 import { raceForView } from '../view/race.ts';
 
@@ -26,14 +24,10 @@ export function figureSpecForView(
   const source = sceneSource(view);
   if (!source.ok) throw new Error(`The expression does not compile: ${source.error.message}`);
   const def = source.value.def;
-  const figureRuns: FigureRun[] = runs.map((t) => {
-    const optimizer = getOptimizer(t.optimizer);
-    return { ...t, name: optimizer.name, detail: hyperText(optimizer.hyper, t.hyper), look: LOOKS[t.optimizer] };
-  });
   const fields = {
     title: def?.title ?? 'Custom surface',
     expr: view.expr,
-    runs: figureRuns,
+    runs: shownRuns(runs),
     target: view.target,
     steps: view.steps,
     layout: view.layout,

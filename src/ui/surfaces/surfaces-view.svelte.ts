@@ -21,9 +21,8 @@
  * compile never becomes the view (the codec and the expression field refuse it); if one does anyway, `source`
  * says so (ok: false) and the plot shows that error instead of another surface.
  */
-import { getOptimizer } from '../../optim/index.ts';
-import { LOOKS } from '../../render/palette.ts';
 import { sceneBands, sceneField, sceneRace, sceneSource, type Resolution } from '../../render/scene.ts';
+import { shownRuns } from '../../render/shown-run.ts';
 import { FIELD_KEYS, RACE_KEYS, SOURCE_KEYS, keepEqual, pickInputs } from '../../render/scene-inputs.ts';
 import { decodeView, encodeView, type Decoded } from '../../view/link.ts';
 import type { ViewState } from '../../view/state.ts';
@@ -76,7 +75,7 @@ export class SurfacesView {
   field = $derived(this.source.ok ? sceneField(this.source.value, this.#fieldIn(), SCREEN_RESOLUTION) : null);
   bands = $derived(this.field ? sceneBands(this.field) : []);
   race = $derived(this.source.ok ? sceneRace(this.source.value, this.#raceIn()) : []);
-  runs = $derived<PlotRun[]>(this.race.map((t) => ({ ...t, id: t.optimizer, name: getOptimizer(t.optimizer).name, look: LOOKS[t.optimizer] })));
+  runs = $derived<PlotRun[]>(shownRuns(this.race));
 
   k = $derived.by(() => Math.max(0, Math.min(this.#view.steps, Math.floor(this.#playhead))));
   speed = $derived.by(() => this.#speedChoice ?? defaultSpeed(this.#view.steps));
