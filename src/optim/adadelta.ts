@@ -22,6 +22,7 @@ export const adadelta: Optimizer<AdadeltaState> = {
   formula:
     's \\leftarrow \\rho s + (1-\\rho) g^2 \\\\ \\Delta \\leftarrow g \\frac{\\sqrt{u+\\epsilon}}{\\sqrt{s+\\epsilon}},\\; \\theta \\leftarrow \\theta - \\Delta,\\; u \\leftarrow \\rho u + (1-\\rho)\\Delta^2',
   convention: 'No learning rate, as in Zeiler 2012 and d2l; PyTorch and Keras scale Δ by an extra lr (default 1).',
+  group: 'classic',
   hyper: [decayRate('rho', 'decay', '\\rho', 0.9), epsilon(1e-6)],
   init: (params) => ({ t: 0, g: zerosLike(params), s: zerosLike(params), u: zerosLike(params) }),
   step(params: Vec, state: AdadeltaState, hyper: Hyper, oracle: GradientOracle): number {

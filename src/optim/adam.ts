@@ -24,6 +24,7 @@ export const adam: Optimizer<AdamState> = {
   formula:
     'm \\leftarrow \\beta_1 m + (1-\\beta_1) g,\\; v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2 \\\\ \\theta \\leftarrow \\theta - \\eta\\, \\frac{m/(1-\\beta_1^t)}{\\sqrt{v/(1-\\beta_2^t)} + \\epsilon}',
   convention: 'ε added to the bias-corrected root, as in the paper, PyTorch and optax; Keras adds it before correction.',
+  group: 'classic',
   hyper: [
     learningRate(0.01),
     decayRate('beta1', 'first-moment decay', '\\beta_1', 0.9),

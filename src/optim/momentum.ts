@@ -21,6 +21,7 @@ export const momentum: Optimizer<MomentumState> = {
   formula: 'v \\leftarrow \\beta v + (1-d)\\, g \\\\ \\theta \\leftarrow \\theta - \\eta\\, v',
   convention:
     'Heavy ball with dampening d: d = 0 is the classic form (d2l, PyTorch default); d = β is the exponentially weighted average of Ng\'s course.',
+  group: 'classic',
   hyper: [
     learningRate(0.01),
     decayRate('beta', 'momentum', '\\beta', 0.9),

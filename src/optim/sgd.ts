@@ -13,6 +13,7 @@ export const sgd: Optimizer<OptimizerState> = {
   name: 'SGD',
   formula: '\\theta \\leftarrow \\theta - \\eta\\, g',
   convention: 'Plain gradient step; the same in every library.',
+  group: 'classic',
   hyper: [learningRate(0.01)],
   init: (params) => ({ t: 0, g: zerosLike(params) }),
   step(params: Vec, state: OptimizerState, hyper: Hyper, oracle: GradientOracle): number {

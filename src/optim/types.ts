@@ -47,6 +47,8 @@ export interface Optimizer<S extends OptimizerState = OptimizerState> {
   readonly formula: string;
   /** Where this form differs from other implementations in the wild (momentum dampening, ε placement, NAG form). */
   readonly convention: string;
+  /** 'classic': the course's seven, raced by default; 'more': the modern ones, offered under "More optimizers". */
+  readonly group: 'classic' | 'more';
   readonly hyper: readonly HyperSpec[];
   init(params: Vec): S;
   step(params: Vec, state: S, hyper: Hyper, oracle: GradientOracle): number;
