@@ -8,7 +8,7 @@ import { VOCABULARY } from '../../src/view/vocabulary.ts';
 /** A recorded run with these losses (points at the origin); hit and settled as run() would give them for `target`. */
 const run = (losses: number[], over: Partial<RecordedRun> = {}): RecordedRun => ({
   xs: new Float64Array(losses.length), ys: new Float64Array(losses.length), losses: Float64Array.from(losses),
-  hit: null, settled: null, diverged: false, divergedAt: null, ...over,
+  hit: null, settled: null, diverged: false, divergedAt: null, fStar: 0, ...over,
 });
 const at = (r: RecordedRun, k: number, target: number | null = 1) => outcomeText(outcomeAt(r, k, target));
 

@@ -34,12 +34,18 @@ const scripted = (script: readonly number[], target: number, steps = script.leng
 };
 
 describe('withinTarget', () => {
-  it('is f ≤ target, the boundary included; no target and NaN are never within', () => {
-    expect(withinTarget(1, 1)).toBe(true);
-    expect(withinTarget(1.0000001, 1)).toBe(false);
-    expect(withinTarget(-5, -1)).toBe(true);
-    expect(withinTarget(0, null)).toBe(false);
-    expect(withinTarget(NaN, 1)).toBe(false);
+  it('is f − f* ≤ target, the boundary included; no target and NaN are never within', () => {
+    expect(withinTarget(1, 0, 1)).toBe(true);
+    expect(withinTarget(1.0000001, 0, 1)).toBe(false);
+    expect(withinTarget(-5, 0, -1)).toBe(true);
+    expect(withinTarget(0, 0, null)).toBe(false);
+    expect(withinTarget(NaN, 0, 1)).toBe(false);
+  });
+  it('measures the gap from f*: with f* = −1, f = −0.52 is 0.48 above the minimum, not within 0.001', () => {
+    expect(withinTarget(-0.52, -1, 1e-3)).toBe(false);
+    expect(withinTarget(-0.52, 0, 1e-3)).toBe(true);
+    expect(withinTarget(-0.9995, -1, 1e-3)).toBe(true);
+    expect(withinTarget(-1, -1, 0)).toBe(true);
   });
 });
 
