@@ -67,3 +67,35 @@ export function estimateFStar(expr: string, box: ViewDomain): number {
   // + 0 turns −0 into 0: a link writes −0 as "0", and must read back what the view holds.
   return remember(estimates, key, found ? found.value + 0 : 0);
 }
+
+/** Where a view's f* came from, as its label says. */
+export type FStarOrigin = 'known' | 'reference' | 'estimated' | 'set';
+
+/** A registry surface's f* origin: its known minimum, the reference 0, or a value someone set. */
+export function surfaceFStarOrigin(def: SurfaceDef, value: number): FStarOrigin {
+  if (!Object.is(value, knownFStar(def))) return 'set';
+  return def.minValue === null ? 'reference' : 'known';
+}
+
+/** Four significant digits, kept (−1.000: an estimate's precision shows), with a true minus sign. */
+function digits(v: number): string {
+  const a = Math.abs(v);
+  const s = v === 0 ? '0' : a >= 1e-3 && a < 1e5 ? v.toPrecision(4) : v.toExponential(3).replace('e+', 'e');
+  return s.replace(/^-/, '−');
+}
+
+/** "f* ≈ −1.000 (estimated)", "f* = 0 (known)", "f* = 0 (reference: no known minimum)", "f* = −0.5 (set)". */
+export function fStarText(value: number, origin: FStarOrigin): string {
+  switch (origin) {
+    case 'estimated':
+      return `f* ≈ ${digits(value)} (estimated)`;
+    case 'known': {
+      const shown = digits(value).replace(/(\.\d*?)0+(?=$|e)/, '$1').replace(/\.(?=$|e)/, '');
+      return `f* ${Number(shown.replace('−', '-')) === value ? '=' : '≈'} ${shown} (known)`;
+    }
+    case 'reference':
+      return 'f* = 0 (reference: no known minimum)';
+    case 'set':
+      return `f* = ${String(value).replace(/^-/, '−')} (set)`;
+  }
+}
