@@ -107,6 +107,15 @@ function polish(fn: MinimumInputs, domain: Domain, x0: number, y0: number, v0: n
   return { x, y, v };
 }
 
+/**
+ * The local minimum a damped Newton descent from (x, y) reaches within the box (the polish above, on its
+ * own): the lab's basins of attraction confirm that a cluster of end points sits at a minimum with it.
+ */
+export function localMinimum(fn: MinimumInputs, domain: Domain, x: number, y: number): MinimumEstimate {
+  const p = polish(fn, domain, x, y, fn.f(x, y));
+  return { value: p.v, at: [p.x, p.y] };
+}
+
 /** The lowest value found on the box, or null where f has no finite sample there. */
 export function estimateMinimum(fn: MinimumInputs, domain: Domain, n: number = MINIMUM_GRID): MinimumEstimate | null {
   const [xl, xh] = domain.x;

@@ -32,7 +32,9 @@ export interface BatchSpec {
   /** Starts packed as [x₀, y₀, x₁, y₁, …]. */
   readonly starts: Float64Array;
   readonly steps: number;
+  /** Largest gap f − f* within the target, as run() takes it; f* defaults to 0 there too. */
   readonly target: number;
+  readonly fStar?: number;
   readonly noise?: NoiseSpec;
   readonly schedule?: Schedule;
 }
@@ -76,6 +78,7 @@ function outOfBounds(loss: number, x: number, y: number): boolean {
 
 export function runBatch(spec: BatchSpec): BatchResult {
   const { objective, optimizer, hyper, starts, steps, target, noise } = spec;
+  const fStar = spec.fStar ?? 0;
   const schedule = spec.schedule ?? FIXED;
   if (objective.dim !== 2) throw new RangeError(`runBatch() packs 2-D points; objective has dim ${objective.dim}`);
   if (starts.length % 2 !== 0) throw new RangeError(`starts must hold x,y pairs, got ${starts.length} numbers`);
@@ -105,7 +108,7 @@ export function runBatch(spec: BatchSpec): BatchResult {
       divergedAt[i] = 0;
       continue;
     }
-    if (withinTarget(loss, target)) hit[i] = streak[i] = 0;
+    if (withinTarget(loss, fStar, target)) hit[i] = streak[i] = 0;
     live[liveCount++] = i;
   }
 
@@ -130,7 +133,7 @@ export function runBatch(spec: BatchSpec): BatchResult {
       end[2 * i] = x;
       end[2 * i + 1] = y;
       endLoss[i] = loss;
-      if (withinTarget(loss, target)) {
+      if (withinTarget(loss, fStar, target)) {
         if (hit[i] < 0) hit[i] = k + 1;
         if (streak[i] < 0) streak[i] = k + 1;
       } else streak[i] = -1;

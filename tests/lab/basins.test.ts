@@ -9,18 +9,17 @@ import { surfaceObjective } from '../../surfaces/objective.ts';
 import { getOptimizer, resolveHyper } from '../../src/optim/index.ts';
 import { basinsOf } from '../../src/lab/basins.ts';
 import { runBatch } from '../../src/run/batch.ts';
-import { run } from '../../src/run/run.ts';
+import { compileExpression } from '../../src/math/expression/index.ts';
+import { localMinimum } from '../../src/math/minimum.ts';
 import { gridStarts } from '../../src/lab/start-grid.ts';
 import type { SurfaceDef } from '../../surfaces/types.ts';
 
-/** A descent for the tests: many small gradient steps (the app uses the Newton polish of src/math). */
-function descent(s: SurfaceDef, lr: number) {
-  const objective = surfaceObjective(s);
-  const sgd = getOptimizer('sgd');
-  return (x: number, y: number): [number, number] => {
-    const r = run({ objective, optimizer: sgd, hyper: { lr }, start: [x, y], steps: 3000, target: -Infinity });
-    return [r.xs[r.xs.length - 1], r.ys[r.ys.length - 1]];
-  };
+/** The damped Newton descent of src/math/minimum.ts, with the surface's exact gradient and Hessian. */
+function descent(s: SurfaceDef) {
+  const c = compileExpression(s.expr);
+  if (!c.ok) throw new Error(c.error.message);
+  const fn = { f: c.value.f, grad: c.value.grad, hessian: c.value.hessian() };
+  return (x: number, y: number) => localMinimum(fn, s.domain, x, y).at;
 }
 const valueOf = (s: SurfaceDef) => {
   const o = surfaceObjective(s);
@@ -34,7 +33,7 @@ describe('basinsOf', () => {
     const starts = gridStarts(grid);
     const sgd = getOptimizer('sgd');
     const b = runBatch({ objective: surfaceObjective(s), optimizer: sgd, hyper: resolveHyper(sgd, s.hyper.sgd), starts, steps: 1000, target: s.target });
-    const { minima, basin } = basinsOf({ runs: [b], domain: s.domain, listed: s.minima, f: valueOf(s), localMinimum: descent(s, 0.005) });
+    const { minima, basin } = basinsOf({ runs: [b], domain: s.domain, listed: s.minima, f: valueOf(s), localMinimum: descent(s) });
     expect(minima.map((m) => [m.x, m.y, m.listed])).toEqual(s.minima.map(([x, y]) => [x, y, true]));
     for (const m of minima) expect(m.f).toBeCloseTo(0, 10);
     // Each start's label is the listed minimum nearest its end point, and every run has one.
@@ -54,7 +53,7 @@ describe('basinsOf', () => {
     const grid = { domain: s.domain, nx: 24, ny: 24 };
     const sgd = getOptimizer('sgd');
     const b = runBatch({ objective: surfaceObjective(s), optimizer: sgd, hyper: { lr: 0.01 }, starts: gridStarts(grid), steps: 3000, target: s.target });
-    const { minima } = basinsOf({ runs: [b], domain: s.domain, listed: s.minima, f: valueOf(s), localMinimum: descent(s, 0.005) });
+    const { minima } = basinsOf({ runs: [b], domain: s.domain, listed: s.minima, f: valueOf(s), localMinimum: descent(s) });
     expect(minima.slice(0, 2).map((m) => m.listed)).toEqual([true, true]);
     expect(minima.slice(2).every((m) => !m.listed)).toBe(true);
     const values = minima.map((m) => m.f);
@@ -68,7 +67,7 @@ describe('basinsOf', () => {
     const s = getSurface('himmelblau')!;
     const end = Float64Array.of(3, 2, 3.0001, 2.0002, 0, 4.5, 1e3, 1e3);
     const divergedAt = Int32Array.of(-1, -1, -1, 12);
-    const { minima, basin } = basinsOf({ runs: [{ end, divergedAt }], domain: s.domain, listed: s.minima, f: valueOf(s), localMinimum: descent(s, 0.005) });
+    const { minima, basin } = basinsOf({ runs: [{ end, divergedAt }], domain: s.domain, listed: s.minima, f: valueOf(s), localMinimum: descent(s) });
     expect(minima).toHaveLength(1);
     expect(Array.from(basin[0])).toEqual([0, 0, -1, -1]);
   });

@@ -65,7 +65,7 @@ describe('runBatch ≡ run() point by point', () => {
       for (const id of SURFACES) {
         const s = getSurface(id)!;
         const hyper = resolveHyper(optimizer, s.hyper[optimizer.id]);
-        const base = { objective: surfaceObjective(s), optimizer, hyper, starts: startsFor(id), steps: 300, target: s.target };
+        const base = { objective: surfaceObjective(s), optimizer, hyper, starts: startsFor(id), steps: 300, target: s.target, fStar: s.minValue ?? 0 };
         const counts = [
           expectSameAsScalar(base),
           expectSameAsScalar({ ...base, noise: { sigma: 0.5, seed: 7 } }),
