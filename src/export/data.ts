@@ -3,25 +3,31 @@
  * raceDataJson with the view and its race, so the two never drift apart):
  *
  *   {"surface": {"id", "expr", "start": [x, y], "target"}, "noise": {"sigma", "seed"} | null,
- *    "schedule": formatSchedule(...), "runs": [{"optimizer", "hyper", "hit", "settled", "diverged", "divergedAt",
- *    "steps", "final": [x, y, loss], "path": [[x, y, loss], …]}]}
+ *    "schedule": formatSchedule(...), "runs": [{"entrant", "optimizer", "hyper", "schedule", "hit", "settled",
+ *    "diverged", "divergedAt", "steps", "final": [x, y, loss], "path": [[x, y, loss], …]}]}
  *
- * A typed expression's surface id is "custom"; "target" is null when no target is set; "noise" is null
+ * "entrant" is the run's label, unique within the race and in the syntax of `--optimizers` and the link's
+ * `opt=` (`adam`, `adam:lr=0.1:beta1=0.8`, `adam#2` for a second identical entrant); "hyper" is every
+ * hyperparameter it ran with and the run's "schedule" the learning-rate schedule it ran (its own, else the
+ * race's top-level one). A typed expression's surface id is "custom"; "target" is null when no target is set; "noise" is null
  * without noise (σ = 0). path[k] is the point after k updates (path[0] the start); a diverged run stops
  * before the offending point. "hit" is the first k with loss within the target, "settled" the first k from
  * which it stays within it to the end of the budget (null if above it at the end, or diverged): run.ts. Or as CSV, one row per recorded iterate:
  *
- *   optimizer,iteration,x,y,loss
- *   adam,0,-1.2,1,24.2
+ *   optimizer,iteration,x,y,loss,entrant
+ *   adam,0,-1.2,1,24.2,adam
+ *
+ * (the entrant last, so the columns before it keep their places; a label with a comma or a quote is
+ * quoted as CSV quotes).
  *
  * Numbers are written with String(v), which round-trips every double exactly. Whole runs are exported,
  * whatever the playback position.
  */
-import type { Trajectory } from '../run/run.ts';
+import type { EntrantRun } from '../run/race.ts';
 import { formatSchedule } from '../run/schedules.ts';
 import type { ViewState } from '../view/state.ts';
 
-export function raceJson(view: ViewState, runs: readonly Trajectory[]) {
+export function raceJson(view: ViewState, runs: readonly EntrantRun[]) {
   return {
     surface: { id: view.surface ?? 'custom', expr: view.expr, start: [view.start[0], view.start[1]], target: view.target },
     noise: view.noise > 0 ? { sigma: view.noise, seed: view.seed } : null,
@@ -30,8 +36,10 @@ export function raceJson(view: ViewState, runs: readonly Trajectory[]) {
       const path: [number, number, number][] = [];
       for (let k = 0; k < t.xs.length; k++) path.push([t.xs[k], t.ys[k], t.losses[k]]);
       return {
+        entrant: t.entrant,
         optimizer: t.optimizer,
         hyper: t.hyper,
+        schedule: formatSchedule(t.schedule),
         hit: t.hit,
         settled: t.settled,
         diverged: t.diverged,
@@ -44,14 +52,18 @@ export function raceJson(view: ViewState, runs: readonly Trajectory[]) {
   };
 }
 
-export function raceDataJson(view: ViewState, runs: readonly Trajectory[]): string {
+export function raceDataJson(view: ViewState, runs: readonly EntrantRun[]): string {
   return `${JSON.stringify(raceJson(view, runs))}\n`;
 }
 
-export function raceDataCsv(runs: readonly Trajectory[]): string {
-  const lines = ['optimizer,iteration,x,y,loss'];
+export function raceDataCsv(runs: readonly EntrantRun[]): string {
+  const lines = ['optimizer,iteration,x,y,loss,entrant'];
   for (const t of runs) {
-    for (let k = 0; k < t.xs.length; k++) lines.push(`${t.optimizer},${k},${t.xs[k]},${t.ys[k]},${t.losses[k]}`);
+    const entrant = csvCell(t.entrant);
+    for (let k = 0; k < t.xs.length; k++) lines.push(`${t.optimizer},${k},${t.xs[k]},${t.ys[k]},${t.losses[k]},${entrant}`);
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+const csvCell = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);

@@ -36,7 +36,9 @@ import { figureLayout, TICK_FONT, X_NAME_BASELINE, X_TICK_BASELINE, Y_TICK_GAP, 
 
 export interface FigureRun extends RecordedRun {
   readonly optimizer: OptimizerId;
-  /** Display name, e.g. 'Adam'. */
+  /** The entrant's label, unique within the race: 'adam', 'adam#2', 'adam:lr=0.1'. */
+  readonly id: string;
+  /** Display name, e.g. 'Adam', 'Adam #2', 'Adam lr=0.1'. */
   readonly name: string;
   /** Its hyperparameters in one line, e.g. 'lr=0.1 β=0.9' (render/hyper-text.ts). */
   readonly detail: string;
@@ -271,7 +273,7 @@ function trajectoriesMarkup(spec: FigureSpec, panels: readonly Panel[], k: numbe
       }
       const endCls = ` class="m${animated ? ` ${ANIMATED} ${endClass(i)}` : ''}" clip-path="url(#opf-mark${p.index})"`;
       out +=
-        `<g data-optimizer="${run.optimizer}"><path class="p" clip-path="url(#opf-plot${p.index})" stroke="${look.color}"${dash}${mask} d="${d}"/>` +
+        `<g data-optimizer="${run.optimizer}" data-entrant="${escapeXml(run.id)}"><path class="p" clip-path="url(#opf-plot${p.index})" stroke="${look.color}"${dash}${mask} d="${d}"/>` +
         `${glyphSvg(runGlyph(look.marker, look.color, r), path.px[last], path.py[last], endCls)}</g>`;
     }
     const sx = p.proj.x(spec.start[0]);
@@ -297,10 +299,10 @@ function description(spec: FigureSpec, k: number): string {
   const minima = spec.minima.map((m) => `(${formatNumber(m[0])}, ${formatNumber(m[1])})`).join(', ');
   return (
     `Filled contour plot of f(x, y) = ${spec.expr} for x from ${formatNumber(x0)} to ${formatNumber(x1)} and y from ` +
-    `${formatNumber(y0)} to ${formatNumber(y1)}, with the paths of ${spec.runs.length} optimizers starting at ` +
-    `(${formatNumber(spec.start[0])}, ${formatNumber(spec.start[1])})${spec.layout === 'grid' ? ', one panel per optimizer' : ''}, ` +
+    `${formatNumber(y0)} to ${formatNumber(y1)}, with the paths of ${spec.runs.length} ${spec.runs.length === 1 ? 'entrant' : 'entrants'} starting at ` +
+    `(${formatNumber(spec.start[0])}, ${formatNumber(spec.start[1])})${spec.layout === 'grid' ? ', one panel per entrant' : ''}, ` +
     `shown at iteration ${k} of ${spec.steps}.${minima === '' ? '' : ` Marked ${spec.minimumLabel}: ${minima}.`} ` +
-    `${values}: ${results === '' ? 'no optimizers' : results}.`
+    `${values}: ${results === '' ? 'no entrants' : results}.`
   );
 }
 

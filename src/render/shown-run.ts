@@ -1,27 +1,42 @@
 /**
- * A recorded run as every figure names and draws it: its optimizer's display name, its hyperparameters in
- * one line (hyper-text.ts) and its fixed look (palette.ts). The app's plot and scoreboard, the exported
- * figure and the embed's summary all decorate a race through this one function.
+ * A recorded run as every figure names and draws it: its entrant's key and display name, its
+ * hyperparameters in one line (hyper-text.ts) and its look (palette.ts: the optimizer's colour, the dash
+ * and marker of the entrant's position in the race). The app's plot and scoreboard, the exported figure
+ * and the embed's summary all decorate a race through this one function.
+ *
+ * The name is the optimizer's, then what the entrant sets itself, then `#n` on the n-th identical
+ * entrant: "Adam", "Adam #2", "Adam lr=0.1 β1=0.8", "SGD, exp schedule". The detail line holds every
+ * hyperparameter it ran with, and its own learning-rate schedule when it has one.
  */
 import { getOptimizer } from '../optim/index.ts';
-import type { OptimizerId } from '../optim/types.ts';
-import type { Trajectory } from '../run/run.ts';
+import type { EntrantRun } from '../run/race.ts';
+import { formatSchedule } from '../run/schedules.ts';
 import { hyperText } from './hyper-text.ts';
-import { LOOKS, type OptimizerLook } from './palette.ts';
+import { entrantLook, type OptimizerLook } from './palette.ts';
 
-export interface ShownRun extends Trajectory {
-  /** The run's key in the plots and the scoreboard (its optimizer's id). */
-  readonly id: OptimizerId;
-  /** Display name, e.g. 'Adam'. */
+export interface ShownRun extends EntrantRun {
+  /** The run's key in the plots and the scoreboard: its entrant's label (`adam`, `adam#2`, `adam:lr=0.1`). */
+  readonly id: string;
+  /** Display name, e.g. 'Adam', 'Adam #2', 'Adam lr=0.1'. */
   readonly name: string;
   /** Its hyperparameters in one line, e.g. 'lr=0.1 β=0.9'. */
   readonly detail: string;
   readonly look: OptimizerLook;
 }
 
-export function shownRuns(runs: readonly Trajectory[]): ShownRun[] {
-  return runs.map((t) => {
+export function entrantName(run: Pick<EntrantRun, 'optimizer' | 'own' | 'ownSchedule' | 'copy'>): string {
+  const optimizer = getOptimizer(run.optimizer);
+  const own = hyperText(optimizer.hyper, run.own);
+  let name = own === '' ? optimizer.name : `${optimizer.name} ${own}`;
+  if (run.ownSchedule !== null) name += `, ${run.ownSchedule.kind} schedule`;
+  return run.copy > 1 ? `${name} #${run.copy}` : name;
+}
+
+export function shownRuns(runs: readonly EntrantRun[]): ShownRun[] {
+  return runs.map((t, i) => {
     const optimizer = getOptimizer(t.optimizer);
-    return { ...t, id: t.optimizer, name: optimizer.name, detail: hyperText(optimizer.hyper, t.hyper), look: LOOKS[t.optimizer] };
+    const hyper = hyperText(optimizer.hyper, t.hyper);
+    const detail = t.ownSchedule === null ? hyper : `${hyper}${hyper === '' ? '' : ' '}(${formatSchedule(t.ownSchedule)})`;
+    return { ...t, id: t.entrant, name: entrantName(t), detail, look: entrantLook(t.optimizer, i) };
   });
 }

@@ -14,7 +14,8 @@ import type { Hyper } from '../optim/types.ts';
 import { FIXED, formatSchedule } from '../run/schedules.ts';
 import type { SurfaceDef } from '../../surfaces/types.ts';
 import type { FieldTable, RangedField, ScalarField } from './field.ts';
-import { expected, hyperField, layeredHyper, numberField, parseOptimizers, readSchedule, wordField } from './field-kinds.ts';
+import { defaultEntrants, formatEntrants, parseEntrants } from './entrants.ts';
+import { expected, hyperField, layeredHyper, numberField, readSchedule, wordField } from './field-kinds.ts';
 import { ANY_NUMBER, readNumber, readNumberList, type NumberRange } from './numbers.ts';
 import { defaultsOf } from './read-fields.ts';
 import { NAMESPACE } from './link-fields.ts';
@@ -179,17 +180,19 @@ const seed: Ranged<'seed'> = numberField({
   default: () => DEFAULT_SEED,
 });
 
-const optimizers: Field<'optimizers'> = {
+const entrants: Field<'entrants'> = {
   kind: 'scalar',
-  name: 'optimizers',
+  name: 'entrants',
   key: 'opt',
   flag: { name: 'optimizers', arg: 'a,b,…' },
   label: 'the optimizers',
-  help: 'the optimizers that race, run in registry order (default: all)',
+  help:
+    'the entrants, comma-separated: ID or ID:PARAM=VALUE:… with its own hyperparameters and sched=[SPEC], ' +
+    'e.g. sgd,adam,adam:lr=0.1:beta1=0.8; one optimizer may enter more than once; grouped in registry order (default: the classic ones)',
   write: 'unless-default',
-  default: ({ vocab }) => vocab.optimizers.map((o) => o.id),
-  parse: (text, { vocab }) => parseOptimizers(text, vocab.optimizers.map((o) => o.id), 'registry'),
-  format: (ids) => ids.join(','),
+  default: ({ vocab }) => defaultEntrants(vocab),
+  parse: (text, { vocab }) => parseEntrants(text, vocab),
+  format: formatEntrants,
 };
 
 const hyper = hyperField<ViewState, ViewContext>('hyper', ({ def, vocab }) => surfaceHyper(def, vocab));
@@ -237,12 +240,12 @@ const k: Ranged<'k'> = {
 
 export const VIEW_TABLE: FieldTable<ViewState, ViewContext> = {
   namespace: NAMESPACE.view,
-  fields: [surface, expr, domain, start, target, steps, noise, seed, optimizers, hyper, schedule, layout, k],
+  fields: [surface, expr, domain, start, target, steps, noise, seed, entrants, hyper, schedule, layout, k],
 };
 export const FIELDS = VIEW_TABLE.fields;
 
 /** The scalar fields by name, for callers that need one field's declaration (the form's limits). */
-export const FIELD = { surface, expr, domain, start, target, steps, noise, seed, optimizers, schedule, layout, k };
+export const FIELD = { surface, expr, domain, start, target, steps, noise, seed, entrants, schedule, layout, k };
 
 /** Every field's default for a registry surface (def) or a typed expression (def null, with its text). */
 export function viewDefaults(def: SurfaceDef | null, exprText: string, vocab: ViewVocabulary): ViewState {
