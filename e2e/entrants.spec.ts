@@ -92,3 +92,16 @@ test('the exported SVG and the embed page draw and name both Adam entrants, as `
   await expect(page.locator('g[data-entrant]')).toHaveCount(2);
   await expect(page.getByText('Adam lr=0.1', { exact: true })).toBeVisible();
 });
+
+test('several seeds: each row is the median run and says how the seeds spread; the figure draws the others faint', async ({ page }) => {
+  await page.goto('/#s=saddle&noise=0.3&seed=8&seeds=5&opt=sgd,adam');
+  const rows = scoreboard(page).locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).locator('td.outcome')).toContainText(/median run; 5 seeds: /);
+  await expect(page.getByLabel('Seeds per entrant')).toHaveValue('5');
+  await shot(page, 'entrants-seeds');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG', exact: true }).click()]);
+  const svg = readFileSync(await download.path(), 'utf8');
+  expect(svg.match(/<path class="f"/g)).toHaveLength(8);
+  expect(svg).toBe(cliStdout(['render', '--surface', 'saddle', '--noise', '0.3', '--seed', '8', '--seeds', '5', '--optimizers', 'sgd,adam', '--out', '-']));
+});

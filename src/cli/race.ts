@@ -16,7 +16,7 @@ import { OPTIMIZERS } from '../optim/index.ts';
 import type { Hyper } from '../optim/types.ts';
 import type { EntrantRun } from '../run/race.ts';
 import { formatSchedule } from '../run/schedules.ts';
-import { outcomeAt, outcomeText } from '../render/race-status.ts';
+import { outcomeAt, outcomeText, seedSpread } from '../render/race-status.ts';
 import { SURFACES } from '../../surfaces/index.ts';
 import { raceForView } from '../view/race.ts';
 import { fail, ok, type Result } from '../view/result.ts';
@@ -63,7 +63,8 @@ function table(header: string[], rows: string[][]): string {
 }
 
 export function raceTable(view: ViewState, runs: readonly EntrantRun[]): string {
-  const noise = view.noise > 0 ? `, noise σ=${view.noise} seed=${view.seed}` : '';
+  const seeds = view.seeds > 1 ? ` (median run of seeds ${view.seed}…${view.seed + view.seeds - 1})` : '';
+  const noise = view.noise > 0 ? `, noise σ=${view.noise} seed=${view.seed}${seeds}` : '';
   const schedule = view.schedule.kind === 'fixed' ? '' : `, lr schedule ${formatSchedule(view.schedule)}`;
   const head = [
     `surface ${view.surface ?? 'custom'}: ${view.expr}`,
@@ -73,7 +74,7 @@ export function raceTable(view: ViewState, runs: readonly EntrantRun[]): string 
   const rows = runs.map((t) => [
     t.entrant,
     formatHyper(t.hyper) + (t.ownSchedule === null ? '' : ` sched=${formatSchedule(t.ownSchedule)}`),
-    outcomeText(outcomeAt(t, view.steps, view.target)),
+    outcomeText(outcomeAt(t, view.steps, view.target)) + (t.seeds.length > 1 ? ` [${seedSpread(t, view.target)}]` : ''),
     t.losses[t.losses.length - 1].toPrecision(6),
   ]);
   return head.join('\n') + table(['entrant', 'hyperparameters', 'iterations to target', 'final loss'], rows);

@@ -9,7 +9,15 @@
  * "entrant" is the run's label, unique within the race and in the syntax of `--optimizers` and the link's
  * `opt=` (`adam`, `adam:lr=0.1:beta1=0.8`, `adam#2` for a second identical entrant); "hyper" is every
  * hyperparameter it ran with and the run's "schedule" the learning-rate schedule it ran (its own, else the
- * race's top-level one). A typed expression's surface id is "custom"; "target" is null when no target is set; "noise" is null
+ * race's top-level one).
+ *
+ * Several seeds (`seeds` N > 1 with noise): the top level adds "seeds": N, each run is its entrant's median
+ * run over the N noise seeds (src/run/race.ts) and adds "medianSeed" and "seeds": [{"seed", "hit",
+ * "settled", "diverged", "divergedAt", "steps", "final"}, …], every seed's numbers in seed order (paths
+ * only for the median run, to keep the file the size of one race). Without them these keys are absent, so
+ * a one-seed race's JSON is what it always was.
+ *
+ * A typed expression's surface id is "custom"; "target" is null when no target is set; "noise" is null
  * without noise (σ = 0). path[k] is the point after k updates (path[0] the start); a diverged run stops
  * before the offending point. "hit" is the first k with loss within the target, "settled" the first k from
  * which it stays within it to the end of the budget (null if above it at the end, or diverged): run.ts. Or as CSV, one row per recorded iterate:
@@ -24,13 +32,21 @@
  * whatever the playback position.
  */
 import type { EntrantRun } from '../run/race.ts';
+import type { Trajectory } from '../run/run.ts';
 import { formatSchedule } from '../run/schedules.ts';
 import type { ViewState } from '../view/state.ts';
 
+const finalOf = (t: Trajectory): [number, number, number] => {
+  const k = t.xs.length - 1;
+  return [t.xs[k], t.ys[k], t.losses[k]];
+};
+
 export function raceJson(view: ViewState, runs: readonly EntrantRun[]) {
+  const multi = runs.some((t) => t.seeds.length > 1);
   return {
     surface: { id: view.surface ?? 'custom', expr: view.expr, start: [view.start[0], view.start[1]], target: view.target },
     noise: view.noise > 0 ? { sigma: view.noise, seed: view.seed } : null,
+    ...(multi ? { seeds: view.seeds } : {}),
     schedule: formatSchedule(view.schedule),
     runs: runs.map((t) => {
       const path: [number, number, number][] = [];
@@ -47,6 +63,12 @@ export function raceJson(view: ViewState, runs: readonly EntrantRun[]) {
         steps: t.steps,
         final: path[path.length - 1],
         path,
+        ...(t.seeds.length > 1
+          ? {
+              medianSeed: t.medianSeed,
+              seeds: t.seeds.map((r) => ({ seed: r.seed, hit: r.hit, settled: r.settled, diverged: r.diverged, divergedAt: r.divergedAt, steps: r.steps, final: finalOf(r) })),
+            }
+          : {}),
       };
     }),
   };

@@ -27,7 +27,7 @@ export function figureSpecForView(
   const fields = {
     title: def?.title ?? 'Custom surface',
     expr: view.expr,
-    runs: shownRuns(runs),
+    runs: shownRuns(runs, view.target),
     target: view.target,
     steps: view.steps,
     layout: view.layout,

@@ -12,6 +12,7 @@ import { getOptimizer } from '../optim/index.ts';
 import type { EntrantRun } from '../run/race.ts';
 import { formatSchedule } from '../run/schedules.ts';
 import { hyperText } from './hyper-text.ts';
+import { seedSpread } from './race-status.ts';
 import { entrantLook, type OptimizerLook } from './palette.ts';
 
 export interface ShownRun extends EntrantRun {
@@ -21,6 +22,8 @@ export interface ShownRun extends EntrantRun {
   readonly name: string;
   /** Its hyperparameters in one line, e.g. 'lr=0.1 β=0.9'. */
   readonly detail: string;
+  /** Over several seeds, how they spread ('5 seeds: 62–130'); else null. */
+  readonly spread: string | null;
   readonly look: OptimizerLook;
 }
 
@@ -32,11 +35,15 @@ export function entrantName(run: Pick<EntrantRun, 'optimizer' | 'own' | 'ownSche
   return run.copy > 1 ? `${name} #${run.copy}` : name;
 }
 
-export function shownRuns(runs: readonly EntrantRun[]): ShownRun[] {
+/** `target` (the view's; null: none) words the seeds' spread. */
+export function shownRuns(runs: readonly EntrantRun[], target: number | null = null): ShownRun[] {
   return runs.map((t, i) => {
     const optimizer = getOptimizer(t.optimizer);
-    const hyper = hyperText(optimizer.hyper, t.hyper);
-    const detail = t.ownSchedule === null ? hyper : `${hyper}${hyper === '' ? '' : ' '}(${formatSchedule(t.ownSchedule)})`;
-    return { ...t, id: t.entrant, name: entrantName(t), detail, look: entrantLook(t.optimizer, i) };
+    const parts = [hyperText(optimizer.hyper, t.hyper)];
+    if (t.ownSchedule !== null) parts.push(`(${formatSchedule(t.ownSchedule)})`);
+    const spread = seedSpread(t, target);
+    if (spread !== null) parts.push(`· ${spread}`);
+    const detail = parts.filter((p) => p !== '').join(' ');
+    return { ...t, id: t.entrant, name: entrantName(t), detail, spread, look: entrantLook(t.optimizer, i) };
   });
 }

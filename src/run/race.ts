@@ -4,6 +4,14 @@
  * ones. Each run gets its own freshly seeded noise stream, so with equal seeds every entrant sees the same
  * sequence of noise draws (each step asks its oracle exactly once). The learning-rate schedule (default
  * fixed) is shared too, unless an entrant brings its own: each entrant's base lr is scaled by it (run.ts).
+ *
+ * Several seeds: one draw of noise is not a comparison. With `seeds` N > 1 and gradient noise, each entrant
+ * runs N times, on the noise seeds seed, seed + 1, …, seed + N − 1 (mod 2³²; the same N streams for every
+ * entrant), and its run is the median one: the runs ranked by iterations to target (`settled`, a run that
+ * did not settle ranking last), then by final loss (a diverged run's as +∞), then by seed, and the one at
+ * rank ⌊(N − 1)/2⌋ taken (the lower median for even N). So the entrant's `settled` is the median of its
+ * seeds' `settled`; every seed's run is kept in `seeds`, in seed order, for the spread and the faint
+ * paths. Without noise the N runs would be identical, so one is run and `seeds` stays empty.
  */
 import type { Objective } from '../math/objective.ts';
 import type { Hyper, Optimizer } from '../optim/types.ts';
@@ -25,7 +33,12 @@ export interface Entrant {
   readonly copy?: number;
 }
 
-/** One entrant's recorded run, with who ran it. */
+/** One seed's run of an entrant. */
+export interface SeedRun extends Trajectory {
+  readonly seed: number;
+}
+
+/** One entrant's recorded run (its median one over several seeds), with who ran it. */
 export interface EntrantRun extends Trajectory {
   /** The entrant's label, unique within the race. */
   readonly entrant: string;
@@ -35,6 +48,10 @@ export interface EntrantRun extends Trajectory {
   /** The schedule it ran (its own, else the race's). */
   readonly schedule: Schedule;
   readonly copy: number;
+  /** Over several noise seeds: every seed's run, in seed order (this run is one of them); else empty. */
+  readonly seeds: readonly SeedRun[];
+  /** The seed of this run when it is the median of `seeds`; else null. */
+  readonly medianSeed: number | null;
 }
 
 export interface RaceSpec {
@@ -45,13 +62,35 @@ export interface RaceSpec {
   readonly target: number;
   readonly noise?: NoiseSpec;
   readonly schedule?: Schedule;
+  /** Noise seeds per entrant (default 1); only with noise. */
+  readonly seeds?: number;
+}
+
+/** The last recorded loss; +∞ for a diverged run (it ranks last among runs that did not settle). */
+const finalLoss = (t: Trajectory): number => (t.diverged ? Infinity : t.losses[t.losses.length - 1]);
+
+/** The median run (see the header): rank ⌊(N − 1)/2⌋ by settled (null last), final loss, seed. */
+export function medianRun<T extends SeedRun>(runs: readonly T[]): T {
+  const ranked = [...runs].sort(
+    (a, b) => (a.settled ?? Infinity) - (b.settled ?? Infinity) || finalLoss(a) - finalLoss(b) || a.seed - b.seed,
+  );
+  return ranked[Math.floor((ranked.length - 1) / 2)];
 }
 
 export function race(spec: RaceSpec): EntrantRun[] {
-  const { entrants, schedule: shared = FIXED, ...common } = spec;
+  const { entrants, schedule: shared = FIXED, seeds = 1, noise, ...common } = spec;
+  if (!Number.isInteger(seeds) || seeds < 1) throw new RangeError(`seeds must be a whole number ≥ 1, got ${seeds}`);
   return entrants.map((e) => {
     const schedule = e.schedule ?? shared;
-    const t = run({ ...common, optimizer: e.optimizer, hyper: e.hyper, schedule });
-    return { ...t, entrant: e.label ?? e.optimizer.id, own: e.own ?? {}, ownSchedule: e.schedule ?? null, schedule, copy: e.copy ?? 1 };
+    const who = { entrant: e.label ?? e.optimizer.id, own: e.own ?? {}, ownSchedule: e.schedule ?? null, schedule, copy: e.copy ?? 1 };
+    const once = (n: NoiseSpec | undefined) => run({ ...common, noise: n, optimizer: e.optimizer, hyper: e.hyper, schedule });
+    if (noise === undefined || seeds === 1) return { ...once(noise), ...who, seeds: [], medianSeed: null };
+    const all: SeedRun[] = Array.from({ length: seeds }, (_, i) => {
+      const seed = (noise.seed + i) >>> 0;
+      return { ...once({ sigma: noise.sigma, seed }), seed };
+    });
+    const median = medianRun(all);
+    const { seed, ...trajectory } = median;
+    return { ...trajectory, ...who, seeds: all, medianSeed: seed };
   });
 }

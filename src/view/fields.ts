@@ -180,6 +180,21 @@ const seed: Ranged<'seed'> = numberField({
   default: () => DEFAULT_SEED,
 });
 
+/** Runs per entrant over consecutive noise seeds: the form's, links' and the CLI's limit. */
+const MAX_SEEDS = 100;
+
+const seeds: Ranged<'seeds'> = numberField({
+  name: 'seeds',
+  key: 'seeds',
+  flag: { name: 'seeds', arg: 'N' },
+  label: 'the number of seeds',
+  what: 'with gradient noise, run each entrant on N noise seeds (seed, seed+1, …) and show its median run',
+  defaultText: '1',
+  range: { min: 1, max: MAX_SEEDS, integer: true },
+  write: 'unless-default',
+  default: () => 1,
+});
+
 const entrants: Field<'entrants'> = {
   kind: 'scalar',
   name: 'entrants',
@@ -240,12 +255,12 @@ const k: Ranged<'k'> = {
 
 export const VIEW_TABLE: FieldTable<ViewState, ViewContext> = {
   namespace: NAMESPACE.view,
-  fields: [surface, expr, domain, start, target, steps, noise, seed, entrants, hyper, schedule, layout, k],
+  fields: [surface, expr, domain, start, target, steps, noise, seed, seeds, entrants, hyper, schedule, layout, k],
 };
 export const FIELDS = VIEW_TABLE.fields;
 
 /** The scalar fields by name, for callers that need one field's declaration (the form's limits). */
-export const FIELD = { surface, expr, domain, start, target, steps, noise, seed, entrants, schedule, layout, k };
+export const FIELD = { surface, expr, domain, start, target, steps, noise, seed, seeds, entrants, schedule, layout, k };
 
 /** Every field's default for a registry surface (def) or a typed expression (def null, with its text). */
 export function viewDefaults(def: SurfaceDef | null, exprText: string, vocab: ViewVocabulary): ViewState {

@@ -38,7 +38,7 @@ export function entrantsForView(view: Pick<ViewState, 'entrants' | 'hyper'>): En
 }
 
 /** The fields a race reads (the domain, layout and playback position do not change it). */
-export type RaceView = Pick<ViewState, 'expr' | 'entrants' | 'hyper' | 'start' | 'steps' | 'target' | 'noise' | 'seed' | 'schedule'>;
+export type RaceView = Pick<ViewState, 'expr' | 'entrants' | 'hyper' | 'start' | 'steps' | 'target' | 'noise' | 'seed' | 'seeds' | 'schedule'>;
 
 export function raceForView(view: RaceView, objective: Objective = viewObjective(view)): EntrantRun[] {
   return race({
@@ -49,5 +49,6 @@ export function raceForView(view: RaceView, objective: Objective = viewObjective
     target: view.target ?? -Infinity,
     noise: view.noise > 0 ? { sigma: view.noise, seed: view.seed } : undefined,
     schedule: view.schedule,
+    seeds: view.seeds,
   });
 }

@@ -53,6 +53,11 @@ export interface ViewState {
   readonly noise: number;
   /** Seed of the noise stream (and, later, of mini-batches); kept whether or not there is noise. */
   readonly seed: number;
+  /**
+   * Noise seeds per entrant: with gradient noise each entrant runs on seed, seed + 1, …, and shows its
+   * median run (src/run/race.ts); 1 = one run. Without noise the runs would be identical, so one is run.
+   */
+  readonly seeds: number;
   /** Learning-rate schedule applied to every entrant's lr, unless it has its own (FIXED = constant rates). */
   readonly schedule: Schedule;
   readonly layout: Layout;

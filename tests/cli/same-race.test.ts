@@ -68,6 +68,7 @@ const CASES: [string, string[], Expect][] = [
     { entrants: ['sgd', 'sgd:sched=[exp:gamma=0.99]'], schedule: 'step:gamma=0.5,size=10' },
   ],
   ['entrants under noise share the noise stream', ['--expr', 'x^2 + y^2', '--start', '1,1', '--noise', '0.5', '--seed', '2', '--optimizers', 'sgd:lr=0.1,sgd:lr=0.2'], { entrants: ['sgd:lr=0.1', 'sgd:lr=0.2'] }],
+  ['several seeds: each entrant\'s median run of five', ['--surface', 'saddle', '--noise', '0.3', '--seed', '8', '--seeds', '5', '--optimizers', 'sgd,adam,adam:lr=0.1', '--steps', '100'], { noise: { sigma: 0.3, seed: 8 }, entrants: ['sgd', 'adam', 'adam:lr=0.1'], view: { seeds: 5 } }],
   ['every race field at once', ['--surface', 'styblinski-tang', '--start', '1,-1', '--target', '-70', '--steps', '120', '--noise', '2', '--seed', '99', '--optimizers', 'momentum,rmsprop', '--set', 'rmsprop.rho=0.5', '--schedule', 'exp:gamma=0.99', '--domain', '-4,4,-4,4'], { surface: { target: -70 }, noise: { sigma: 2, seed: 99 }, schedule: 'exp:gamma=0.99', steps: 120 }],
 ];
 

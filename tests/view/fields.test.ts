@@ -9,7 +9,7 @@ import { plainEntrants } from '../../src/view/entrants.ts';
 import { VOCABULARY } from '../../src/view/vocabulary.ts';
 import { describeRange, readNumber } from '../../src/view/numbers.ts';
 
-const VIEW_KEYS = ['surface', 'expr', 'domain', 'start', 'entrants', 'hyper', 'target', 'steps', 'noise', 'seed', 'schedule', 'layout', 'k'];
+const VIEW_KEYS = ['surface', 'expr', 'domain', 'start', 'entrants', 'hyper', 'target', 'steps', 'noise', 'seed', 'seeds', 'schedule', 'layout', 'k'];
 
 describe('the field table', () => {
   it('declares every field of ViewState once, with distinct link keys and flags', () => {
@@ -19,7 +19,7 @@ describe('the field table', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const flags = FIELDS.flatMap((f) => (f.flag ? [f.flag.name] : []));
     expect(new Set(flags).size).toBe(flags.length);
-    expect(flags).toEqual(['surface', 'expr', 'domain', 'start', 'target', 'steps', 'noise', 'seed', 'optimizers', 'set', 'schedule', 'layout', 'k']);
+    expect(flags).toEqual(['surface', 'expr', 'domain', 'start', 'target', 'steps', 'noise', 'seed', 'seeds', 'optimizers', 'set', 'schedule', 'layout', 'k']);
   });
 
   it("parses each field's formatted default back to the default, for every surface and a typed expression", () => {

@@ -67,6 +67,7 @@ const VIEW_CASES: Record<keyof ViewState, ViewState[]> = {
   steps: [{ ...base, steps: 0 }, { ...base, steps: 1 }, { ...base, steps: 1_000_000 }],
   noise: [{ ...base, noise: 1000 }, { ...base, noise: 0.1 + 0.2 }, { ...base, noise: 5e-324 }],
   seed: [{ ...base, seed: 0 }, { ...base, seed: 4294967295 }],
+  seeds: [{ ...base, seeds: 100 }, { ...base, seeds: 2, noise: 0.5 }],
   entrants: [
     { ...base, entrants: [] },
     { ...base, entrants: plainEntrants(['adam']) },

@@ -75,7 +75,7 @@ export class SurfacesView {
   field = $derived(this.source.ok ? sceneField(this.source.value, this.#fieldIn(), SCREEN_RESOLUTION) : null);
   bands = $derived(this.field ? sceneBands(this.field) : []);
   race = $derived(this.source.ok ? sceneRace(this.source.value, this.#raceIn()) : []);
-  runs = $derived<PlotRun[]>(shownRuns(this.race));
+  runs = $derived.by<PlotRun[]>(() => shownRuns(this.race, this.#view.target));
 
   k = $derived.by(() => Math.max(0, Math.min(this.#view.steps, Math.floor(this.#playhead))));
   speed = $derived.by(() => this.#speedChoice ?? defaultSpeed(this.#view.steps));
