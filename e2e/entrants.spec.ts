@@ -105,3 +105,24 @@ test('several seeds: each row is the median run and says how the seeds spread; t
   expect(svg.match(/<path class="f"/g)).toHaveLength(8);
   expect(svg).toBe(cliStdout(['render', '--surface', 'saddle', '--noise', '0.3', '--seed', '8', '--seeds', '5', '--optimizers', 'sgd,adam', '--out', '-']));
 });
+
+test('on linear regression an entrant takes mini-batches: set in its own settings, carried in the link as batch=', async ({ page }) => {
+  await page.goto('/#s=linreg&opt=sgd,sgd');
+  const rows = scoreboard(page).locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1).locator('th')).toHaveText('SGD #2');
+  await page.locator('li[data-entrant="sgd#2"]').getByText('Own settings').click();
+  const batch = page.getByLabel('SGD entrant 2 mini-batch size', { exact: true });
+  await batch.fill('10');
+  await batch.press('Enter');
+  await expect(rows.nth(1).locator('th')).toHaveText('SGD, batch 10');
+  await expect(page).toHaveURL(/opt=sgd%2Csgd%3Abatch%3D10(&|$)/);
+  // Its loss is still the full-data loss, so the two rows differ only where the paths do.
+  expect(await rows.nth(1).locator('td').nth(1).innerText()).not.toBe(await rows.nth(0).locator('td').nth(1).innerText());
+  await shot(page, 'entrants-minibatch');
+  // Another surface has no data: the batch size goes, the entrant stays.
+  await page.getByRole('combobox', { name: 'Surface', exact: true }).selectOption('bowl');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1).locator('th')).toHaveText('SGD #2');
+  await expect(page).not.toHaveURL(/batch/);
+});

@@ -63,8 +63,10 @@ function table(header: string[], rows: string[][]): string {
 }
 
 export function raceTable(view: ViewState, runs: readonly EntrantRun[]): string {
-  const seeds = view.seeds > 1 ? ` (median run of seeds ${view.seed}…${view.seed + view.seeds - 1})` : '';
-  const noise = view.noise > 0 ? `, noise σ=${view.noise} seed=${view.seed}${seeds}` : '';
+  const batches = runs.some((t) => t.batch !== null);
+  const seeds = view.seeds > 1 && (view.noise > 0 || batches) ? ` (median run of seeds ${view.seed}…${view.seed + view.seeds - 1})` : '';
+  const noise =
+    view.noise > 0 ? `, noise σ=${view.noise} seed=${view.seed}${seeds}` : batches ? `, mini-batch shuffle seed=${view.seed}${seeds}` : '';
   const schedule = view.schedule.kind === 'fixed' ? '' : `, lr schedule ${formatSchedule(view.schedule)}`;
   const head = [
     `surface ${view.surface ?? 'custom'}: ${view.expr}`,
@@ -73,7 +75,7 @@ export function raceTable(view: ViewState, runs: readonly EntrantRun[]): string 
   ];
   const rows = runs.map((t) => [
     t.entrant,
-    formatHyper(t.hyper) + (t.ownSchedule === null ? '' : ` sched=${formatSchedule(t.ownSchedule)}`),
+    formatHyper(t.hyper) + (t.batch === null ? '' : ` batch=${t.batch}`) + (t.ownSchedule === null ? '' : ` sched=${formatSchedule(t.ownSchedule)}`),
     outcomeText(outcomeAt(t, view.steps, view.target)) + (t.seeds.length > 1 ? ` [${seedSpread(t, view.target)}]` : ''),
     t.losses[t.losses.length - 1].toPrecision(6),
   ]);

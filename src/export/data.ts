@@ -17,6 +17,10 @@
  * only for the median run, to keep the file the size of one race). Without them these keys are absent, so
  * a one-seed race's JSON is what it always was.
  *
+ * An entrant with mini-batches (linear regression's `batch=`) adds "batch": its points per step (its path's
+ * losses are still the full-data loss), and the top level "shuffleSeed": the seed of the batches' order
+ * (the view's seed, as the noise's; with several seeds, the first).
+ *
  * A typed expression's surface id is "custom"; "target" is null when no target is set; "noise" is null
  * without noise (σ = 0). path[k] is the point after k updates (path[0] the start); a diverged run stops
  * before the offending point. "hit" is the first k with loss within the target, "settled" the first k from
@@ -47,6 +51,7 @@ export function raceJson(view: ViewState, runs: readonly EntrantRun[]) {
     surface: { id: view.surface ?? 'custom', expr: view.expr, start: [view.start[0], view.start[1]], target: view.target },
     noise: view.noise > 0 ? { sigma: view.noise, seed: view.seed } : null,
     ...(multi ? { seeds: view.seeds } : {}),
+    ...(runs.some((t) => t.batch !== null) ? { shuffleSeed: view.seed } : {}),
     schedule: formatSchedule(view.schedule),
     runs: runs.map((t) => {
       const path: [number, number, number][] = [];
@@ -63,6 +68,7 @@ export function raceJson(view: ViewState, runs: readonly EntrantRun[]) {
         steps: t.steps,
         final: path[path.length - 1],
         path,
+        ...(t.batch === null ? {} : { batch: t.batch }),
         ...(t.seeds.length > 1
           ? {
               medianSeed: t.medianSeed,

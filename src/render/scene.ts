@@ -80,7 +80,7 @@ export function sceneBands(field: SceneField): ContourBand[] {
 }
 
 export function sceneRace(source: SceneSource, view: RaceInputs): EntrantRun[] {
-  return raceForView({ ...view, expr: source.compiled.source }, source.objective);
+  return raceForView({ ...view, expr: source.compiled.source }, source.objective, source.def?.data);
 }
 
 /** The whole scene of a view at one resolution (the parts composed; the app composes them memoised). */

@@ -27,10 +27,11 @@ export interface ShownRun extends EntrantRun {
   readonly look: OptimizerLook;
 }
 
-export function entrantName(run: Pick<EntrantRun, 'optimizer' | 'own' | 'ownSchedule' | 'copy'>): string {
+export function entrantName(run: Pick<EntrantRun, 'optimizer' | 'own' | 'ownSchedule' | 'copy' | 'batch'>): string {
   const optimizer = getOptimizer(run.optimizer);
   const own = hyperText(optimizer.hyper, run.own);
   let name = own === '' ? optimizer.name : `${optimizer.name} ${own}`;
+  if (run.batch !== null) name += `, batch ${run.batch}`;
   if (run.ownSchedule !== null) name += `, ${run.ownSchedule.kind} schedule`;
   return run.copy > 1 ? `${name} #${run.copy}` : name;
 }
@@ -40,6 +41,7 @@ export function shownRuns(runs: readonly EntrantRun[], target: number | null = n
   return runs.map((t, i) => {
     const optimizer = getOptimizer(t.optimizer);
     const parts = [hyperText(optimizer.hyper, t.hyper)];
+    if (t.batch !== null) parts.push(`batch=${t.batch}`);
     if (t.ownSchedule !== null) parts.push(`(${formatSchedule(t.ownSchedule)})`);
     const spread = seedSpread(t, target);
     if (spread !== null) parts.push(`· ${spread}`);

@@ -11,10 +11,18 @@
  * did not settle ranking last), then by final loss (a diverged run's as +∞), then by seed, and the one at
  * rank ⌊(N − 1)/2⌋ taken (the lower median for even N). So the entrant's `settled` is the median of its
  * seeds' `settled`; every seed's run is kept in `seeds`, in seed order, for the spread and the faint
- * paths. Without noise the N runs would be identical, so one is run and `seeds` stays empty.
+ * paths. Without noise (or mini-batches, below) the N runs would be identical, so one is run and `seeds`
+ * stays empty.
+ *
+ * Mini-batches: on a surface with data (`data`, e.g. linear regression's 100 points) an entrant may take
+ * `batch` points per step: its gradient is then the exact gradient of a seeded mini-batch's loss
+ * (minibatch.ts, the shuffle seeded by the race's `seed`, or each of the N seeds), while its trajectory's
+ * losses and the target stay the full-data loss (the objective's value). Such an entrant is random even
+ * without noise, so it runs on N seeds too.
  */
 import type { Objective } from '../math/objective.ts';
 import type { Hyper, Optimizer } from '../optim/types.ts';
+import { miniBatchOracle, type PointData } from './minibatch.ts';
 import type { NoiseSpec } from './noise.ts';
 import { run, type Trajectory } from './run.ts';
 import { FIXED, type Schedule } from './schedules.ts';
@@ -31,6 +39,8 @@ export interface Entrant {
   readonly schedule?: Schedule;
   /** 1 for the first of identical entrants, 2 for the second (`adam#2`)…; default 1. */
   readonly copy?: number;
+  /** Points per mini-batch (a surface with data only); absent: the objective's exact gradient. */
+  readonly batch?: number;
 }
 
 /** One seed's run of an entrant. */
@@ -52,6 +62,8 @@ export interface EntrantRun extends Trajectory {
   readonly seeds: readonly SeedRun[];
   /** The seed of this run when it is the median of `seeds`; else null. */
   readonly medianSeed: number | null;
+  /** Points per mini-batch, or null: the exact gradient. */
+  readonly batch: number | null;
 }
 
 export interface RaceSpec {
@@ -62,8 +74,12 @@ export interface RaceSpec {
   readonly target: number;
   readonly noise?: NoiseSpec;
   readonly schedule?: Schedule;
-  /** Noise seeds per entrant (default 1); only with noise. */
+  /** Noise seeds per entrant (default 1); only with noise or mini-batches. */
   readonly seeds?: number;
+  /** The seed of the mini-batch shuffle when there is no noise (with noise: the noise's seed); default 1. */
+  readonly seed?: number;
+  /** The surface's data points, for entrants with a `batch`. */
+  readonly data?: PointData;
 }
 
 /** The last recorded loss; +∞ for a diverged run (it ranks last among runs that did not settle). */
@@ -78,16 +94,24 @@ export function medianRun<T extends SeedRun>(runs: readonly T[]): T {
 }
 
 export function race(spec: RaceSpec): EntrantRun[] {
-  const { entrants, schedule: shared = FIXED, seeds = 1, noise, ...common } = spec;
+  const { entrants, schedule: shared = FIXED, seeds = 1, noise, seed: batchSeed = 1, data, objective, ...common } = spec;
   if (!Number.isInteger(seeds) || seeds < 1) throw new RangeError(`seeds must be a whole number ≥ 1, got ${seeds}`);
+  const base = noise?.seed ?? batchSeed;
   return entrants.map((e) => {
     const schedule = e.schedule ?? shared;
-    const who = { entrant: e.label ?? e.optimizer.id, own: e.own ?? {}, ownSchedule: e.schedule ?? null, schedule, copy: e.copy ?? 1 };
-    const once = (n: NoiseSpec | undefined) => run({ ...common, noise: n, optimizer: e.optimizer, hyper: e.hyper, schedule });
-    if (noise === undefined || seeds === 1) return { ...once(noise), ...who, seeds: [], medianSeed: null };
+    const batch = e.batch ?? null;
+    if (batch !== null && data === undefined) throw new RangeError(`entrant ${e.label ?? e.optimizer.id}: mini-batches need a surface with data`);
+    const who = { entrant: e.label ?? e.optimizer.id, own: e.own ?? {}, ownSchedule: e.schedule ?? null, schedule, copy: e.copy ?? 1, batch };
+    const once = (seed: number) => {
+      const source = batch === null ? objective : { dim: objective.dim, value: objective.value, gradient: miniBatchOracle(data!, batch, seed) };
+      const n = noise === undefined ? undefined : { sigma: noise.sigma, seed };
+      return run({ ...common, objective: source, noise: n, optimizer: e.optimizer, hyper: e.hyper, schedule });
+    };
+    const random = noise !== undefined || batch !== null;
+    if (!random || seeds === 1) return { ...once(base), ...who, seeds: [], medianSeed: null };
     const all: SeedRun[] = Array.from({ length: seeds }, (_, i) => {
-      const seed = (noise.seed + i) >>> 0;
-      return { ...once({ sigma: noise.sigma, seed }), seed };
+      const seed = (base + i) >>> 0;
+      return { ...once(seed), seed };
     });
     const median = medianRun(all);
     const { seed, ...trajectory } = median;

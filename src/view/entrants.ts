@@ -4,6 +4,7 @@
  *   entrants := entrant ("," entrant)*            sgd,adam,adam:lr=0.1
  *   entrant  := ID (":" PARAM "=" VALUE)*          adam:lr=0.1:beta1=0.8
  *   PARAM    := one of ID's hyperparameter keys (lr, beta1, …), a number in its spec's range
+ *             | "batch", VALUE = points per mini-batch   sgd:lr=0.1:batch=10   (surfaces with data only)
  *             | "sched", VALUE = "[" SCHEDULE "]"   sgd:sched=[step:gamma=0.5,size=10]
  *
  * A per-entrant learning-rate schedule is written exactly as `--schedule` / `sched=` write one, inside
@@ -29,11 +30,12 @@ import type { ViewVocabulary } from './vocabulary.ts';
 
 /** More entrants than this are dropped: each one is a full run of the budget. */
 export const MAX_ENTRANTS = 24;
-/** The key of an entrant's own learning-rate schedule. */
+/** The key of an entrant's own learning-rate schedule, and of its mini-batch size. */
 export const SCHEDULE_PARAM = 'sched';
+export const BATCH_PARAM = 'batch';
 
 /** An entrant that sets nothing itself. */
-export const plainEntrant = (optimizer: OptimizerId): ViewEntrant => ({ optimizer, own: {}, schedule: null });
+export const plainEntrant = (optimizer: OptimizerId): ViewEntrant => ({ optimizer, own: {}, schedule: null, batch: null });
 export const plainEntrants = (ids: readonly OptimizerId[]): ViewEntrant[] => ids.map(plainEntrant);
 
 /** The race a view opens with: every optimizer of the 'classic' group (or without a group), plain. */
@@ -69,8 +71,11 @@ const rejected = (message: string): { ok: false; error: Reason } => ({ ok: false
 /** Quoted, cut to 40 characters: a message stays one short line whatever was typed. */
 const q = (text: string): string => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
-/** One entrant, `ID` or `ID:PARAM=VALUE:…`; its parameters in spec order. */
-export function parseEntrant(text: string, vocab: ViewVocabulary): Parsed<ViewEntrant> {
+/**
+ * One entrant, `ID` or `ID:PARAM=VALUE:…`; its parameters in spec order. `points`: the data points of the
+ * surface (a batch may take 1 to all of them), or null on a surface without data (no batch).
+ */
+export function parseEntrant(text: string, vocab: ViewVocabulary, points: number | null = null): Parsed<ViewEntrant> {
   const word = text.trim();
   const parts = splitTop(word, ':');
   if (parts === null) return rejected(`entrant ${q(word)}: unbalanced [ ]`);
@@ -79,6 +84,7 @@ export function parseEntrant(text: string, vocab: ViewVocabulary): Parsed<ViewEn
   if (!opt) return { ok: false, error: { kind: 'unknown', noun: 'optimizer', word: id, choices: vocab.optimizers.map((o) => o.id) } };
   const given: Hyper = {};
   let schedule: Schedule | null = null;
+  let batch: number | null = null;
   const seen = new Set<string>();
   for (const part of parts.slice(1)) {
     const m = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*=(.*)$/s.exec(part);
@@ -94,8 +100,16 @@ export function parseEntrant(text: string, vocab: ViewVocabulary): Parsed<ViewEn
       schedule = s.value;
       continue;
     }
+    if (key === BATCH_PARAM) {
+      if (points === null) return rejected(`entrant ${q(word)}: ${BATCH_PARAM} needs a surface with data points (linreg); this one has none`);
+      const range = { min: 1, max: points, integer: true };
+      const v = readNumber(value, range);
+      if (!v.ok) return rejected(`entrant ${q(word)}: ${BATCH_PARAM} expects ${describeRange(range)} (points per mini-batch), got ${q(value)}`);
+      batch = v.value;
+      continue;
+    }
     const spec = opt.hyper.find((h) => h.key === key);
-    if (!spec) return { ok: false, error: { kind: 'unknown', noun: `${id} hyperparameter`, word: key, choices: [...opt.hyper.map((h) => h.key), SCHEDULE_PARAM] } };
+    if (!spec) return { ok: false, error: { kind: 'unknown', noun: `${id} hyperparameter`, word: key, choices: [...opt.hyper.map((h) => h.key), BATCH_PARAM, SCHEDULE_PARAM] } };
     const range = { min: spec.min, max: spec.max };
     const v = readNumber(value, range);
     if (!v.ok) return rejected(`entrant ${q(word)}: ${key} expects ${describeRange(range)}, got ${q(value)}`);
@@ -103,7 +117,7 @@ export function parseEntrant(text: string, vocab: ViewVocabulary): Parsed<ViewEn
   }
   const own: Hyper = {};
   for (const spec of opt.hyper) if (Object.hasOwn(given, spec.key)) own[spec.key] = given[spec.key];
-  return { ok: true, value: { optimizer: opt.id, own, schedule } };
+  return { ok: true, value: { optimizer: opt.id, own, schedule, batch } };
 }
 
 /** Registry order of optimizers, one optimizer's entrants in the order given (a stable sort). */
@@ -116,14 +130,14 @@ export function inRaceOrder(entrants: readonly ViewEntrant[], vocab: Pick<ViewVo
 }
 
 /** A comma-separated list of entrants; bad ones are dropped with their reasons, empty words skipped. */
-export function parseEntrants(text: string, vocab: ViewVocabulary): Parsed<ViewEntrant[]> {
+export function parseEntrants(text: string, vocab: ViewVocabulary, points: number | null = null): Parsed<ViewEntrant[]> {
   const words = splitTop(text, ',');
   if (words === null) return rejected('unbalanced [ ] in the entrant list');
   const picked: ViewEntrant[] = [];
   const dropped: Reason[] = [];
   for (const word of words) {
     if (word.trim() === '') continue;
-    const r = parseEntrant(word, vocab);
+    const r = parseEntrant(word, vocab, points);
     if (!r.ok) dropped.push(r.error);
     else if (picked.length >= MAX_ENTRANTS) {
       dropped.push({ kind: 'rejected', message: `at most ${MAX_ENTRANTS} entrants race; ${q(word.trim())} and the rest were left out` });
@@ -133,10 +147,11 @@ export function parseEntrants(text: string, vocab: ViewVocabulary): Parsed<ViewE
   return { ok: true, value: inRaceOrder(picked, vocab), dropped };
 }
 
-/** The entrant as text: `adam`, `adam:lr=0.1:beta1=0.8`, `sgd:sched=[exp:gamma=0.99]`. */
+/** The entrant as text: `adam`, `adam:lr=0.1:beta1=0.8`, `sgd:batch=10`, `sgd:sched=[exp:gamma=0.99]`. */
 export function formatEntrant(e: ViewEntrant): string {
   let out: string = e.optimizer;
   for (const [key, v] of Object.entries(e.own)) out += `:${key}=${String(v)}`;
+  if (e.batch !== null) out += `:${BATCH_PARAM}=${e.batch}`;
   if (e.schedule !== null) out += `:${SCHEDULE_PARAM}=[${formatSchedule(e.schedule)}]`;
   return out;
 }

@@ -202,11 +202,11 @@ const entrants: Field<'entrants'> = {
   flag: { name: 'optimizers', arg: 'a,b,…' },
   label: 'the optimizers',
   help:
-    'the entrants, comma-separated: ID or ID:PARAM=VALUE:… with its own hyperparameters and sched=[SPEC], ' +
+    'the entrants, comma-separated: ID or ID:PARAM=VALUE:… with its own hyperparameters, sched=[SPEC] and (linreg) batch=N, ' +
     'e.g. sgd,adam,adam:lr=0.1:beta1=0.8; one optimizer may enter more than once; grouped in registry order (default: the classic ones)',
   write: 'unless-default',
   default: ({ vocab }) => defaultEntrants(vocab),
-  parse: (text, { vocab }) => parseEntrants(text, vocab),
+  parse: (text, { vocab, def }) => parseEntrants(text, vocab, def?.data?.points ?? null),
   format: formatEntrants,
 };
 

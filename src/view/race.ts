@@ -11,7 +11,9 @@
 import { compileExpression, expressionObjective } from '../math/expression/index.ts';
 import type { Objective } from '../math/objective.ts';
 import { getOptimizer } from '../optim/index.ts';
+import type { PointData } from '../run/minibatch.ts';
 import { race, type Entrant, type EntrantRun } from '../run/race.ts';
+import { getSurface } from '../../surfaces/index.ts';
 import { entrantHyper, entrantLabels } from './entrants.ts';
 import type { ViewState } from './state.ts';
 
@@ -34,13 +36,22 @@ export function entrantsForView(view: Pick<ViewState, 'entrants' | 'hyper'>): En
     label: labels[i].label,
     copy: labels[i].copy,
     ...(e.schedule === null ? {} : { schedule: e.schedule }),
+    ...(e.batch === null ? {} : { batch: e.batch }),
   }));
 }
 
 /** The fields a race reads (the domain, layout and playback position do not change it). */
 export type RaceView = Pick<ViewState, 'expr' | 'entrants' | 'hyper' | 'start' | 'steps' | 'target' | 'noise' | 'seed' | 'seeds' | 'schedule'>;
 
-export function raceForView(view: RaceView, objective: Objective = viewObjective(view)): EntrantRun[] {
+/** The data points of the view's registry surface (for mini-batches), if it has any. */
+export const viewData = (view: { readonly surface?: string | null }): PointData | undefined =>
+  view.surface ? getSurface(view.surface)?.data : undefined;
+
+/**
+ * `data`: the surface's data points, for entrants with a mini-batch size (default: the view's surface's,
+ * when the view names one; the app passes its source's).
+ */
+export function raceForView(view: RaceView & { readonly surface?: string | null }, objective: Objective = viewObjective(view), data: PointData | undefined = viewData(view)): EntrantRun[] {
   return race({
     objective,
     entrants: entrantsForView(view),
@@ -50,5 +61,7 @@ export function raceForView(view: RaceView, objective: Objective = viewObjective
     noise: view.noise > 0 ? { sigma: view.noise, seed: view.seed } : undefined,
     schedule: view.schedule,
     seeds: view.seeds,
+    seed: view.seed,
+    data,
   });
 }

@@ -26,6 +26,8 @@ export interface ViewEntrant {
   readonly own: Readonly<Hyper>;
   /** Its own learning-rate schedule; null: the race's (ViewState.schedule). */
   readonly schedule: Schedule | null;
+  /** Points per mini-batch on a surface with data (linear regression); null: the exact full gradient. */
+  readonly batch: number | null;
 }
 
 export interface ViewState {

@@ -35,7 +35,7 @@ describe('race arguments', () => {
     [['--target', ''], '--target: expected a number, or none for no target, got ""'],
     [['--optimizers', 'sgd,lion'], '--optimizers: unknown optimizer "lion" (choose from sgd, momentum, nag, adagrad, adadelta, rmsprop, adam)'],
     [['--optimizers', 'sgd,adam:lr=abc'], '--optimizers: entrant "adam:lr=abc": lr expects a number from 0.00001 to 10, got "abc"'],
-    [['--optimizers', 'adam:gamma=1'], '--optimizers: unknown adam hyperparameter "gamma" (choose from lr, beta1, beta2, eps, sched)'],
+    [['--optimizers', 'adam:gamma=1'], '--optimizers: unknown adam hyperparameter "gamma" (choose from lr, beta1, beta2, eps, batch, sched)'],
     [['--optimizers', 'adam:lr'], '--optimizers: entrant "adam:lr": expected PARAM=VALUE after "adam:", got "lr"'],
     [['--optimizers', 'adam:lr=0.1:lr=0.2'], '--optimizers: entrant "adam:lr=0.1:lr=0.2": lr given twice'],
     [['--optimizers', 'sgd:sched=step:gamma=0.5'], '--optimizers: entrant "sgd:sched=step:gamma=0.5": sched expects a schedule in brackets'],

@@ -180,7 +180,7 @@ describe('keepEqual', () => {
     const kept = keepEqual(view, other);
     expect(kept.hyper).toBe(other.hyper);
     expect(kept.hyper.adam.lr).toBe(0.05);
-    expect(kept.entrants).toEqual([{ optimizer: 'sgd', own: {}, schedule: null }]);
+    expect(kept.entrants).toEqual([{ optimizer: 'sgd', own: {}, schedule: null, batch: null }]);
     const zoomed = keepEqual(view, { ...view, domain: { x: [-10, 10], y: [-5, 4] } });
     expect(zoomed.domain.y).toEqual([-5, 4]);
   });

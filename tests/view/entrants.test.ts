@@ -27,6 +27,7 @@ const own = (optimizer: OptimizerId, values: Record<string, number>, schedule: s
   optimizer,
   own: values,
   schedule: schedule === null ? null : parseSchedule(schedule),
+  batch: null,
 });
 
 describe('parseEntrants: good input', () => {
@@ -68,7 +69,7 @@ describe('parseEntrants: bad input, each dropped with a reason that says what is
 
   it.each([
     ['sgd,lion', { kind: 'unknown', noun: 'optimizer', word: 'lion' }],
-    ['adam:gamma=1', { kind: 'unknown', noun: 'adam hyperparameter', word: 'gamma', choices: ['lr', 'beta1', 'beta2', 'eps', 'sched'] }],
+    ['adam:gamma=1', { kind: 'unknown', noun: 'adam hyperparameter', word: 'gamma', choices: ['lr', 'beta1', 'beta2', 'eps', 'batch', 'sched'] }],
     ['adadelta:lr=0.1', { kind: 'unknown', noun: 'adadelta hyperparameter', word: 'lr' }],
     ['adam:lr=abc', { kind: 'rejected', message: 'entrant "adam:lr=abc": lr expects a number from 0.00001 to 10, got "abc"' }],
     ['adam:lr=20', { kind: 'rejected', message: 'entrant "adam:lr=20": lr expects a number from 0.00001 to 10, got "20"' }],

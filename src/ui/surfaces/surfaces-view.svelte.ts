@@ -31,7 +31,8 @@ import type { LinkPort } from './link-port.ts';
 import { startPlayback } from './playback-loop.ts';
 import { defaultSpeed } from './playback-speed.ts';
 import type { PlotRun } from './plot-run.ts';
-import { expressionDefaults, pickedView } from './view-edits.ts';
+import { expressionDefaults, fitEntrants, pickedView } from './view-edits.ts';
+import { viewData } from '../../view/race.ts';
 
 /** The on-screen plot's grid: 128 × 128 samples, computed once per surface and domain. */
 export const SCREEN_RESOLUTION: Resolution = { nx: 128, ny: 128 };
@@ -212,6 +213,8 @@ export class SurfacesView {
     const atEnd = this.k >= this.#view.steps;
     const steps = this.#view.steps;
     this.#view = { ...this.#view, ...patch, k: null };
+    // Another source (a typed expression): entrants keep no mini-batch size its data cannot give.
+    if ('surface' in patch) this.#view = { ...this.#view, entrants: fitEntrants(this.#view.entrants, viewData(this.#view)?.points ?? null) };
     if (atEnd) this.#playhead = this.#view.steps;
     if (this.#playing && this.#view.steps !== steps) this.#runLoop();
   }

@@ -2,7 +2,8 @@
  * The surfaces tab's edits of the view that are more than setting one field, as pure functions of the view:
  * picking a surface (its defaults, keeping the entrants and the layout), resetting a typed expression's race
  * settings, toggling an optimizer in or out of the race, adding and removing one entrant, setting an
- * optimizer's hyperparameter (shared by its entrants) or an entrant's own. The view model
+ * optimizer's hyperparameter (shared by its entrants) or an entrant's own (hyperparameters, schedule,
+ * mini-batch size), and fitting the entrants to a new surface (no mini-batches without data). The view model
  * (surfaces-view.svelte.ts) applies what they return as a preview or a committed change; they never touch
  * history or playback. Entrants stay in race order (entrants.ts: grouped by optimizer in registry order),
  * and an entrant's own hyperparameters in its optimizer's spec order, so the link writes one text per race.
@@ -16,10 +17,19 @@ import { DEFAULT_SEED, defaultView, surfaceHyper } from '../../view/fields.ts';
 import type { ViewEntrant, ViewState } from '../../view/state.ts';
 import { VOCABULARY } from '../../view/vocabulary.ts';
 
-/** The surface's default view with this view's entrants and layout; null for an unknown id. */
+/**
+ * The entrants as a surface with `points` data points (or none: null) can race them: a mini-batch size is
+ * dropped where there is no data and capped at the points. The same array when nothing changes.
+ */
+export function fitEntrants(entrants: readonly ViewEntrant[], points: number | null): readonly ViewEntrant[] {
+  const fit = (b: number | null) => (b === null || points === null ? null : Math.min(b, points));
+  return entrants.every((e) => e.batch === fit(e.batch)) ? entrants : entrants.map((e) => ({ ...e, batch: fit(e.batch) }));
+}
+
+/** The surface's default view with this view's entrants (fitted to its data) and layout; null for an unknown id. */
 export function pickedView(view: ViewState, id: string): ViewState | null {
   const def = getSurface(id);
-  return def ? { ...defaultView(def, VOCABULARY), entrants: view.entrants, layout: view.layout } : null;
+  return def ? { ...defaultView(def, VOCABULARY), entrants: fitEntrants(view.entrants, def.data?.points ?? null), layout: view.layout } : null;
 }
 
 /** "Reset to surface defaults" on a typed expression (a registry surface is picked again instead): the
@@ -74,6 +84,11 @@ export function withoutEntrantHyper(view: ViewState, index: number, key: string)
 /** An entrant's own learning-rate schedule, or null: the race's. */
 export function withEntrantSchedule(view: ViewState, index: number, schedule: Schedule | null): Pick<ViewState, 'entrants'> {
   return replaced(view, index, { ...view.entrants[index], schedule });
+}
+
+/** An entrant's mini-batch size (a surface with data), or null: the exact gradient. */
+export function withEntrantBatch(view: ViewState, index: number, batch: number | null): Pick<ViewState, 'entrants'> {
+  return replaced(view, index, { ...view.entrants[index], batch });
 }
 
 /** An optimizer's hyperparameter: every entrant of it that does not set `key` itself runs with it. */
