@@ -188,7 +188,7 @@ const seeds: Ranged<'seeds'> = numberField({
   key: 'seeds',
   flag: { name: 'seeds', arg: 'N' },
   label: 'the number of seeds',
-  what: 'with gradient noise, run each entrant on N noise seeds (seed, seed+1, …) and show its median run',
+  what: 'with gradient noise or mini-batches, run each entrant on N seeds (seed, seed+1, …) and show its median run',
   defaultText: '1',
   range: { min: 1, max: MAX_SEEDS, integer: true },
   write: 'unless-default',
