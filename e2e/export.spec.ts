@@ -96,10 +96,10 @@ test('Export data writes the `cli race --json` JSON and a CSV of every iterate',
   await page.getByRole('combobox', { name: 'Data format' }).selectOption('csv');
   const csv = await downloadOf(page, () => page.getByRole('button', { name: 'Export data' }).click());
   const lines = csv.text().trimEnd().split('\n');
-  expect(lines[0]).toBe('optimizer,iteration,x,y,loss');
+  expect(lines[0]).toBe('optimizer,iteration,x,y,loss,entrant');
   const runs = JSON.parse(json.text()).runs as { optimizer: string; path: number[][] }[];
   expect(lines).toHaveLength(1 + runs.reduce((n, r) => n + r.path.length, 0));
-  expect(lines[1]).toBe(`sgd,0,${runs[0].path[0].join(',')}`);
+  expect(lines[1]).toBe(`sgd,0,${runs[0].path[0].join(',')},sgd`);
 });
 
 test('Copy link gives the full app URL of this view', async ({ page, context }) => {

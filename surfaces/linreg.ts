@@ -4,7 +4,11 @@
  *   L(w, b) = 1/(2n) Σ (w·xᵢ + b − yᵢ)² = ½(Sxx·w² + 2Sx·w·b + b² − 2Sxy·w − 2Sy·b + Syy)
  * with the sample means Sx = mean(x), Sxx = mean(x²), Sy, Sxy, Syy, is written out as a quadratic in x and
  * y so it stays a plain expression like every other surface (numbers printed round-trip exact).
+ *
+ * The same loss as a mean over the points (`data`) gives entrants real mini-batches (src/run/minibatch.ts):
+ * over a batch B, L_B = 1/(2|B|) Σ_B rᵢ² with rᵢ = w·xᵢ + b − yᵢ, and ∇L_B = (mean_B rᵢxᵢ, mean_B rᵢ).
  */
+import type { PointData } from '../src/run/minibatch.ts';
 import { createRng } from '../src/run/random.ts';
 import type { SurfaceDef } from './types.ts';
 
@@ -40,7 +44,30 @@ function means({ xs, ys }: Dataset) {
   return { sx: sx / n, sy: sy / n, sxx: sxx / n, sxy: sxy / n, syy: syy / n };
 }
 
-const m = means(linregData());
+const data = linregData();
+const m = means(data);
+
+/** The loss as the mean of ½(w·xᵢ + b − yᵢ)² over the points, for mini-batches. */
+export const linregPoints: PointData = {
+  points: LINREG_POINTS,
+  subsetGradient(order, from, count, p, grad) {
+    const w = p[0];
+    const b = p[1];
+    let loss = 0;
+    let gw = 0;
+    let gb = 0;
+    for (let j = from; j < from + count; j++) {
+      const i = order[j];
+      const r = w * data.xs[i] + b - data.ys[i];
+      loss += r * r;
+      gw += r * data.xs[i];
+      gb += r;
+    }
+    grad[0] = gw / count;
+    grad[1] = gb / count;
+    return loss / (2 * count);
+  },
+};
 // Normal equations: Sxx·w + Sx·b = Sxy, Sx·w + b = Sy.
 const wStar = (m.sxy - m.sx * m.sy) / (m.sxx - m.sx * m.sx);
 const bStar = m.sy - wStar * m.sx;
@@ -61,6 +88,7 @@ export const linreg: SurfaceDef = {
   hyper: { sgd: { lr: 0.3 }, momentum: { lr: 0.03 }, nag: { lr: 0.03 }, adagrad: { lr: 1 }, adadelta: { eps: 1e-4 }, rmsprop: { lr: 0.03 }, adam: { lr: 0.1 } },
   levels: 'log',
   note:
-    'The loss of fitting y ≈ w·x + b to 100 noisy points from y = 2x + 3 (x is w, y is b). Because the inputs are all positive, w and b are strongly coupled: the bowl is a tilted, elongated ellipse, and its minimum is the least-squares fit, close to but not exactly (2, 3) because of the noise. Every deep-learning course starts here.',
+    'The loss of fitting y ≈ w·x + b to 100 noisy points from y = 2x + 3 (x is w, y is b). Because the inputs are all positive, w and b are strongly coupled: the bowl is a tilted, elongated ellipse, and its minimum is the least-squares fit, close to but not exactly (2, 3) because of the noise. Every deep-learning course starts here. An entrant may also take mini-batches of the points (its own settings: mini-batch size 1, 10, 32 … 100 = full batch), the course’s batch / mini-batch / stochastic comparison.',
   source: 'Dive into Deep Learning (d2l.ai), §3.2–3.4 linear regression from scratch (synthetic data).',
+  data: linregPoints,
 };

@@ -3,6 +3,7 @@
  * The registry (surfaces/index.ts) lists them in display order; ids are URL words.
  */
 import type { Hyper, OptimizerId } from '../src/optim/types.ts';
+import type { PointData } from '../src/run/minibatch.ts';
 
 export interface SurfaceDef {
   /** URL-safe word: [a-z0-9-]+ */
@@ -28,4 +29,6 @@ export interface SurfaceDef {
   readonly note: string;
   /** Where it comes from (paper, course, textbook). */
   readonly source: string;
+  /** Its loss as a mean over data points, where it has one: entrants may then take mini-batches (`batch=`). */
+  readonly data?: PointData;
 }

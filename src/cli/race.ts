@@ -7,14 +7,16 @@
  * The view options are read exactly as a link is (view-options.ts), the race is the app's (raceForView),
  * and the JSON is the app's Export data (raceDataJson, documented in src/export/data.ts). The table's
  * "iterations to target" is the scoreboard's cell at the end of the budget (race-status.ts): settled,
- * "touched at 32, left" where the run touched the target but ended above it, "—" with no target.
+ * "touched at 32, left" where the run touched the target but ended above it, "—" with no target. Each row
+ * is an entrant, named by its label (`adam`, `adam#2`, `adam:lr=0.1`), with every hyperparameter it ran
+ * with (and its own learning-rate schedule, if it has one).
  */
 import { raceDataJson } from '../export/data.ts';
 import { OPTIMIZERS } from '../optim/index.ts';
 import type { Hyper } from '../optim/types.ts';
-import type { Trajectory } from '../run/run.ts';
+import type { EntrantRun } from '../run/race.ts';
 import { formatSchedule } from '../run/schedules.ts';
-import { outcomeAt, outcomeText } from '../render/race-status.ts';
+import { outcomeAt, outcomeText, seedSpread } from '../render/race-status.ts';
 import { SURFACES } from '../../surfaces/index.ts';
 import { raceForView } from '../view/race.ts';
 import { fail, ok, type Result } from '../view/result.ts';
@@ -60,8 +62,11 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-export function raceTable(view: ViewState, runs: readonly Trajectory[]): string {
-  const noise = view.noise > 0 ? `, noise σ=${view.noise} seed=${view.seed}` : '';
+export function raceTable(view: ViewState, runs: readonly EntrantRun[]): string {
+  const batches = runs.some((t) => t.batch !== null);
+  const seeds = view.seeds > 1 && (view.noise > 0 || batches) ? ` (median run of seeds ${view.seed}…${view.seed + view.seeds - 1})` : '';
+  const noise =
+    view.noise > 0 ? `, noise σ=${view.noise} seed=${view.seed}${seeds}` : batches ? `, mini-batch shuffle seed=${view.seed}${seeds}` : '';
   const schedule = view.schedule.kind === 'fixed' ? '' : `, lr schedule ${formatSchedule(view.schedule)}`;
   const head = [
     `surface ${view.surface ?? 'custom'}: ${view.expr}`,
@@ -69,19 +74,19 @@ export function raceTable(view: ViewState, runs: readonly Trajectory[]): string 
     '',
   ];
   const rows = runs.map((t) => [
-    t.optimizer,
-    formatHyper(t.hyper),
-    outcomeText(outcomeAt(t, view.steps, view.target)),
+    t.entrant,
+    formatHyper(t.hyper) + (t.batch === null ? '' : ` batch=${t.batch}`) + (t.ownSchedule === null ? '' : ` sched=${formatSchedule(t.ownSchedule)}`),
+    outcomeText(outcomeAt(t, view.steps, view.target)) + (t.seeds.length > 1 ? ` [${seedSpread(t, view.target)}]` : ''),
     t.losses[t.losses.length - 1].toPrecision(6),
   ]);
-  return head.join('\n') + table(['optimizer', 'hyperparameters', 'iterations to target', 'final loss'], rows);
+  return head.join('\n') + table(['entrant', 'hyperparameters', 'iterations to target', 'final loss'], rows);
 }
 
 export function listing(json: boolean): string {
   if (json) {
     return JSON.stringify({
       surfaces: SURFACES.map(({ id, title, expr, start, target, steps, hyper }) => ({ id, title, expr, start, target, steps, hyper })),
-      optimizers: OPTIMIZERS.map(({ id, name, hyper }) => ({ id, name, hyper })),
+      optimizers: OPTIMIZERS.map(({ id, name, group, hyper }) => ({ id, name, group, hyper })),
     });
   }
   const surfaces = table(
@@ -89,10 +94,13 @@ export function listing(json: boolean): string {
     SURFACES.map((s) => [s.id, s.title, s.start.join(','), String(s.target), String(s.steps)]),
   );
   const optimizers = table(
-    ['optimizer', 'name', 'hyperparameters (default [min, max])'],
-    OPTIMIZERS.map((o) => [o.id, o.name, o.hyper.map((h) => `${h.key}=${h.default} [${h.min}, ${h.max}]`).join('  ')]),
+    ['optimizer', 'name', 'group', 'hyperparameters (default [min, max])'],
+    OPTIMIZERS.map((o) => [o.id, o.name, o.group, o.hyper.map((h) => `${h.key}=${h.default} [${h.min}, ${h.max}]`).join('  ')]),
   );
-  return `${surfaces}\n\n${optimizers}\n\nPer-surface defaults: race --list --json (the "hyper" of each surface).`;
+  return (
+    `${surfaces}\n\n${optimizers}\n\nPer-surface defaults: race --list --json (the "hyper" of each surface). ` +
+    'The classic group races by default; --optimizers sgd,adam,adam:lr=0.1 picks entrants.'
+  );
 }
 
 /** What `race` prints for these options (JSON ends with a newline, as Export data does). */

@@ -6,7 +6,8 @@
  * and `race`, `render` and the app's Export data give the same race for the same options.
  *
  * Anything a link would ignore with a notice is an error here. Two rules are the command line's own: an
- * expression needs --start (its default start lies off its plot), and --set must name a racing optimizer.
+ * expression needs --start (its default start lies off its plot), and --set must name the optimizer of an
+ * entrant (it sets that optimizer's value for every entrant of it that does not set its own).
  */
 import { VIEW_TABLE } from '../view/fields.ts';
 import { readView } from '../view/read-view.ts';
@@ -29,6 +30,6 @@ export function readViewFlags(flags: ParsedFlags, scope: ViewScope): Result<View
   const { view, errors } = readView(raw.value, VOCABULARY);
   if (errors.length > 0) return fail(cliMessage(VIEW_TABLE, errors[0]));
   if (raw.value.texts.expr !== undefined && raw.value.texts.start === undefined) return fail('--expr needs --start X,Y');
-  const sets = setsAmong(raw.value, view.optimizers);
+  const sets = setsAmong(raw.value, view.entrants.map((e) => e.optimizer));
   return sets.ok ? ok(view) : sets;
 }

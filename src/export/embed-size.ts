@@ -17,7 +17,7 @@
  * less than a line to spare. controls=all embeds the whole app, whose height is not a function of the
  * view (surface notes, formulas and forms wrap): EmbedPanel measures that page at the width instead.
  */
-import type { Trajectory } from '../run/run.ts';
+import type { EntrantRun } from '../run/race.ts';
 import { raceSummary } from '../render/race-status.ts';
 import { shownRuns } from '../render/shown-run.ts';
 import { wrapText } from '../render/text-width.ts';
@@ -65,12 +65,12 @@ function playbackHeight(content: number): number {
  * ("By iteration k, no optimizer has settled within the target.") is a third shorter than any that
  * names a run.
  */
-export function summaryLines(view: ViewState, runs: readonly Trajectory[], width: number): number {
+export function summaryLines(view: ViewState, runs: readonly EntrantRun[], width: number): number {
   return wrapText(raceSummary(shownRuns(runs), view.steps, view.target), width, { size: SUMMARY_FONT }).length;
 }
 
 /** Whole CSS pixels; `runs` is the view's race (raceForView), which only the summary needs. */
-export function embedHeight(view: ViewState, controls: Exclude<Controls, 'all'>, width: number, runs: readonly Trajectory[]): number {
+export function embedHeight(view: ViewState, controls: Exclude<Controls, 'all'>, width: number, runs: readonly EntrantRun[]): number {
   const content = width - 2 * PAD;
   const figure = (content * DEFAULT_SIZE.height) / DEFAULT_SIZE.width;
   const playback = controls === 'playback' ? playbackHeight(content) + GAP + summaryLines(view, runs, content) * SUMMARY_FONT * LINE + GAP : 0;

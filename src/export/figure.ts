@@ -25,6 +25,7 @@ import type { LevelMode } from '../render/contour-levels.ts';
 import { MINIMUM_LABEL, START_LABEL, markerLabel } from '../render/marker-label.ts';
 import { COMPACT_MARKER_R, LEGEND_MARKER_R, MINIMUM_GLYPH, RUN_MARKER_R, START_GLYPH, runGlyph, type Glyph } from '../render/markers.ts';
 import { PATH_WIDTH, type OptimizerLook } from '../render/palette.ts';
+import { FAINT_PATH } from '../render/trajectory-canvas.ts';
 import { decimate, pixelPath, type PixelPath } from '../render/pixel-path.ts';
 import { projection, type PlotBox, type Projection } from '../render/projection.ts';
 import { formatNumber, outcomeAt, outcomeText, outcomeTexts, shownIndex, type RecordedRun } from '../render/race-status.ts';
@@ -36,11 +37,16 @@ import { figureLayout, TICK_FONT, X_NAME_BASELINE, X_TICK_BASELINE, Y_TICK_GAP, 
 
 export interface FigureRun extends RecordedRun {
   readonly optimizer: OptimizerId;
-  /** Display name, e.g. 'Adam'. */
+  /** The entrant's label, unique within the race: 'adam', 'adam#2', 'adam:lr=0.1'. */
+  readonly id: string;
+  /** Display name, e.g. 'Adam', 'Adam #2', 'Adam lr=0.1'. */
   readonly name: string;
   /** Its hyperparameters in one line, e.g. 'lr=0.1 β=0.9' (render/hyper-text.ts). */
   readonly detail: string;
   readonly look: OptimizerLook;
+  /** Over several noise seeds: every seed's path, drawn faint under the median run's (this one). */
+  readonly seeds?: readonly { readonly seed: number; readonly xs: ArrayLike<number>; readonly ys: ArrayLike<number> }[];
+  readonly medianSeed?: number | null;
 }
 
 export interface FigureSpec {
@@ -164,6 +170,8 @@ interface Panel {
   readonly proj: Projection;
   /** The projected path of each run drawn in this panel, by run index. */
   readonly paths: ReadonlyMap<number, PixelPath>;
+  /** Its other seeds' projected paths (drawn faint), by run index. */
+  readonly faint: ReadonlyMap<number, readonly PixelPath[]>;
 }
 
 function panelStatic(spec: FigureSpec, p: Panel, bands: ReturnType<typeof contourBands>, colours: readonly string[]): string {
@@ -270,8 +278,13 @@ function trajectoriesMarkup(spec: FigureSpec, panels: readonly Panel[], k: numbe
         mask = ` mask="url(#opf-mask${i})"`;
       }
       const endCls = ` class="m${animated ? ` ${ANIMATED} ${endClass(i)}` : ''}" clip-path="url(#opf-mark${p.index})"`;
+      let faint = '';
+      for (const f of p.faint.get(i) ?? []) {
+        const fd = polylineD(f.px, f.py, decimate(f, 0, Math.min(k, f.px.length - 1)));
+        faint += `<path class="f" clip-path="url(#opf-plot${p.index})" fill="none" stroke="${look.color}" stroke-width="${FAINT_PATH.width}" stroke-opacity="${FAINT_PATH.opacity}" d="${fd}"/>`;
+      }
       out +=
-        `<g data-optimizer="${run.optimizer}"><path class="p" clip-path="url(#opf-plot${p.index})" stroke="${look.color}"${dash}${mask} d="${d}"/>` +
+        `<g data-optimizer="${run.optimizer}" data-entrant="${escapeXml(run.id)}">${faint}<path class="p" clip-path="url(#opf-plot${p.index})" stroke="${look.color}"${dash}${mask} d="${d}"/>` +
         `${glyphSvg(runGlyph(look.marker, look.color, r), path.px[last], path.py[last], endCls)}</g>`;
     }
     const sx = p.proj.x(spec.start[0]);
@@ -297,10 +310,10 @@ function description(spec: FigureSpec, k: number): string {
   const minima = spec.minima.map((m) => `(${formatNumber(m[0])}, ${formatNumber(m[1])})`).join(', ');
   return (
     `Filled contour plot of f(x, y) = ${spec.expr} for x from ${formatNumber(x0)} to ${formatNumber(x1)} and y from ` +
-    `${formatNumber(y0)} to ${formatNumber(y1)}, with the paths of ${spec.runs.length} optimizers starting at ` +
-    `(${formatNumber(spec.start[0])}, ${formatNumber(spec.start[1])})${spec.layout === 'grid' ? ', one panel per optimizer' : ''}, ` +
+    `${formatNumber(y0)} to ${formatNumber(y1)}, with the paths of ${spec.runs.length} ${spec.runs.length === 1 ? 'entrant' : 'entrants'} starting at ` +
+    `(${formatNumber(spec.start[0])}, ${formatNumber(spec.start[1])})${spec.layout === 'grid' ? ', one panel per entrant' : ''}, ` +
     `shown at iteration ${k} of ${spec.steps}.${minima === '' ? '' : ` Marked ${spec.minimumLabel}: ${minima}.`} ` +
-    `${values}: ${results === '' ? 'no optimizers' : results}.`
+    `${values}: ${results === '' ? 'no entrants' : results}.`
   );
 }
 
@@ -319,7 +332,13 @@ export function figureRenderer(spec: FigureSpec, options: FigureOptions = {}): (
   const panels: Panel[] = layout.panels.map((pl, index) => {
     const proj = projection(spec.grid.domain, pl.box);
     const paths = new Map(pl.runs.map((i) => [i, pixelPath(spec.runs[i].xs, spec.runs[i].ys, proj.x, proj.y)] as const));
-    return { layout: pl, index, proj, paths };
+    const faint = new Map(
+      pl.runs.map((i) => {
+        const run = spec.runs[i];
+        return [i, (run.seeds ?? []).filter((s) => s.seed !== run.medianSeed).map((s) => pixelPath(s.xs, s.ys, proj.x, proj.y))] as const;
+      }),
+    );
+    return { layout: pl, index, proj, paths, faint };
   });
   const clips = panels
     .map((p) => `<clipPath id="opf-plot${p.index}">${rect(p.layout.box, '')}</clipPath><clipPath id="opf-mark${p.index}">${rect(inflate(p.layout.box, 8), '')}</clipPath>`)

@@ -7,7 +7,7 @@
  * start, budget, target, seeded noise and learning-rate schedule for every optimizer). The spec carries
  * the view's layout (overlaid or small multiples), start and each run's hyperparameters.
  */
-import type { Trajectory } from '../run/run.ts';
+import type { EntrantRun } from '../run/race.ts';
 import { shownRuns } from '../render/shown-run.ts';
 import { sceneField, sceneSource, type Resolution } from '../render/scene.ts';
 import { layoutOf, MIN_HEIGHT, MIN_WIDTH, type FigureSpec, type LayoutFields } from './figure.ts';
@@ -19,7 +19,7 @@ export const DEFAULT_SIZE = { width: 720, height: 480 } as const;
 export function figureSpecForView(
   view: ViewState,
   size: { width: number; height: number } = DEFAULT_SIZE,
-  runs: readonly Trajectory[] = raceForView(view),
+  runs: readonly EntrantRun[] = raceForView(view),
 ): FigureSpec {
   const source = sceneSource(view);
   if (!source.ok) throw new Error(`The expression does not compile: ${source.error.message}`);
@@ -27,7 +27,7 @@ export function figureSpecForView(
   const fields = {
     title: def?.title ?? 'Custom surface',
     expr: view.expr,
-    runs: shownRuns(runs),
+    runs: shownRuns(runs, view.target),
     target: view.target,
     steps: view.steps,
     layout: view.layout,

@@ -7,7 +7,19 @@
  * Run shapes are sized by a radius r and drawn to weigh about the same (areas within ±25 % of the
  * circle's πr²); 'cross' and 'plus' are outlines of thick bars, so every shape is filled the same way.
  */
-export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'plus';
+export type MarkerShape =
+  | 'circle'
+  | 'square'
+  | 'triangle'
+  | 'diamond'
+  | 'cross'
+  | 'star'
+  | 'plus'
+  | 'triangle-down'
+  | 'pentagon'
+  | 'bowtie'
+  | 'hourglass'
+  | 'hexagon';
 
 export type Subpath =
   | { readonly kind: 'circle'; readonly r: number }
@@ -38,9 +50,22 @@ const STAR: Unit = Array.from({ length: 10 }, (_, i) => {
 const T = 0.32;
 const PLUS: Unit = [[-T, -1], [T, -1], [T, -T], [1, -T], [1, T], [T, T], [T, 1], [-T, 1], [-T, T], [-1, T], [-1, -T], [-T, -T]];
 const CROSS: Unit = PLUS.map(([u, v]) => [(u - v) * Math.SQRT1_2 * 1.1, (u + v) * Math.SQRT1_2 * 1.1] as const);
+const regular = (n: number, r: number, turn: number): Unit =>
+  Array.from({ length: n }, (_, i) => {
+    const a = (2 * Math.PI * i) / n - Math.PI / 2 + turn;
+    return [r * Math.cos(a), r * Math.sin(a)] as const;
+  });
+/** Two triangles meeting at a waist, pointing in: ⧓ (the hourglass is it turned a quarter). */
+const BOWTIE: Unit = [[-1.2, -1], [0, -0.25], [1.2, -1], [1.2, 1], [0, 0.25], [-1.2, 1]];
+const TRIANGLE: Unit = [[0, -1.1], [1, 0.75], [-1, 0.75]];
 const UNIT: Readonly<Record<Exclude<MarkerShape, 'circle'>, Unit>> = {
   square: [[-0.85, -0.85], [0.85, -0.85], [0.85, 0.85], [-0.85, 0.85]],
-  triangle: [[0, -1.1], [1, 0.75], [-1, 0.75]],
+  triangle: TRIANGLE,
+  'triangle-down': TRIANGLE.map(([u, v]) => [u, -v] as const),
+  pentagon: regular(5, 1.1, 0),
+  hexagon: regular(6, 1.05, Math.PI / 6),
+  bowtie: BOWTIE,
+  hourglass: BOWTIE.map(([u, v]) => [v, u] as const),
   diamond: [[0, -1.15], [1.15, 0], [0, 1.15], [-1.15, 0]],
   star: STAR,
   plus: PLUS,

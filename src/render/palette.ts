@@ -1,8 +1,14 @@
 /**
- * One fixed look per optimizer, shared by the app and every export. Colours are the Okabe–Ito palette
- * (distinguishable under the common colour-vision deficiencies); each optimizer also gets its own dash
- * pattern and marker shape so the figure still reads in greyscale.
+ * The looks of runs, shared by the app and every export: a colour per optimizer, a dash pattern and a
+ * marker shape per entrant. Colours are keyed by optimizer id (so adding an optimizer means adding one
+ * colour here, and two Adam entrants share Adam's blue); the first seven are the Okabe–Ito palette,
+ * distinguishable under the common colour-vision deficiencies. Dash and marker come from the entrant's
+ * position in the race: the i-th entrant gets SHAPES[i mod 12] and DASHES[i mod 7]. Since 12 and 7 are
+ * coprime, the first 84 entrants of a race differ pairwise in their (dash, marker) pair, and the first 12
+ * in their marker alone, so a race of a dozen stays readable in greyscale. The default race (the seven
+ * classic optimizers, in registry order) keeps the looks these optimizers always had.
  */
+import { MNIST_OPTIMIZERS } from '../optim/index.ts';
 import type { OptimizerId } from '../optim/types.ts';
 import type { MarkerShape } from './markers.ts';
 
@@ -13,17 +19,39 @@ export interface OptimizerLook {
   readonly marker: MarkerShape;
 }
 
-export const LOOKS: Readonly<Record<OptimizerId, OptimizerLook>> = {
-  sgd: { color: '#000000', dash: '', marker: 'circle' },
-  momentum: { color: '#E69F00', dash: '6 3', marker: 'square' },
-  nag: { color: '#56B4E9', dash: '2 2', marker: 'triangle' },
-  adagrad: { color: '#009E73', dash: '8 3 2 3', marker: 'diamond' },
-  adadelta: { color: '#CC79A7', dash: '4 4', marker: 'cross' },
-  rmsprop: { color: '#D55E00', dash: '10 2', marker: 'star' },
-  adam: { color: '#0072B2', dash: '1 3', marker: 'plus' },
+/** One colour per optimizer. */
+export const COLOURS: Readonly<Record<OptimizerId, string>> = {
+  sgd: '#000000',
+  momentum: '#E69F00',
+  nag: '#56B4E9',
+  adagrad: '#009E73',
+  adadelta: '#CC79A7',
+  rmsprop: '#D55E00',
+  adam: '#0072B2',
   // The MNIST tab's Muon (never on a surface): Paul Tol's wine, off the Okabe–Ito seven.
-  muon: { color: '#882255', dash: '12 3 3 3', marker: 'diamond' },
+  muon: '#882255',
 };
+
+/** Dash patterns by entrant position (SVG stroke-dasharray, '' = solid); 7 of them, coprime with the 12 shapes. */
+export const DASHES: readonly string[] = ['', '6 3', '2 2', '8 3 2 3', '4 4', '10 2', '1 3'];
+/** Marker shapes by entrant position. */
+export const SHAPES: readonly MarkerShape[] = [
+  'circle', 'square', 'triangle', 'diamond', 'cross', 'star', 'plus',
+  'triangle-down', 'pentagon', 'bowtie', 'hourglass', 'hexagon',
+];
+
+/** The look of the entrant at `position` (0-based) in its race. */
+export function entrantLook(optimizer: OptimizerId, position: number): OptimizerLook {
+  return { color: COLOURS[optimizer], dash: DASHES[position % DASHES.length], marker: SHAPES[position % SHAPES.length] };
+}
+
+/**
+ * One look per optimizer, as if all raced in registry order (Muon last): for views of one run per
+ * optimizer (the MNIST tab, its learning-rate finder).
+ */
+export const LOOKS: Readonly<Record<OptimizerId, OptimizerLook>> = Object.fromEntries(
+  MNIST_OPTIMIZERS.map((o, i) => [o.id, entrantLook(o.id, i)]),
+) as Record<OptimizerId, OptimizerLook>;
 
 /** Stroke widths of a trajectory (px): normally, and when its run is highlighted. */
 export const PATH_WIDTH = 2.3;

@@ -18,6 +18,10 @@
  * target": within it at k and staying there); the rows say which runs touched the target and left. Its
  * sentence is longest at the last iteration (src/export/embed-size.ts sizes the embed by that): the names
  * are fixed once any run has settled, "has" is shorter than "have", and the counts only grow.
+ *
+ * Over several noise seeds a run is its entrant's median one (src/run/race.ts), so the wording above is
+ * the median's; seedSpread says how the seeds spread, at the end of the budget: "5 seeds: 62–130",
+ * "5 seeds: 62–130, 2 not settled", "5 seeds: none settled", or with no target the final losses' range.
  */
 import { withinTarget } from '../run/target.ts';
 
@@ -115,4 +119,29 @@ export function formatNumber(v: number): string {
   const a = Math.abs(v);
   const s = a >= 1e-3 && a < 1e5 ? String(Number(v.toPrecision(4))) : v.toExponential(2).replace('e+', 'e');
   return s.replace(/^-/, '−');
+}
+
+/** A run's seeds at the end of the budget: their `settled`, their final losses. */
+export interface SeedOutcomes {
+  readonly seeds: readonly { readonly settled: number | null; readonly losses: ArrayLike<number>; readonly diverged: boolean }[];
+}
+
+/** How a median run's seeds spread (see the header); null for a run of one seed. */
+export function seedSpread(run: SeedOutcomes, target: number | null): string | null {
+  const n = run.seeds.length;
+  if (n < 2) return null;
+  if (target === null) {
+    const finals = run.seeds.map((s) => (s.diverged ? Infinity : s.losses[s.losses.length - 1]));
+    const diverged = finals.filter((f) => f === Infinity).length;
+    const finite = finals.filter((f) => f !== Infinity);
+    const [lo, hi] = [Math.min(...finite), Math.max(...finite)];
+    const range = finite.length === 0 ? 'all diverged' : lo === hi ? `final f ${formatNumber(lo)}` : `final f ${formatNumber(lo)} to ${formatNumber(hi)}`;
+    return `${n} seeds: ${range}${diverged > 0 && finite.length > 0 ? `, ${diverged} diverged` : ''}`;
+  }
+  const settled = run.seeds.flatMap((s) => (s.settled === null ? [] : [s.settled]));
+  if (settled.length === 0) return `${n} seeds: none settled`;
+  const [lo, hi] = [Math.min(...settled), Math.max(...settled)];
+  const missed = n - settled.length;
+  const range = lo !== hi ? `${lo}–${hi}` : missed === 0 ? `all ${lo}` : String(lo);
+  return `${n} seeds: ${missed === 0 ? range : `${range}, ${missed} not settled`}`;
 }

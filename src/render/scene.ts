@@ -19,7 +19,7 @@
 import { compileExpression, expressionObjective, type CompiledExpression, type ExpressionError } from '../math/expression/index.ts';
 import { sampleGrid, type Grid } from '../math/grid.ts';
 import type { Objective } from '../math/objective.ts';
-import type { Trajectory } from '../run/run.ts';
+import type { EntrantRun } from '../run/race.ts';
 import { getSurface } from '../../surfaces/index.ts';
 import type { SurfaceDef } from '../../surfaces/types.ts';
 import { raceForView } from '../view/race.ts';
@@ -57,7 +57,7 @@ export interface SurfaceScene {
   readonly source: SceneSource;
   readonly field: SceneField;
   readonly bands: readonly ContourBand[];
-  readonly race: readonly Trajectory[];
+  readonly race: readonly EntrantRun[];
 }
 
 export function sceneSource(view: SourceInputs): Result<SceneSource, ExpressionError> {
@@ -79,8 +79,8 @@ export function sceneBands(field: SceneField): ContourBand[] {
   return contourBands(field.grid, field.levels);
 }
 
-export function sceneRace(source: SceneSource, view: RaceInputs): Trajectory[] {
-  return raceForView({ ...view, expr: source.compiled.source }, source.objective);
+export function sceneRace(source: SceneSource, view: RaceInputs): EntrantRun[] {
+  return raceForView({ ...view, expr: source.compiled.source }, source.objective, source.def?.data);
 }
 
 /** The whole scene of a view at one resolution (the parts composed; the app composes them memoised). */

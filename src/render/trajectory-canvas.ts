@@ -18,7 +18,12 @@ export interface CanvasRun {
   readonly id: string;
   readonly look: Pick<OptimizerLook, 'color' | 'dash'>;
   readonly path: PixelPath;
+  /** Another seed's run of an entrant shown by its median run: drawn thin and faint, solid, under the rest. */
+  readonly faint?: boolean;
 }
+
+/** A faint run's stroke: width (px) and opacity. */
+export const FAINT_PATH = { width: 1, opacity: 0.28 } as const;
 
 export interface DrawState {
   k: number;
@@ -29,6 +34,12 @@ export interface DrawState {
 
 function style(ctx: CanvasRenderingContext2D, run: CanvasRun, highlight: string | null): void {
   ctx.strokeStyle = run.look.color;
+  if (run.faint) {
+    ctx.lineWidth = FAINT_PATH.width;
+    ctx.globalAlpha = highlight === null ? FAINT_PATH.opacity : FAINT_PATH.opacity / 3;
+    ctx.setLineDash([]);
+    return;
+  }
   ctx.lineWidth = highlight === run.id ? HIGHLIGHT_PATH_WIDTH : PATH_WIDTH;
   ctx.globalAlpha = highlight !== null && highlight !== run.id ? 0.22 : 1;
   ctx.setLineDash(run.look.dash ? run.look.dash.split(/[ ,]+/).map(Number) : []);

@@ -14,7 +14,8 @@ import type { Hyper } from '../optim/types.ts';
 import { FIXED, formatSchedule } from '../run/schedules.ts';
 import type { SurfaceDef } from '../../surfaces/types.ts';
 import type { FieldTable, RangedField, ScalarField } from './field.ts';
-import { expected, hyperField, layeredHyper, numberField, parseOptimizers, readSchedule, wordField } from './field-kinds.ts';
+import { defaultEntrants, formatEntrants, parseEntrants } from './entrants.ts';
+import { expected, hyperField, layeredHyper, numberField, readSchedule, wordField } from './field-kinds.ts';
 import { ANY_NUMBER, readNumber, readNumberList, type NumberRange } from './numbers.ts';
 import { defaultsOf } from './read-fields.ts';
 import { NAMESPACE } from './link-fields.ts';
@@ -202,17 +203,34 @@ const seed: Ranged<'seed'> = numberField({
   default: () => DEFAULT_SEED,
 });
 
-const optimizers: Field<'optimizers'> = {
+/** Runs per entrant over consecutive noise seeds: the form's, links' and the CLI's limit. */
+const MAX_SEEDS = 100;
+
+const seeds: Ranged<'seeds'> = numberField({
+  name: 'seeds',
+  key: 'seeds',
+  flag: { name: 'seeds', arg: 'N' },
+  label: 'the number of seeds',
+  what: 'with gradient noise or mini-batches, run each entrant on N seeds (seed, seed+1, …) and show its median run',
+  defaultText: '1',
+  range: { min: 1, max: MAX_SEEDS, integer: true },
+  write: 'unless-default',
+  default: () => 1,
+});
+
+const entrants: Field<'entrants'> = {
   kind: 'scalar',
-  name: 'optimizers',
+  name: 'entrants',
   key: 'opt',
   flag: { name: 'optimizers', arg: 'a,b,…' },
   label: 'the optimizers',
-  help: 'the optimizers that race, run in registry order (default: all)',
+  help:
+    'the entrants, comma-separated: ID or ID:PARAM=VALUE:… with its own hyperparameters, sched=[SPEC] and (linreg) batch=N, ' +
+    'e.g. sgd,adam,adam:lr=0.1:beta1=0.8; one optimizer may enter more than once; grouped in registry order (default: the classic ones)',
   write: 'unless-default',
-  default: ({ vocab }) => vocab.optimizers.map((o) => o.id),
-  parse: (text, { vocab }) => parseOptimizers(text, vocab, 'registry'),
-  format: (ids) => ids.join(','),
+  default: ({ vocab }) => defaultEntrants(vocab),
+  parse: (text, { vocab, def }) => parseEntrants(text, vocab, def?.data?.points ?? null),
+  format: formatEntrants,
 };
 
 const hyper = hyperField<ViewState, ViewContext>('hyper', ({ def, vocab }) => surfaceHyper(def, vocab));
@@ -260,12 +278,12 @@ const k: Ranged<'k'> = {
 
 export const VIEW_TABLE: FieldTable<ViewState, ViewContext> = {
   namespace: NAMESPACE.view,
-  fields: [surface, expr, domain, start, fStar, target, steps, noise, seed, optimizers, hyper, schedule, layout, k],
+  fields: [surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, hyper, schedule, layout, k],
 };
 export const FIELDS = VIEW_TABLE.fields;
 
 /** The scalar fields by name, for callers that need one field's declaration (the form's limits). */
-export const FIELD = { surface, expr, domain, start, fStar, target, steps, noise, seed, optimizers, schedule, layout, k };
+export const FIELD = { surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, schedule, layout, k };
 
 /** Every field's default for a registry surface (def) or a typed expression (def null, with its text). */
 export function viewDefaults(def: SurfaceDef | null, exprText: string, vocab: ViewVocabulary): ViewState {

@@ -13,6 +13,23 @@ export interface ViewDomain {
   readonly y: readonly [number, number];
 }
 
+/**
+ * One entrant of the race: an optimizer with what it sets for itself. The same optimizer may enter more
+ * than once ("Adam, lr 0.01" and "Adam, lr 0.1" side by side). Its effective hyperparameters are
+ * `{ ...view.hyper[optimizer], ...own }`, so a per-optimizer setting (`adam.lr=…` in a link, `--set
+ * adam.lr=…`) reaches every adam entrant that does not set that key itself. Written in links and on the
+ * command line as `adam:lr=0.1:beta1=0.8` (entrants.ts).
+ */
+export interface ViewEntrant {
+  readonly optimizer: OptimizerId;
+  /** Only the hyperparameters this entrant sets itself, in its optimizer's spec order. */
+  readonly own: Readonly<Hyper>;
+  /** Its own learning-rate schedule; null: the race's (ViewState.schedule). */
+  readonly schedule: Schedule | null;
+  /** Points per mini-batch on a surface with data (linear regression); null: the exact full gradient. */
+  readonly batch: number | null;
+}
+
 export interface ViewState {
   /** Registry surface id, or null when the view shows a typed expression. */
   readonly surface: string | null;
@@ -21,9 +38,15 @@ export interface ViewState {
   /** The plot's extent. */
   readonly domain: ViewDomain;
   readonly start: readonly [number, number];
-  /** Optimizers that run, in registry order. */
-  readonly optimizers: readonly OptimizerId[];
-  /** Complete hyperparameters for every optimizer (also the ones not running, so toggling keeps edits). */
+  /**
+   * The race's entrants, grouped by optimizer in registry order (several entrants of one optimizer in the
+   * order given), so the same optimizer's variants sit side by side in the scoreboard and legends.
+   */
+  readonly entrants: readonly ViewEntrant[];
+  /**
+   * Every optimizer's hyperparameters (also the ones not running, so toggling keeps edits): the defaults
+   * each of its entrants starts from (registry, then surface, then `OPT.PARAM` link keys / --set).
+   */
   readonly hyper: Readonly<Record<string, Hyper>>;
   /**
    * The minimum value f* targets are measured from: the surface's known minimum (0 as a reference where it
@@ -37,7 +60,12 @@ export interface ViewState {
   readonly noise: number;
   /** Seed of the noise stream (and, later, of mini-batches); kept whether or not there is noise. */
   readonly seed: number;
-  /** Learning-rate schedule applied to every optimizer's lr (FIXED = constant rates). */
+  /**
+   * Noise seeds per entrant: with gradient noise each entrant runs on seed, seed + 1, …, and shows its
+   * median run (src/run/race.ts); 1 = one run. Without noise the runs would be identical, so one is run.
+   */
+  readonly seeds: number;
+  /** Learning-rate schedule applied to every entrant's lr, unless it has its own (FIXED = constant rates). */
   readonly schedule: Schedule;
   readonly layout: Layout;
   /** Playback iteration, or null for "at the end of the race". */

@@ -17,7 +17,8 @@ import { fail, ok, type Reason, type Result } from './result.ts';
 export interface ViewVocabulary {
   /** Registry surfaces in display order; the first is the default view. */
   readonly surfaces: readonly SurfaceDef[];
-  readonly optimizers: readonly { readonly id: OptimizerId; readonly hyper: readonly HyperSpec[] }[];
+  /** In registry order; 'classic' ones (or ones without a group) race by default, 'more' ones on request. */
+  readonly optimizers: readonly { readonly id: OptimizerId; readonly hyper: readonly HyperSpec[]; readonly group?: 'classic' | 'more' }[];
   /** The expression as it will be plotted (trimmed), or the compiler's one-line message. */
   checkExpression(text: string): Result<string, string>;
   /** Optimizer ids the app knows but this view refuses, each with the reason a user is told (Muon on a surface). */

@@ -34,7 +34,14 @@ describe('race arguments', () => {
     [['--steps', '9999999'], '--steps: expected a whole number from 0 to 1000000'],
     [['--target', ''], '--target: expected a number, or none for no target, got ""'],
     [['--optimizers', 'sgd,lion'], '--optimizers: unknown optimizer "lion" (choose from sgd, momentum, nag, adagrad, adadelta, rmsprop, adam)'],
-    [['--optimizers', 'sgd,sgd'], '--optimizers: sgd listed twice'],
+    [['--optimizers', 'sgd,adam:lr=abc'], '--optimizers: entrant "adam:lr=abc": lr expects a number from 0.00001 to 10, got "abc"'],
+    [['--optimizers', 'adam:gamma=1'], '--optimizers: unknown adam hyperparameter "gamma" (choose from lr, beta1, beta2, eps, batch, sched)'],
+    [['--optimizers', 'adam:lr'], '--optimizers: entrant "adam:lr": expected PARAM=VALUE after "adam:", got "lr"'],
+    [['--optimizers', 'adam:lr=0.1:lr=0.2'], '--optimizers: entrant "adam:lr=0.1:lr=0.2": lr given twice'],
+    [['--optimizers', 'sgd:sched=step:gamma=0.5'], '--optimizers: entrant "sgd:sched=step:gamma=0.5": sched expects a schedule in brackets'],
+    [['--optimizers', 'sgd:sched=step'], '--optimizers: entrant "sgd:sched=step": sched expects a schedule in brackets, e.g. sched=[step:gamma=0.5,size=10]'],
+    [['--optimizers', 'sgd:sched=[cosine]'], '--optimizers: entrant "sgd:sched=[cosine]": sched: unknown schedule "cosine"'],
+    [['--optimizers', 'sgd:sched=[step'], '--optimizers: unbalanced [ ] in the entrant list'],
     [['--set', 'adam.lr'], '--set: expected OPT.PARAM=VALUE, got "adam.lr"'],
     [['--set', 'lion.lr=1'], '--set: unknown optimizer "lion"'],
     [['--set', 'adam.gamma=1'], '--set: unknown adam hyperparameter "gamma" (choose from lr, beta1, beta2, eps)'],
@@ -154,7 +161,7 @@ describe('race output (in-process)', () => {
   it('lists surfaces and optimizers with their defaults', () => {
     const text = listing(false);
     expect(text).toMatch(/\nrosenbrock\s+Rosenbrock\s+-1\.2,1/);
-    expect(text).toMatch(/\nadam\s+Adam\s+lr=0\.01 \[0\.00001, 10\]/);
+    expect(text).toMatch(/\nadam\s+Adam\s+classic\s+lr=0\.01 \[0\.00001, 10\]/);
     const listed = JSON.parse(listing(true));
     expect(listed.surfaces[0]).toMatchObject({ id: 'bowl', start: [-7, 2], hyper: { sgd: { lr: 0.9 } } });
     expect(listed.optimizers.map((o: { id: string }) => o.id)).toEqual(['sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam']);
@@ -202,7 +209,8 @@ describe('cli race (spawned)', () => {
     expect(out.schedule).toBe('fixed');
     expect(out.runs.map((r: { optimizer: string }) => r.optimizer)).toEqual(['sgd', 'adam']);
     const [sgd, adam] = out.runs;
-    expect(Object.keys(sgd).sort()).toEqual(['diverged', 'divergedAt', 'final', 'hit', 'hyper', 'optimizer', 'path', 'settled', 'steps']);
+    expect(Object.keys(sgd).sort()).toEqual(['diverged', 'divergedAt', 'entrant', 'final', 'hit', 'hyper', 'optimizer', 'path', 'schedule', 'settled', 'steps']);
+    expect([sgd.entrant, adam.entrant, sgd.schedule]).toEqual(['sgd', 'adam', 'fixed']);
     expect(sgd.hyper).toEqual({ lr: 0.9 });
     expect(adam.hyper.lr).toBe(0.05);
     expect(sgd.path).toHaveLength(31);
@@ -223,11 +231,36 @@ describe('cli race (spawned)', () => {
     expect(adam.path[1][0]).toBeCloseTo(-6.95, 6);
   });
 
+  it('races the same optimizer twice: each run carries its entrant, --set reaching the entrants without their own value', () => {
+    const { status, stdout } = cli('race', '--surface', 'bowl', '--optimizers', 'adam,adam:lr=0.1,adam,adam:lr=0.1:beta1=0.8', '--set', 'adam.lr=0.05', '--steps', '20', '--json');
+    expect(status).toBe(0);
+    const runs = JSON.parse(stdout).runs;
+    expect(runs.map((r: { entrant: string }) => r.entrant)).toEqual(['adam', 'adam:lr=0.1', 'adam#2', 'adam:lr=0.1:beta1=0.8']);
+    expect(runs.map((r: { hyper: { lr: number; beta1: number } }) => [r.hyper.lr, r.hyper.beta1])).toEqual([[0.05, 0.9], [0.1, 0.9], [0.05, 0.9], [0.1, 0.8]]);
+    // Identical entrants run the identical race; a different lr a different one.
+    expect(runs[2].path).toEqual(runs[0].path);
+    expect(runs[1].path[1]).not.toEqual(runs[0].path[1]);
+    // Adam's first step moves each coordinate by about its lr.
+    expect(runs[1].path[1][0]).toBeCloseTo(-6.9, 6);
+  });
+
+  it('gives an entrant its own learning-rate schedule, written in brackets', () => {
+    const out = raceOutput(parse(['--surface', 'bowl', '--optimizers', 'sgd,sgd:sched=[step:gamma=0.5,size=1]', '--steps', '3', '--json']));
+    const [plain, scheduled] = JSON.parse(out).runs;
+    expect([plain.entrant, scheduled.entrant]).toEqual(['sgd', 'sgd:sched=[step:gamma=0.5,size=1]']);
+    expect([plain.schedule, scheduled.schedule]).toEqual(['fixed', 'step:gamma=0.5,size=1']);
+    // SGD lr 0.9 then 0.45 on x²/10 + y²: y ← (1 − 2·lr)·y = −0.8·2, then 0.1·(−1.6).
+    expect(plain.path[2][1]).toBeCloseTo(1.28, 12);
+    expect(scheduled.path[2][1]).toBeCloseTo(-0.16, 12);
+    const table = raceOutput(parse(['--surface', 'bowl', '--optimizers', 'sgd,sgd:sched=[step:gamma=0.5,size=1]', '--steps', '3']));
+    expect(table).toMatch(/\nsgd:sched=\[step:gamma=0\.5,size=1\]\s+lr=0\.9 sched=step:gamma=0\.5,size=1\s+/);
+  });
+
   it('prints a readable table without --json', () => {
     const race = cli('race', '--surface', 'saddle');
     expect(race.status).toBe(0);
     expect(race.stdout).toContain('surface saddle: x^2 - y^2 + y^4/4');
-    expect(race.stdout).toMatch(/optimizer\s+hyperparameters\s+iterations to target\s+final loss/);
+    expect(race.stdout).toMatch(/entrant\s+hyperparameters\s+iterations to target\s+final loss/);
     expect(race.stdout).toMatch(/\nsgd\s+lr=0\.03\s+131\s+-1\.0000/);
   });
 

@@ -22,6 +22,8 @@ interface Expect {
   readonly noise?: { sigma: number; seed: number } | null;
   readonly schedule?: string;
   readonly optimizers?: string[];
+  /** Each run's "entrant" label. */
+  readonly entrants?: string[];
   /** Updates recorded by the first run (its budget unless it diverged). */
   readonly steps?: number;
   /** Fields of the view itself. */
@@ -52,6 +54,21 @@ const CASES: [string, string[], Expect][] = [
   ['an expression with noise and two optimizers', ['--expr', 'x^4 - x^2 + y^2', '--start', '-0.1,1', '--noise', '0.1', '--seed', '3', '--optimizers', 'nag,adagrad'], { noise: { sigma: 0.1, seed: 3 }, optimizers: ['nag', 'adagrad'] }],
   ['a tight target', ['--surface', 'rastrigin', '--target', '1e-6', '--steps', '100', '--optimizers', 'adadelta'], { surface: { target: 1e-6 } }],
   ['a diverging run', ['--expr', 'x^2+y^2', '--start', '1,1', '--optimizers', 'sgd', '--set', 'sgd.lr=1.5'], { steps: 19 }],
+  // Entrants (issue 9): the same optimizer more than once, with its own settings and schedule.
+  ['two Adam entrants', ['--surface', 'bowl', '--optimizers', 'adam,adam:lr=0.1'], { entrants: ['adam', 'adam:lr=0.1'], optimizers: ['adam', 'adam'] }],
+  ['identical entrants: adam and adam#2', ['--surface', 'saddle', '--optimizers', 'adam,sgd,adam', '--steps', '40'], { entrants: ['sgd', 'adam', 'adam#2'] }],
+  [
+    '--set reaches every entrant without its own value',
+    ['--surface', 'rosenbrock', '--optimizers', 'momentum,momentum:beta=0.5,adam:lr=0.1:beta1=0.8', '--set', 'momentum.lr=0.001', '--steps', '200'],
+    { entrants: ['momentum', 'momentum:beta=0.5', 'adam:lr=0.1:beta1=0.8'], view: { hyper: { momentum: { lr: 0.001, beta: 0.9 } } } },
+  ],
+  [
+    'an entrant with its own schedule, next to the race\'s',
+    ['--surface', 'bowl', '--optimizers', 'sgd,sgd:sched=[exp:gamma=0.99]', '--schedule', 'step:gamma=0.5,size=10'],
+    { entrants: ['sgd', 'sgd:sched=[exp:gamma=0.99]'], schedule: 'step:gamma=0.5,size=10' },
+  ],
+  ['entrants under noise share the noise stream', ['--expr', 'x^2 + y^2', '--start', '1,1', '--noise', '0.5', '--seed', '2', '--optimizers', 'sgd:lr=0.1,sgd:lr=0.2'], { entrants: ['sgd:lr=0.1', 'sgd:lr=0.2'] }],
+  ['several seeds: each entrant\'s median run of five', ['--surface', 'saddle', '--noise', '0.3', '--seed', '8', '--seeds', '5', '--optimizers', 'sgd,adam,adam:lr=0.1', '--steps', '100'], { noise: { sigma: 0.3, seed: 8 }, entrants: ['sgd', 'adam', 'adam:lr=0.1'], view: { seeds: 5 } }],
   ['every race field at once', ['--surface', 'styblinski-tang', '--start', '1,-1', '--target', '-70', '--steps', '120', '--noise', '2', '--seed', '99', '--optimizers', 'momentum,rmsprop', '--set', 'rmsprop.rho=0.5', '--schedule', 'exp:gamma=0.99', '--domain', '-4,4,-4,4'], { surface: { target: -70 }, noise: { sigma: 2, seed: 99 }, schedule: 'exp:gamma=0.99', steps: 120 }],
 ];
 
@@ -81,12 +98,13 @@ describe('race, render and the link give the same race for the same options', ()
     if (want.noise !== undefined) expect(json.noise).toEqual(want.noise);
     if (want.schedule) expect(json.schedule).toBe(want.schedule);
     if (want.optimizers) expect(json.runs.map((r: { optimizer: string }) => r.optimizer)).toEqual(want.optimizers);
+    if (want.entrants) expect(json.runs.map((r: { entrant: string }) => r.entrant)).toEqual(want.entrants);
     if (want.steps !== undefined) expect(json.runs[0].steps).toBe(want.steps);
     if (want.view) expect(view).toMatchObject(want.view);
   });
 
   it('holds for the real `cli race` process too', () => {
-    const argv = [...EXPR, '--optimizers', 'sgd,adam', '--seed', '4', '--json'];
+    const argv = [...EXPR, '--optimizers', 'sgd,adam,adam:lr=0.1:beta1=0.8', '--seed', '4', '--json'];
     const r = runCli(['race', ...argv]);
     expect(r.status).toBe(0);
     const render = parseRenderArgs([...argv.slice(0, -1), '--out', '-']);

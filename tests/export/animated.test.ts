@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainEntrants } from '../../src/view/entrants.ts';
 import { animationCss, DRAW_FRACTION, STOPS } from '../../src/export/animated.ts';
 import { figureSvg } from '../../src/export/figure.ts';
 import { figureSpecForView } from '../../src/export/view-figure.ts';
@@ -38,7 +39,7 @@ describe('animationCss', () => {
 });
 
 describe('animated figure', () => {
-  const view = { ...defaultView(getSurface('bowl')!, VOCABULARY), optimizers: ['sgd', 'adam'] as const, steps: 60 };
+  const view = { ...defaultView(getSurface('bowl')!, VOCABULARY), entrants: plainEntrants(['sgd', 'adam']), steps: 60 };
   const spec = figureSpecForView(view, { width: 520, height: 340 });
   const svg = figureSvg(spec, { animateSeconds: 5 });
   const els = elements(svg);
@@ -66,7 +67,7 @@ describe('animated figure', () => {
 });
 
 describe('animated small multiples', () => {
-  const view = { ...defaultView(getSurface('bowl')!, VOCABULARY), optimizers: ['sgd', 'momentum', 'adam'] as const, steps: 60, layout: 'grid' as const };
+  const view = { ...defaultView(getSurface('bowl')!, VOCABULARY), entrants: plainEntrants(['sgd', 'momentum', 'adam']), steps: 60, layout: 'grid' as const };
   const spec = figureSpecForView(view, { width: 720, height: 480 });
   const els = elements(figureSvg(spec, { animateSeconds: 5 }));
 

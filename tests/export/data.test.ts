@@ -35,7 +35,7 @@ describe('Export data', () => {
     expect(json.runs[0].path).toHaveLength(4);
   });
 
-  it('writes CSV rows optimizer,iteration,x,y,loss with exact doubles', () => {
+  it('writes CSV rows optimizer,iteration,x,y,loss,entrant with exact doubles', () => {
     // SGD on f = x² + y² with lr 0.1 from (1, 1): θ ← θ − 0.1·2θ = 0.8θ, so x = y = 0.8^k and f = 2·0.64^k.
     const { view } = decodeView('f=x^2%2By^2&start=1,1&steps=2&opt=sgd&sgd.lr=0.1', VOCABULARY);
     const csv = raceDataCsv(raceForView(view));
@@ -43,9 +43,9 @@ describe('Export data', () => {
     const x1 = 1 - 0.1 * 2 * 1;
     const x2 = x1 - 0.1 * 2 * x1;
     expect(x1).toBe(0.8);
-    const rows = ['optimizer,iteration,x,y,loss', 'sgd,0,1,1,2', `sgd,1,${x1},${x1},${x1 * x1 + x1 * x1}`, `sgd,2,${x2},${x2},${x2 * x2 + x2 * x2}`];
+    const rows = ['optimizer,iteration,x,y,loss,entrant', 'sgd,0,1,1,2,sgd', `sgd,1,${x1},${x1},${x1 * x1 + x1 * x1},sgd`, `sgd,2,${x2},${x2},${x2 * x2 + x2 * x2},sgd`];
     expect(csv).toBe(`${rows.join('\n')}\n`);
-    expect(csv).toContain('sgd,1,0.8,0.8,1.2800000000000002');
+    expect(csv).toContain('sgd,1,0.8,0.8,1.2800000000000002,sgd');
   });
 
   it('has one row per recorded iterate of every run, diverged runs stopping at their last finite point', () => {
@@ -55,5 +55,17 @@ describe('Export data', () => {
     const lines = raceDataCsv(runs).trimEnd().split('\n');
     expect(lines).toHaveLength(1 + runs[0].xs.length + runs[1].xs.length);
     expect(lines.filter((l) => l.startsWith('sgd,'))).toHaveLength(runs[0].divergedAt!);
+  });
+
+  it('names each run by its entrant: JSON "entrant", the CSV\'s last column, quoted where the label has a comma', () => {
+    const { view } = decodeView('s=bowl&steps=3&opt=sgd:sched=%5Bstep:gamma=0.5,size=1%5D,adam,adam,adam:lr=0.1:beta1=0.8', VOCABULARY);
+    const runs = raceForView(view);
+    const json = JSON.parse(raceDataJson(view, runs));
+    expect(json.runs.map((r: { entrant: string }) => r.entrant)).toEqual(['sgd:sched=[step:gamma=0.5,size=1]', 'adam', 'adam#2', 'adam:lr=0.1:beta1=0.8']);
+    expect(json.runs.map((r: { schedule: string }) => r.schedule)).toEqual(['step:gamma=0.5,size=1', 'fixed', 'fixed', 'fixed']);
+    expect(json.runs[3].hyper).toEqual({ lr: 0.1, beta1: 0.8, beta2: 0.999, eps: 1e-8 });
+    const csv = raceDataCsv(runs).trimEnd().split('\n');
+    expect(csv[1]).toMatch(/^sgd,0,-7,2,8\.9,"sgd:sched=\[step:gamma=0\.5,size=1\]"$/);
+    expect(csv.filter((l) => l.endsWith(',adam#2'))).toHaveLength(4);
   });
 });

@@ -6,12 +6,11 @@
  * band paths the app's contour layer draws.
  */
 import { describe, expect, it } from 'vitest';
+import { plainEntrants } from '../../src/view/entrants.ts';
 import type { Grid } from '../../src/math/grid.ts';
 import { bandColour } from '../../src/render/colour-scale.ts';
 import { bandPaths, contourBands } from '../../src/render/contour-bands.ts';
 import { COMPACT_MARKER_R, RUN_MARKER_R, START_GLYPH, runGlyph } from '../../src/render/markers.ts';
-import type { OptimizerId } from '../../src/optim/types.ts';
-import { LOOKS } from '../../src/render/palette.ts';
 import { pixelPath } from '../../src/render/pixel-path.ts';
 import { projection } from '../../src/render/projection.ts';
 import { outlineD } from '../../src/render/svg-path.ts';
@@ -51,7 +50,7 @@ function recordingCanvas() {
 
 function spec(layout: 'overlay' | 'grid', k?: number): FigureSpec {
   const v = defaultView(getSurface('rosenbrock')!, VOCABULARY);
-  return figureSpecForView({ ...v, optimizers: ['sgd', 'momentum', 'nag', 'adam'], steps: 400, k: k ?? null, layout }, { width: 720, height: 480 });
+  return figureSpecForView({ ...v, entrants: plainEntrants(['sgd', 'momentum', 'nag', 'adam']), steps: 400, k: k ?? null, layout }, { width: 720, height: 480 });
 }
 
 for (const layout of ['overlay', 'grid'] as const) {
@@ -80,7 +79,7 @@ for (const layout of ['overlay', 'grid'] as const) {
           expect(svgPoints[0].length).toBeLessThan(s.k + 1);
           const [ex, ey] = strokes[j].points.at(-1)!;
           const r = layout === 'grid' ? COMPACT_MARKER_R : RUN_MARKER_R;
-          const glyph = runGlyph(LOOKS[run.id as OptimizerId].marker, run.look.color, r);
+          const glyph = runGlyph(s.runs[panel.runs[j]].look.marker, run.look.color, r);
           const marker = kids.find((e) => e.attrs.class?.startsWith('m'))!;
           expect(marker.attrs.d).toBe(outlineD(glyph[0].outline, ex, ey));
           expect(marker.attrs.fill).toBe(run.look.color);

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { plainEntrants } from '../../src/view/entrants.ts';
 import { sampleGrid } from '../../src/math/grid.ts';
 import { figureSvg, type FigureSpec } from '../../src/export/figure.ts';
 import { formatNumber, shownIndex } from '../../src/render/race-status.ts';
@@ -18,7 +19,7 @@ import { elements, wellFormed } from './svg-inspect.ts';
 /** Bowl, SGD + Adam, 40 steps: small enough to snapshot. */
 function smallView(): ViewState {
   const v = defaultView(getSurface('bowl')!, VOCABULARY);
-  return { ...v, optimizers: ['sgd', 'momentum', 'adam'], steps: 40 };
+  return { ...v, entrants: plainEntrants(['sgd', 'momentum', 'adam']), steps: 40 };
 }
 const SMALL = { width: 520, height: 340 };
 
@@ -140,7 +141,7 @@ describe('figure bounds and sizes', () => {
   });
 
   it('draws a diverged run up to its last finite point and says where it diverged', () => {
-    const v = { ...smallView(), optimizers: ['sgd'] as const, hyper: { ...smallView().hyper, sgd: { lr: 5 } } };
+    const v = { ...smallView(), entrants: plainEntrants(['sgd']), hyper: { ...smallView().hyper, sgd: { lr: 5 } } };
     const runs = raceForView(v);
     expect(runs[0].diverged).toBe(true);
     const svg = figureSvg(figureSpecForView(v, SMALL, runs));
@@ -151,7 +152,7 @@ describe('figure bounds and sizes', () => {
   it('says in the legend when a run touched the target but left, in the scoreboard\'s words (issue 9)', () => {
     // The default bowl at its end, iteration 200: RMSprop touched 0.001 at 32 and ends at 0.0246;
     // Adam touched it at 63 and stays from 84.
-    const v: ViewState = { ...defaultView(getSurface('bowl')!, VOCABULARY), optimizers: ['rmsprop', 'adam'] };
+    const v: ViewState = { ...defaultView(getSurface('bowl')!, VOCABULARY), entrants: plainEntrants(['rmsprop', 'adam']) };
     const texts = elements(figureSvg(figureSpecForView(v, SMALL))).filter((e) => e.name === 'text').map((e) => e.text);
     expect(texts).toContain('touched at 32, left');
     expect(texts).toContain('84 (touched at 63)');

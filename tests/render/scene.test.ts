@@ -168,7 +168,7 @@ describe('keepEqual', () => {
     expect(kept).toEqual(moved);
     expect(kept.domain).toBe(view.domain);
     expect(kept.hyper).toBe(view.hyper);
-    expect(kept.optimizers).toBe(view.optimizers);
+    expect(kept.entrants).toBe(view.entrants);
     expect(kept.schedule).toBe(view.schedule);
     expect(kept.start).toBe(moved.start);
     expect(pickInputs(kept, FIELD_KEYS, pickInputs(view, FIELD_KEYS))).toEqual({ domain: view.domain });
@@ -180,7 +180,7 @@ describe('keepEqual', () => {
     const kept = keepEqual(view, other);
     expect(kept.hyper).toBe(other.hyper);
     expect(kept.hyper.adam.lr).toBe(0.05);
-    expect(kept.optimizers).toEqual(['sgd']);
+    expect(kept.entrants).toEqual([{ optimizer: 'sgd', own: {}, schedule: null, batch: null }]);
     const zoomed = keepEqual(view, { ...view, domain: { x: [-10, 10], y: [-5, 4] } });
     expect(zoomed.domain.y).toEqual([-5, 4]);
   });

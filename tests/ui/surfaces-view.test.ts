@@ -85,10 +85,10 @@ describe('SurfacesView: history', () => {
     history.back();
     model.follow();
     expect(model.view.hyper.adam.lr).toBe(0.1);
-    expect(model.view.optimizers).not.toContain('momentum');
+    expect(model.view.entrants.map((e) => e.optimizer)).not.toContain('momentum');
     history.back();
     model.follow();
-    expect(model.view.optimizers).toContain('momentum');
+    expect(model.view.entrants.map((e) => e.optimizer)).toContain('momentum');
     expect(model.view.surface).toBe('himmelblau');
     history.back();
     model.follow();

@@ -5,10 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD, FIELDS, defaultView, viewDefaults } from '../../src/view/fields.ts';
 import { readView } from '../../src/view/read-view.ts';
+import { plainEntrants } from '../../src/view/entrants.ts';
 import { VOCABULARY } from '../../src/view/vocabulary.ts';
 import { describeRange, readNumber } from '../../src/view/numbers.ts';
 
-const VIEW_KEYS = ['surface', 'expr', 'domain', 'start', 'fStar', 'optimizers', 'hyper', 'target', 'steps', 'noise', 'seed', 'schedule', 'layout', 'k'];
+const VIEW_KEYS = ['surface', 'expr', 'domain', 'start', 'fStar', 'entrants', 'hyper', 'target', 'steps', 'noise', 'seed', 'seeds', 'schedule', 'layout', 'k'];
 
 describe('the field table', () => {
   it('declares every field of ViewState once, with distinct link keys and flags', () => {
@@ -18,7 +19,7 @@ describe('the field table', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const flags = FIELDS.flatMap((f) => (f.flag ? [f.flag.name] : []));
     expect(new Set(flags).size).toBe(flags.length);
-    expect(flags).toEqual(['surface', 'expr', 'domain', 'start', 'fstar', 'target', 'steps', 'noise', 'seed', 'optimizers', 'set', 'schedule', 'layout', 'k']);
+    expect(flags).toEqual(['surface', 'expr', 'domain', 'start', 'fstar', 'target', 'steps', 'noise', 'seed', 'seeds', 'optimizers', 'set', 'schedule', 'layout', 'k']);
   });
 
   it("parses each field's formatted default back to the default, for every surface and a typed expression", () => {
@@ -81,14 +82,14 @@ describe('readView: errors are data', () => {
   const read = (texts: Record<string, string>, entries: [string, string][] = []) => readView({ texts, entries }, VOCABULARY);
 
   it('reports each bad field as {field, label, text, reason} and keeps its default', () => {
-    const r = read({ surface: 'bowl', steps: 'x', optimizers: 'sgd,lion' }, [['adam.lr', '99'], ['adam.gamma', '1']]);
+    const r = read({ surface: 'bowl', steps: 'x', entrants: 'sgd,lion' }, [['adam.lr', '99'], ['adam.gamma', '1']]);
     expect(r.reset).toBe(false);
     expect(r.view.steps).toBe(200);
-    expect(r.view.optimizers).toEqual(['sgd']);
+    expect(r.view.entrants).toEqual(plainEntrants(['sgd']));
     expect(r.errors).toEqual([
       { field: 'steps', label: 'the step budget', text: 'x', reason: { kind: 'expected', expected: 'a whole number from 0 to 1000000' } },
       {
-        field: 'optimizers',
+        field: 'entrants',
         label: 'the optimizers',
         text: 'sgd,lion',
         reason: { kind: 'unknown', noun: 'optimizer', word: 'lion', choices: ['sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam'] },

@@ -10,6 +10,7 @@
  * link.test.ts words each notice on a small hand-written vocabulary; this file covers what it does not.
  */
 import { describe, expect, it } from 'vitest';
+import { plainEntrant, plainEntrants } from '../../src/view/entrants.ts';
 import { FIELDS, defaultView, viewDefaults } from '../../src/view/fields.ts';
 import { decodeView, encodeView } from '../../src/view/link.ts';
 import { MNIST_TABLE } from '../../src/view/mnist-fields.ts';
@@ -67,7 +68,25 @@ const VIEW_CASES: Record<keyof ViewState, ViewState[]> = {
   steps: [{ ...base, steps: 0 }, { ...base, steps: 1 }, { ...base, steps: 1_000_000 }],
   noise: [{ ...base, noise: 1000 }, { ...base, noise: 0.1 + 0.2 }, { ...base, noise: 5e-324 }],
   seed: [{ ...base, seed: 0 }, { ...base, seed: 4294967295 }],
-  optimizers: [{ ...base, optimizers: [] }, { ...base, optimizers: ['adam'] }, { ...base, optimizers: ['sgd', 'rmsprop', 'adam'] }],
+  seeds: [{ ...base, seeds: 100 }, { ...base, seeds: 2, noise: 0.5 }],
+  entrants: [
+    { ...base, entrants: [] },
+    { ...base, entrants: plainEntrants(['adam']) },
+    { ...base, entrants: plainEntrants(['sgd', 'rmsprop', 'adam']) },
+    // The same optimizer three times, own values with 17 digits and at the ends of their ranges, own schedules.
+    {
+      ...base,
+      entrants: [
+        plainEntrant('sgd'),
+        { optimizer: 'sgd', own: { lr: 1e-5 }, schedule: parseSchedule('multistep:gamma=0.1,at=1/2/1000000'), batch: null },
+        plainEntrant('adam'),
+        plainEntrant('adam'),
+        { optimizer: 'adam', own: { lr: 0.1 + 0.2, beta1: 0.9999, eps: 1e-12 }, schedule: null, batch: null },
+        { optimizer: 'adam', own: {}, schedule: parseSchedule('step:gamma=0.5,size=1'), batch: null },
+      ],
+    },
+    withHyper({ ...base, entrants: [plainEntrant('adam'), { optimizer: 'adam', own: { lr: 10 }, schedule: null, batch: null }] }, 'adam', 'lr', 0.05),
+  ],
   hyper: [...hyperEdges(base), withHyper(base, 'adam', 'lr', 0.123456789012345)],
   schedule: SCHEDULE_SPECS.map((spec) => ({ ...base, schedule: parseSchedule(spec) })),
   layout: [{ ...base, layout: 'grid' }, typedView('x*y', { layout: 'grid' })],

@@ -9,7 +9,7 @@ import { fail, ok } from '../../src/view/result.ts';
 import { FIXED, parseSchedule } from '../../src/run/schedules.ts';
 import { VOCABULARY } from '../../src/view/vocabulary.ts';
 import { raceForView } from '../../src/view/race.ts';
-
+import { plainEntrants } from '../../src/view/entrants.ts';
 // A small vocabulary written out here so the expected URLs below can be checked by eye.
 const lr: HyperSpec = { key: 'lr', label: 'learning rate', tex: '\\eta', default: 0.01, min: 1e-6, max: 10, log: true };
 const beta: HyperSpec = { key: 'beta', label: 'momentum', tex: '\\beta', default: 0.9, min: 0, max: 0.999, log: false };
@@ -34,7 +34,7 @@ describe('defaultView', () => {
     expect(def.start).toEqual([-7, 2]);
     expect(def.target).toBe(1e-3);
     expect(def.steps).toBe(100);
-    expect(def.optimizers).toEqual(['sgd', 'momentum']);
+    expect(def.entrants).toEqual(plainEntrants(['sgd', 'momentum']));
     expect(def.hyper).toEqual({ sgd: { lr: 0.01 }, momentum: { lr: 0.1, beta: 0.9 } });
   });
 });
@@ -44,7 +44,7 @@ describe('encodeView', () => {
     expect(encodeView(def, vocab)).toBe('v=2&s=bowl&start=-7,2&target=0.001&steps=100&noise=0&seed=1'.replace(/,/g, '%2C'));
   });
   it('writes only hyperparameters that differ from the surface defaults, and the optional fields', () => {
-    const v: ViewState = { ...def, optimizers: ['momentum'], hyper: { sgd: { lr: 0.01 }, momentum: { lr: 0.1, beta: 0.5 } }, layout: 'grid', k: 7 };
+    const v: ViewState = { ...def, entrants: plainEntrants(['momentum']), hyper: { sgd: { lr: 0.01 }, momentum: { lr: 0.1, beta: 0.5 } }, layout: 'grid', k: 7 };
     const url = new URLSearchParams(encodeView(v, vocab));
     expect(url.get('opt')).toBe('momentum');
     expect(url.get('momentum.beta')).toBe('0.5');
@@ -63,8 +63,8 @@ describe('round trip', () => {
   it('reproduces every field exactly, including doubles that need 17 digits', () => {
     const v: ViewState = {
       surface: null, expr: 'x^2 + 3*y^2', domain: { x: [-3, 3], y: [-2.5, 2.5] }, start: [0.1 + 0.2, -1 / 3],
-      optimizers: ['sgd'], hyper: { sgd: { lr: 0.123456789012345 }, momentum: { lr: 0.1, beta: 0.95 } },
-      fStar: -0.30000000000000004, target: 1e-12, steps: 5000, noise: 0.25, seed: 4294967295, schedule: parseSchedule('multistep:gamma=0.3,at=10/250'),
+      entrants: plainEntrants(['sgd']), hyper: { sgd: { lr: 0.123456789012345 }, momentum: { lr: 0.1, beta: 0.95 } },
+      fStar: -0.30000000000000004, target: 1e-12, steps: 5000, noise: 0.25, seed: 4294967295, seeds: 7, schedule: parseSchedule('multistep:gamma=0.3,at=10/250'),
       layout: 'grid', k: 4999,
     };
     const back = decodeView('#' + encodeView(v, vocab), vocab);
@@ -119,7 +119,7 @@ describe('hostile and corrupted links', () => {
   });
   it('keeps the valid fields and drops each invalid one with its own notice', () => {
     const r = notice('#s=saddle&start=1,NaN&target=Infinity&steps=0x10&noise=-1&seed=1.5&opt=sgd,evil&layout=3d&k=999&momentum.lr=1e9&__proto__.x=1');
-    expect(r.view).toEqual({ ...defaultView(saddle, vocab), optimizers: ['sgd'] });
+    expect(r.view).toEqual({ ...defaultView(saddle, vocab), entrants: plainEntrants(['sgd']) });
     // In the field table's order (hyperparameters follow the optimizers). Issue 8: one step range, 0 to
     // 1e6, everywhere; a target may be "none".
     expect(r.notices).toEqual([
@@ -219,10 +219,11 @@ describe('keys that are not the view', () => {
     expect(decodeView('#tab=mnist', vocab)).toEqual({ view: def, notices: [] });
     expect(decodeView('#s=bowl&m.seed=3&tab=mnist', vocab)).toEqual({ view: def, notices: [] });
   });
-  it('drops a repeated optimizer with a notice', () => {
+  it('reads a repeated optimizer as two entrants of it, grouped in registry order', () => {
     const r = decodeView('#s=bowl&opt=momentum,sgd,momentum', vocab);
-    expect(r.view.optimizers).toEqual(['sgd', 'momentum']);
-    expect(r.notices).toEqual(['Ignored the repeated optimizer "momentum".']);
+    expect(r.view.entrants).toEqual(plainEntrants(['sgd', 'momentum', 'momentum']));
+    expect(r.notices).toEqual([]);
+    expect(new URLSearchParams(encodeView(r.view, vocab)).get('opt')).toBe('sgd,momentum,momentum');
   });
 });
 
@@ -255,7 +256,7 @@ describe('issue 9: the link version and gap targets', () => {
     expect(old.notices).toEqual([]);
     expect([old.view.fStar, old.view.target]).toEqual([-1, 0.1]);
     // The same race as the surface's own default (its target is the gap 0.1 over f* = −1): SGD escapes at 131.
-    const sgd = raceForView({ ...old.view, optimizers: ['sgd'] })[0];
+    const sgd = raceForView({ ...old.view, entrants: plainEntrants(['sgd']) })[0];
     expect([sgd.hit, sgd.settled]).toEqual([131, 131]);
     expect(sgd.losses[131] - -1).toBeLessThanOrEqual(0.1);
     expect(sgd.losses[130]).toBeGreaterThan(-0.9);
@@ -285,7 +286,7 @@ describe('issue 9: the link version and gap targets', () => {
     expect(r.notices).toEqual([]);
     expect(r.view.fStar).toBe(-0.75);
     // With f* = −0.75 every run is "within 0.001" once f ≤ −0.749.
-    const adam = raceForView({ ...r.view, optimizers: ['adam'] })[0];
+    const adam = raceForView({ ...r.view, entrants: plainEntrants(['adam']) })[0];
     expect(adam.fStar).toBe(-0.75);
     expect(adam.losses[adam.hit!]).toBeLessThanOrEqual(-0.749);
     expect(adam.losses[adam.hit! - 1]).toBeGreaterThan(-0.749);

@@ -13,8 +13,8 @@ describe('raceForView', () => {
   it('races the view\'s optimizers with their hyperparameters from one start, budget, target, noise and seed', () => {
     const { view } = decodeView('#s=rosenbrock&steps=40&noise=0.5&seed=9&opt=nag,adam&adam.lr=0.05&target=2', VOCABULARY);
     expect(entrantsForView(view)).toEqual([
-      { optimizer: getOptimizer('nag'), hyper: view.hyper.nag },
-      { optimizer: getOptimizer('adam'), hyper: { lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8 } },
+      { optimizer: getOptimizer('nag'), hyper: view.hyper.nag, own: {}, label: 'nag', copy: 1 },
+      { optimizer: getOptimizer('adam'), hyper: { lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, own: {}, label: 'adam', copy: 1 },
     ]);
     const compiled = compileExpression(view.expr);
     if (!compiled.ok) throw new Error('rosenbrock compiles');

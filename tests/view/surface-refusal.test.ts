@@ -22,7 +22,7 @@ describe('muon on a surface', () => {
 
   it('a link keeps the other optimizers and says why muon was left out', () => {
     const { view, notices } = decodeView('#s=bowl&opt=sgd,muon', VOCABULARY);
-    expect(view.optimizers).toEqual(['sgd']);
+    expect(view.entrants.map((e) => e.optimizer)).toEqual(['sgd']);
     expect(notices).toEqual([`Ignored the optimizers "sgd,muon": ${REFUSAL}.`]);
     expect(decodeView('#s=bowl&muon.lr=0.1', VOCABULARY).notices.join(' ')).toContain(REFUSAL);
   });

@@ -35,10 +35,11 @@ import type { LinkPort } from './link-port.ts';
 import { startPlayback } from './playback-loop.ts';
 import { defaultSpeed } from './playback-speed.ts';
 import type { PlotRun } from './plot-run.ts';
-import { expressionDefaults, pickedView } from './view-edits.ts';
+import { expressionDefaults, fitEntrants, pickedView } from './view-edits.ts';
 import { estimatedFStar, typedFunctionView } from './typed-function.ts';
 import { fStarText, knownFStar, surfaceFStarOrigin } from '../../view/fstar.ts';
 import type { ViewDomain } from '../../view/state.ts';
+import { viewData } from '../../view/race.ts';
 
 /** The on-screen plot's grid: 128 × 128 samples, computed once per surface and domain. */
 export const SCREEN_RESOLUTION: Resolution = { nx: 128, ny: 128 };
@@ -84,7 +85,7 @@ export class SurfacesView {
   field = $derived(this.source.ok ? sceneField(this.source.value, this.#fieldIn(), SCREEN_RESOLUTION) : null);
   bands = $derived(this.field ? sceneBands(this.field) : []);
   race = $derived(this.source.ok ? sceneRace(this.source.value, this.#raceIn()) : []);
-  runs = $derived<PlotRun[]>(shownRuns(this.race));
+  runs = $derived.by<PlotRun[]>(() => shownRuns(this.race, this.#view.target));
 
   k = $derived.by(() => Math.max(0, Math.min(this.#view.steps, Math.floor(this.#playhead))));
   speed = $derived.by(() => this.#speedChoice ?? defaultSpeed(this.#view.steps));
@@ -269,6 +270,8 @@ export class SurfacesView {
     const atEnd = this.k >= this.#view.steps;
     const steps = this.#view.steps;
     this.#view = { ...this.#view, ...patch, k: null };
+    // Another source (a typed expression): entrants keep no mini-batch size its data cannot give.
+    if ('surface' in patch) this.#view = { ...this.#view, entrants: fitEntrants(this.#view.entrants, viewData(this.#view)?.points ?? null) };
     if (atEnd) this.#playhead = this.#view.steps;
     if (this.#playing && this.#view.steps !== steps) this.#runLoop();
   }
