@@ -1,7 +1,8 @@
 /**
- * The optimizer registry, in display order; ids are URL words and CLI names. Besides lookup it owns
- * hyperparameter resolution: registry defaults, then surface overrides, then user overrides, each value
- * checked against its spec so the UI, URL decoding and the CLI reject the same things.
+ * The optimizer registry, in display order (the seven classics, then the 'more' group); ids are URL words
+ * and CLI names. Besides lookup it owns hyperparameter resolution: registry defaults, then surface
+ * overrides, then user overrides, each value checked against its spec so the UI, URL decoding and the CLI
+ * reject the same things.
  */
 import { OPTIMIZER_IDS, type Hyper, type Optimizer, type OptimizerId } from './types.ts';
 import { sgd } from './sgd.ts';
@@ -11,8 +12,21 @@ import { adagrad } from './adagrad.ts';
 import { adadelta } from './adadelta.ts';
 import { rmsprop } from './rmsprop.ts';
 import { adam } from './adam.ts';
+import { adamw } from './adamw.ts';
+import { nadam } from './nadam.ts';
+import { amsgrad } from './amsgrad.ts';
+import { radam } from './radam.ts';
+import { adabelief } from './adabelief.ts';
+import { lion } from './lion.ts';
+import { sfsgd } from './sfsgd.ts';
 
-export const OPTIMIZERS: readonly Optimizer[] = [sgd, momentum, nag, adagrad, adadelta, rmsprop, adam];
+export const OPTIMIZERS: readonly Optimizer[] = [
+  sgd, momentum, nag, adagrad, adadelta, rmsprop, adam,
+  adamw, nadam, amsgrad, radam, adabelief, lion, sfsgd,
+];
+
+/** The classic seven: what races and trainings select by default ('more' ones are offered, not picked). */
+export const CLASSIC_OPTIMIZERS: readonly Optimizer[] = OPTIMIZERS.filter((o) => o.group === 'classic');
 
 export function isOptimizerId(id: string): id is OptimizerId {
   return (OPTIMIZER_IDS as readonly string[]).includes(id);
