@@ -13,7 +13,7 @@ import { raceDataJson } from '../export/data.ts';
 import { OPTIMIZERS } from '../optim/index.ts';
 import type { Hyper } from '../optim/types.ts';
 import type { Trajectory } from '../run/run.ts';
-import { formatSchedule } from '../run/schedules.ts';
+import { formatSchedule, isFixed } from '../run/schedules.ts';
 import { outcomeAt, outcomeText } from '../render/race-status.ts';
 import { SURFACES } from '../../surfaces/index.ts';
 import { raceForView } from '../view/race.ts';
@@ -62,7 +62,7 @@ function table(header: string[], rows: string[][]): string {
 
 export function raceTable(view: ViewState, runs: readonly Trajectory[]): string {
   const noise = view.noise > 0 ? `, noise σ=${view.noise} seed=${view.seed}` : '';
-  const schedule = view.schedule.kind === 'fixed' ? '' : `, lr schedule ${formatSchedule(view.schedule)}`;
+  const schedule = isFixed(view.schedule) ? '' : `, lr schedule ${formatSchedule(view.schedule)}`;
   const head = [
     `surface ${view.surface ?? 'custom'}: ${view.expr}`,
     `start (${view.start.join(', ')}), target ${view.target ?? 'none'}, budget ${view.steps} updates${noise}${schedule}`,
