@@ -185,9 +185,9 @@ const optimizers: Field<'optimizers'> = {
   key: 'opt',
   flag: { name: 'optimizers', arg: 'a,b,…' },
   label: 'the optimizers',
-  help: 'the optimizers that race, run in registry order (default: all)',
+  help: 'the optimizers that race, run in registry order (default: the seven classics)',
   write: 'unless-default',
-  default: ({ vocab }) => vocab.optimizers.map((o) => o.id),
+  default: ({ vocab }) => vocab.optimizers.filter((o) => o.group !== 'more').map((o) => o.id),
   parse: (text, { vocab }) => parseOptimizers(text, vocab.optimizers.map((o) => o.id), 'registry'),
   format: (ids) => ids.join(','),
 };

@@ -14,7 +14,7 @@ import { fail, ok, type Result } from './result.ts';
 export interface ViewVocabulary {
   /** Registry surfaces in display order; the first is the default view. */
   readonly surfaces: readonly SurfaceDef[];
-  readonly optimizers: readonly { readonly id: OptimizerId; readonly hyper: readonly HyperSpec[] }[];
+  readonly optimizers: readonly { readonly id: OptimizerId; readonly hyper: readonly HyperSpec[]; readonly group?: 'classic' | 'more' }[];
   /** The expression as it will be plotted (trimmed), or the compiler's one-line message. */
   checkExpression(text: string): Result<string, string>;
 }
