@@ -49,6 +49,24 @@ describe('selection', () => {
   });
 });
 
+describe('schedules in links and the CLI', () => {
+  it('a warm-up joined to a cosine survives the link and `--schedule`, and leaves Schedule-Free SGD alone', () => {
+    const { view } = decodeView('s=bowl&opt=sgd,sfsgd&sched=warmup:steps%3D10%2Bcos:max%3D200,min%3D0.1', VOCABULARY);
+    expect(view.schedule).toEqual({ kind: 'cos', params: { max: 200, min: 0.1 }, at: [], warmup: 10 });
+    const link = encodeView(view, VOCABULARY);
+    expect(link).toContain('sched=warmup%3Asteps%3D10%2Bcos%3Amax%3D200%2Cmin%3D0.1');
+    expect(decodeView(link, VOCABULARY).view).toEqual(view);
+    const parsed = parseRaceArgs(['--surface', 'bowl', '--optimizers', 'sgd,sfsgd', '--schedule', 'warmup:steps=10+cos:max=200,min=0.1', '--json']);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.value.view).toEqual(view);
+    const out = JSON.parse(raceOutput(parsed.value));
+    expect(out.schedule).toBe('warmup:steps=10+cos:max=200,min=0.1');
+    const plain = JSON.parse(raceOutput({ ...parsed.value, view: { ...parsed.value.view, schedule: { kind: 'fixed', params: {}, at: [] } } }));
+    expect(out.runs[1].path).toEqual(plain.runs[1].path); // sfsgd: the same run
+    expect(out.runs[0].path).not.toEqual(plain.runs[0].path); // sgd follows the schedule
+  });
+});
+
 describe('surface defaults (README table)', () => {
   it('reproduces the robust bowl row: every rule reaches the target', () => {
     const row = Object.fromEntries(MORE.map((id) => [id, defaultRun('bowl', id)]));

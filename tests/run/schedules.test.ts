@@ -1,5 +1,6 @@
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { FIXED, formatSchedule, isFixed, learningRateAt, parseSchedule, SCHEDULES } from '../../src/run/schedules.ts';
+import { FIXED, formatSchedule, isFixed, learningRateAt, parseSchedule, SCHEDULES, WARMUP_FORMULA, WARMUP_PARAM, withWarmup } from '../../src/run/schedules.ts';
 
 describe('learning-rate schedules', () => {
   it('step: the textbook worked numbers, γ 0.9 every 50 steps from 0.1 → 0.1, 0.09, 0.081, 0.0729', () => {
@@ -135,5 +136,21 @@ describe('learning-rate schedules', () => {
     expect(() => parseSchedule('cos+step')).toThrow(/only a warmup:steps=W can be joined/);
     expect(() => parseSchedule('cos:min=2')).toThrow(/min = 2 is outside \[0, 1\]/);
     expect(() => parseSchedule('cosine')).toThrow(/expected one of fixed, step, multistep, exp, inv, poly, course, cos/);
+  });
+
+  it('every formula renders with KaTeX in strict mode, alone and with the warm-up factor', () => {
+    for (const def of SCHEDULES) {
+      for (const tex of [def.formula, def.formula + WARMUP_FORMULA, ...def.params.map((p) => p.tex), WARMUP_PARAM.tex]) {
+        expect(() => katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: 'error' })).not.toThrow();
+      }
+    }
+  });
+
+  it('withWarmup adds, replaces and removes the warm-up without touching the rest', () => {
+    const cos = parseSchedule('cos:max=50');
+    expect(withWarmup(cos, 10)).toEqual({ ...cos, warmup: 10 });
+    expect(withWarmup(withWarmup(cos, 10), 0)).toEqual(cos);
+    expect(Object.keys(withWarmup(withWarmup(cos, 10), 0))).toEqual(['kind', 'params', 'at']);
+    expect(isFixed(withWarmup(FIXED, 0))).toBe(true);
   });
 });
