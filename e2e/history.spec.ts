@@ -16,7 +16,7 @@ test('Back undoes a committed learning rate, then the surface picked before it; 
 
   await surface.selectOption('himmelblau');
   await expect(page.getByRole('heading', { name: 'Himmelblau' })).toBeVisible();
-  await page.getByText('Update rule and settings').last().click();
+  await page.getByText('Update rule and settings').nth(6).click(); // Adam's, the last of the seven classics
   const lr = page.getByLabel('Adam learning rate', { exact: true });
   await expect(lr).toHaveValue('0.1');
   // Typed one keystroke at a time: every valid prefix is previewed, only Enter makes an entry.
