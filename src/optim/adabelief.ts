@@ -3,9 +3,9 @@
  * Source: Zhuang et al. 2020, "AdaBelief Optimizer: Adapting Stepsizes by the Belief in Observed
  * Gradients", Algorithm 2; the form of the authors' adabelief-pytorch (`AdaBelief`, without rectification
  * or weight decay): (g − m) uses the new m, and ε is added into the stored s at every update (so it
- * accumulates, to ε/(1−β₂) at most) as well as to the corrected root. optax's adabelief adds ε only inside
- * the root (eps_root) and outside it. With ε = 1e-16 by default, s is essentially the variance of g around
- * its running mean: the "belief" in the gradient.
+ * accumulates, to ε/(1−β₂) at most) as well as to the corrected root. optax's scale_by_belief stores its
+ * eps_root in s the same way but takes the residual against the previous m. With ε = 1e-16 by default, s
+ * is essentially the variance of g around its running mean: the "belief" in the gradient.
  */
 import { zerosLike, type Vec } from '../math/vector.ts';
 import type { GradientOracle } from '../math/objective.ts';
@@ -27,7 +27,7 @@ export const adabelief: Optimizer<AdabeliefState> = {
   formula:
     'm \\leftarrow \\beta_1 m + (1-\\beta_1) g,\\; s \\leftarrow \\beta_2 s + (1-\\beta_2)(g-m)^2 + \\epsilon \\\\ \\theta \\leftarrow \\theta - \\frac{\\eta}{1-\\beta_1^t}\\, \\frac{m}{\\sqrt{s}/\\sqrt{1-\\beta_2^t} + \\epsilon}',
   convention:
-    "The authors' adabelief-pytorch without rectification or weight decay: ε is added into the stored s at every update as well as outside the root; optax adds it inside and outside the root only.",
+    "The authors' adabelief-pytorch without rectification or weight decay: g − m with the new m, ε added into the stored s at every update and outside the root; optax takes g − m with the previous m.",
   note:
     'Adam that divides by how much the gradient disagrees with its own running mean rather than by its size: where gradients are large but consistent (a steady slope) it takes big steps; where they jump around, small ones.',
   group: 'more',

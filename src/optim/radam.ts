@@ -4,8 +4,9 @@
  *   otherwise:  θ ← θ − η·m̂   (momentum SGD while the variance estimate is too young to trust)
  * Source: Liu et al. 2020, "On the Variance of the Adaptive Learning Rate and Beyond", Algorithm 2; the
  * form of PyTorch's `torch.optim.RAdam` (threshold 5, ε added to √v before the bias correction √(1−β₂ᵗ)
- * multiplies it in). The authors' code switches at ρₜ ≥ 5 and, by default, skips the un-rectified steps
- * (degenerated_to_sgd); optax's radam uses the threshold 5 too. With β₂ = 0.999, ρₜ > 5 from t = 6 on.
+ * multiplies it in). The authors' code (LiyuanLucasLiu/RAdam) switches at ρₜ ≥ 5 and can skip the
+ * un-rectified steps instead (degenerated_to_sgd=False); optax's radam has a threshold of 5 too.
+ * With β₂ = 0.999, ρₜ > 5 from t = 6 on.
  */
 import { zerosLike, type Vec } from '../math/vector.ts';
 import type { GradientOracle } from '../math/objective.ts';
@@ -29,7 +30,7 @@ export const radam: Optimizer<RadamState> = {
   formula:
     'm \\leftarrow \\beta_1 m + (1-\\beta_1) g,\\; v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2,\\; \\rho_t = \\rho_\\infty - \\tfrac{2t\\beta_2^t}{1-\\beta_2^t} \\\\ \\theta \\leftarrow \\theta - \\eta\\, \\frac{m}{1-\\beta_1^t} \\cdot \\begin{cases} r_t \\frac{\\sqrt{1-\\beta_2^t}}{\\sqrt{v} + \\epsilon} & \\rho_t > 5 \\\\ 1 & \\text{otherwise} \\end{cases}',
   convention:
-    "PyTorch's RAdam: plain momentum steps while ρₜ ≤ 5, then the rectified Adam step with ε added to √v before correction; the authors' code skips those early steps by default.",
+    "PyTorch's RAdam: plain momentum steps while ρₜ ≤ 5, then the rectified Adam step with ε added to √v before correction; the authors' code switches at ρₜ ≥ 5 and can skip the early steps.",
   note:
     "Adam with a built-in warm-up: for the first few updates, when the squared-gradient average rests on too few samples, it takes plain momentum steps; then it blends in Adam's scaling by a factor r that grows toward 1.",
   group: 'more',
