@@ -9,7 +9,7 @@
  * decay^t is kept as a running product (decayPower ← decayPower·decay once per step) rather than computed
  * with `**`: Math.pow's last bit differs between JS engines (0.999**16 in Node 20 vs Chromium 156), while
  * a product rounds identically everywhere, so the CLI, the page and a shared link give bit-identical runs.
- *   descend:           θ ← θ − lr·u                  (the one home of the descent sign)
+ *   descend:           θ ← θ − lr·u                  (the one home of the descent sign; descendRange on a block)
  *   shrink:            θ ← θ·(1 − lr·λ)               (decoupled weight decay: AdamW, Lion)
  *
  * Every helper is an in-place loop over typed arrays of equal length: no allocation, and the same code
@@ -39,4 +39,9 @@ export function descend(params: Vec, update: Vec, lr: number): void {
 export function shrink(params: Vec, factor: number): void {
   if (factor === 1) return;
   for (let i = 0; i < params.length; i++) params[i] *= factor;
+}
+
+/** θ[i] ← θ[i] − lr·u[i] for from ≤ i < to: descend on one block of the vector (Muon's matrices and AdamW entries, each with its own rate). */
+export function descendRange(params: Vec, update: Vec, lr: number, from: number, to: number): void {
+  for (let i = from; i < to; i++) params[i] -= lr * update[i];
 }

@@ -21,15 +21,17 @@ export const LOOKS: Readonly<Record<OptimizerId, OptimizerLook>> = {
   adadelta: { color: '#CC79A7', dash: '4 4', marker: 'cross' },
   rmsprop: { color: '#D55E00', dash: '10 2', marker: 'star' },
   adam: { color: '#0072B2', dash: '1 3', marker: 'plus' },
-  // The 'more' group: Paul Tol's muted and dark hues beside Okabe–Ito, none closer to another (CIELAB ΔE ≥ 25)
-  // than Adam is to NAG, each at least 3:1 against white.
+  // The 'more' group: Paul Tol's muted and dark hues and ColorBrewer's dark green beside Okabe–Ito and
+  // Muon's wine, none closer to another (CIELAB ΔE ≥ 25) than Adam is to NAG, each at least 3:1 against white.
   adamw: { color: '#332288', dash: '12 3', marker: 'circle' },
-  nadam: { color: '#882255', dash: '3 3 8 3', marker: 'square' },
+  nadam: { color: '#276419', dash: '3 3 8 3', marker: 'square' },
   amsgrad: { color: '#888833', dash: '6 2 2 2', marker: 'triangle' },
   radam: { color: '#8C564B', dash: '2 5', marker: 'diamond' },
   adabelief: { color: '#AA4499', dash: '14 4 3 4', marker: 'cross' },
   lion: { color: '#B2182B', dash: '5 2', marker: 'star' },
   sfsgd: { color: '#777777', dash: '9 3 1 3', marker: 'plus' },
+  // The MNIST tab's Muon (never on a surface): Paul Tol's wine, off the Okabe–Ito seven.
+  muon: { color: '#882255', dash: '12 3 3 3', marker: 'diamond' },
 };
 
 /** Stroke widths of a trajectory (px): normally, and when its run is highlighted. */

@@ -188,7 +188,7 @@ const optimizers: Field<'optimizers'> = {
   help: 'the optimizers that race, run in registry order (default: the seven classics)',
   write: 'unless-default',
   default: ({ vocab }) => vocab.optimizers.filter((o) => o.group !== 'more').map((o) => o.id),
-  parse: (text, { vocab }) => parseOptimizers(text, vocab.optimizers.map((o) => o.id), 'registry'),
+  parse: (text, { vocab }) => parseOptimizers(text, vocab, 'registry'),
   format: (ids) => ids.join(','),
 };
 
