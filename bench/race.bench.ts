@@ -1,7 +1,7 @@
 /**
  * Race speed and per-step allocation, measured in one run (numbers for the README, never asserted).
  *   npx tsx bench/race.bench.ts
- * 1. Time for a race of all seven optimizers × 5,000 updates on several surfaces (median of 7 runs),
+ * 1. Time for a race of the seven classic optimizers (the default race) × 5,000 updates on several surfaces (median of 7 runs),
  *    with and without gradient noise. The UI recomputes a race on every drag, so this must stay far
  *    below one frame budget of seconds.
  * 2. Minor GCs seen by a PerformanceObserver during a (warmed-up) 2,000,000-update run on the bowl, and
@@ -15,7 +15,7 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getSurface } from '../surfaces/index.ts';
 import { surfaceObjective } from '../surfaces/objective.ts';
-import { OPTIMIZERS, getOptimizer, resolveHyper } from '../src/optim/index.ts';
+import { CLASSIC_OPTIMIZERS, getOptimizer, resolveHyper } from '../src/optim/index.ts';
 import { race } from '../src/run/race.ts';
 import { run } from '../src/run/run.ts';
 import type { GradientOracle } from '../src/math/objective.ts';
@@ -29,7 +29,7 @@ function raceMs(id: string, noise: boolean): number {
   const s = getSurface(id)!;
   const spec = {
     objective: surfaceObjective(s),
-    entrants: OPTIMIZERS.map((optimizer) => ({ optimizer, hyper: resolveHyper(optimizer, s.hyper[optimizer.id]) })),
+    entrants: CLASSIC_OPTIMIZERS.map((optimizer) => ({ optimizer, hyper: resolveHyper(optimizer, s.hyper[optimizer.id]) })),
     start: s.start,
     steps: 5000,
     target: s.target,

@@ -10,7 +10,8 @@ export const ackley: SurfaceDef = {
   minValue: 0,
   target: 0.1,
   steps: 1000,
-  hyper: { sgd: { lr: 0.1 }, momentum: { lr: 0.01 }, nag: { lr: 0.01 }, adagrad: { lr: 1 }, adadelta: { eps: 0.01 }, rmsprop: { lr: 0.3 }, adam: { lr: 0.1 } },
+  hyper: { sgd: { lr: 0.1 }, momentum: { lr: 0.01 }, nag: { lr: 0.01 }, adagrad: { lr: 1 }, adadelta: { eps: 0.01 }, rmsprop: { lr: 0.3 }, adam: { lr: 0.1 },
+    adamw: { lr: 0.1 }, nadam: { lr: 0.1 }, amsgrad: { lr: 0.1 }, radam: { lr: 0.1 }, adabelief: { lr: 0.1 }, lion: { lr: 0.03 }, sfsgd: { lr: 0.1 } },
   levels: 'linear',
   note:
     'A nearly flat, dimpled outer region around a single sharp funnel (the gradient is not even defined at the minimum itself). Whether a run finds the funnel depends on step length versus dimple spacing (1): SGD with a large learning rate and RMSprop hop from dimple to dimple into the funnel, while small careful steps (momentum at a small learning rate, Adam) settle in the first dimple. Near the kink at the bottom, steps that do not shrink chatter.',

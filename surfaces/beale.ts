@@ -10,7 +10,8 @@ export const beale: SurfaceDef = {
   minValue: 0,
   target: 1e-3,
   steps: 3000,
-  hyper: { sgd: { lr: 0.01 }, momentum: { lr: 0.003 }, nag: { lr: 0.003 }, adagrad: { lr: 1 }, rmsprop: { lr: 0.01 }, adam: { lr: 0.1 } },
+  hyper: { sgd: { lr: 0.01 }, momentum: { lr: 0.003 }, nag: { lr: 0.003 }, adagrad: { lr: 1 }, rmsprop: { lr: 0.01 }, adam: { lr: 0.1 },
+    adamw: { lr: 0.1 }, nadam: { lr: 0.1 }, amsgrad: { lr: 0.1 }, radam: { lr: 0.01 }, adabelief: { lr: 0.1 }, lion: { lr: 0.03 }, sfsgd: { lr: 0.01 } },
   levels: 'log',
   note:
     'Sharp ridges and a wide, very flat basin that curls towards the minimum at (3, 0.5). Gradients range over several orders of magnitude along one path, so a single learning rate is either reckless on the ridges or idle in the basin; the adaptive methods cope best.',

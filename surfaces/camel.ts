@@ -14,7 +14,8 @@ export const camel: SurfaceDef = {
   minValue: -1.031628453489877,
   target: gapTarget(-1.03, -1.031628453489877), // f ≤ −1.03: only the two global basins go below it
   steps: 1000,
-  hyper: { sgd: { lr: 0.03 }, momentum: { lr: 0.1 }, nag: { lr: 0.1 }, adagrad: { lr: 1 }, rmsprop: { lr: 1 }, adam: { lr: 1 } },
+  hyper: { sgd: { lr: 0.03 }, momentum: { lr: 0.1 }, nag: { lr: 0.1 }, adagrad: { lr: 1 }, rmsprop: { lr: 1 }, adam: { lr: 1 },
+    adamw: { lr: 1 }, nadam: { lr: 1 }, amsgrad: { lr: 1 }, radam: { lr: 0.3 }, adabelief: { lr: 1 }, lion: { lr: 0.3 }, sfsgd: { lr: 0.03 } },
   levels: 'linear',
   note:
     'Six local minima, two of them global (−1.03), separated by low humps. From the start on the left flank, plain gradient descent settles in the nearest local minimum (−1.70, 0.80), value −0.22; momentum, or the large normalised steps of the adaptive methods, carry a run over the hump into a global one. Momentum is not only about speed.',

@@ -15,7 +15,8 @@ export const himmelblau: SurfaceDef = {
   minValue: 0,
   target: 1e-3,
   steps: 1000,
-  hyper: { sgd: { lr: 0.01 }, momentum: { lr: 0.003 }, nag: { lr: 0.003 }, adagrad: { lr: 1 }, adadelta: { eps: 1e-4 }, rmsprop: { lr: 0.1 }, adam: { lr: 0.1 } },
+  hyper: { sgd: { lr: 0.01 }, momentum: { lr: 0.003 }, nag: { lr: 0.003 }, adagrad: { lr: 1 }, adadelta: { eps: 1e-4 }, rmsprop: { lr: 0.1 }, adam: { lr: 0.1 },
+    adamw: { lr: 0.1 }, nadam: { lr: 0.1 }, amsgrad: { lr: 0.1 }, radam: { lr: 0.1 }, adabelief: { lr: 0.1 }, lion: { lr: 0.03 }, sfsgd: { lr: 0.01 } },
   levels: 'log',
   note:
     'Four equally good minima around a local maximum at (−0.27, −0.92), and the start right next to it. Which minimum a run ends in depends on how the optimizer turns gradients into steps: SGD and the momentum methods follow the gradient down to (−3.78, −3.28), while AdaGrad, RMSprop and Adam, whose first steps are close to lr·sign(g), set off diagonally and end at (−2.81, 3.13). A non-convex loss has no single "the" minimum.',

@@ -85,7 +85,8 @@ export const linreg: SurfaceDef = {
   minValue,
   target: 1e-3,
   steps: 300,
-  hyper: { sgd: { lr: 0.3 }, momentum: { lr: 0.03 }, nag: { lr: 0.03 }, adagrad: { lr: 1 }, adadelta: { eps: 1e-4 }, rmsprop: { lr: 0.03 }, adam: { lr: 0.1 } },
+  hyper: { sgd: { lr: 0.3 }, momentum: { lr: 0.03 }, nag: { lr: 0.03 }, adagrad: { lr: 1 }, adadelta: { eps: 1e-4 }, rmsprop: { lr: 0.03 }, adam: { lr: 0.1 },
+    adamw: { lr: 0.1 }, nadam: { lr: 0.1 }, amsgrad: { lr: 0.1 }, radam: { lr: 0.1 }, adabelief: { lr: 0.1 }, lion: { lr: 0.03 }, sfsgd: { lr: 0.3 } },
   levels: 'log',
   note:
     'The loss of fitting y ≈ w·x + b to 100 noisy points from y = 2x + 3 (x is w, y is b). Because the inputs are all positive, w and b are strongly coupled: the bowl is a tilted, elongated ellipse, and its minimum is the least-squares fit, close to but not exactly (2, 3) because of the noise. Every deep-learning course starts here. An entrant may also take mini-batches of the points (its own settings: mini-batch size 1, 10, 32 … 100 = full batch), the course’s batch / mini-batch / stochastic comparison.',

@@ -10,7 +10,8 @@ export const plateau: SurfaceDef = {
   minValue: 0,
   target: 0.01,
   steps: 500,
-  hyper: { sgd: { lr: 1 }, momentum: { lr: 0.3 }, nag: { lr: 0.3 }, adagrad: { lr: 0.1 }, rmsprop: { lr: 0.03 }, adam: { lr: 0.03 } },
+  hyper: { sgd: { lr: 1 }, momentum: { lr: 0.3 }, nag: { lr: 0.3 }, adagrad: { lr: 0.1 }, rmsprop: { lr: 0.03 }, adam: { lr: 0.03 },
+    adamw: { lr: 0.03 }, nadam: { lr: 0.03 }, amsgrad: { lr: 0.03 }, radam: { lr: 0.03 }, adabelief: { lr: 0.03 }, lion: { lr: 0.01 }, sfsgd: { lr: 1 } },
   levels: 'linear',
   note:
     'A Gaussian well in a flat plain: far from the centre the gradient is about 10⁻³ and shrinking fast. Steps proportional to the gradient barely move; RMSprop and Adam divide by the gradient\'s own size and walk across the plain at roughly the learning rate per step.',

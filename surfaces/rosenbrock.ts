@@ -10,7 +10,8 @@ export const rosenbrock: SurfaceDef = {
   minValue: 0,
   target: 1e-3,
   steps: 3000,
-  hyper: { sgd: { lr: 0.001 }, momentum: { lr: 0.001 }, nag: { lr: 0.001 }, adagrad: { lr: 1 }, rmsprop: { lr: 0.003 }, adam: { lr: 0.1 } },
+  hyper: { sgd: { lr: 0.001 }, momentum: { lr: 0.001 }, nag: { lr: 0.001 }, adagrad: { lr: 1 }, rmsprop: { lr: 0.003 }, adam: { lr: 0.1 },
+    adamw: { lr: 0.1 }, nadam: { lr: 0.1 }, amsgrad: { lr: 0.1 }, radam: { lr: 0.003 }, adabelief: { lr: 0.1 }, lion: { lr: 0.03 }, sfsgd: { lr: 0.001 } },
   levels: 'log',
   note:
     'A curved, flat-bottomed banana valley. Finding the valley is easy; following its bend to (1, 1) is not: the walls are steep (curvature near 1000 across) and the floor almost flat, so a learning rate small enough to stay stable across crawls along. Momentum and the adaptive methods pick up speed along the floor.',

@@ -14,7 +14,8 @@ export const saddle: SurfaceDef = {
   minValue: -1,
   target: gapTarget(-0.9, -1), // f ≤ −0.9: below the saddle's value 0, so the run escaped it
   steps: 300,
-  hyper: { sgd: { lr: 0.03 }, momentum: { lr: 0.01 }, nag: { lr: 0.01 }, adagrad: { lr: 0.3 }, adadelta: { eps: 1e-4 }, rmsprop: { lr: 0.03 }, adam: { lr: 0.03 } },
+  hyper: { sgd: { lr: 0.03 }, momentum: { lr: 0.01 }, nag: { lr: 0.01 }, adagrad: { lr: 0.3 }, adadelta: { eps: 1e-4 }, rmsprop: { lr: 0.03 }, adam: { lr: 0.03 },
+    adamw: { lr: 0.03 }, nadam: { lr: 0.03 }, amsgrad: { lr: 0.03 }, radam: { lr: 0.03 }, adabelief: { lr: 0.03 }, lion: { lr: 0.01 }, sfsgd: { lr: 0.03 } },
   levels: 'linear',
   note:
     'A saddle at the origin (value 0) between two valleys at (0, ±√2) (value −1). The start sits almost on the ridge line y = 0, where the gradient along y is tiny: gradient descent slides into the saddle and waits there until the small y offset grows. Reaching the target (within 0.1 of the minimum, so below −0.9 and well below the saddle) means escaping. Methods that normalise the gradient escape much sooner.',

@@ -25,7 +25,7 @@ import { createTrainer, trainToEnd, type EpochRecord, type Trainer, type TrainCo
 import { createTsBackend } from '../mnist/kernels/ts.ts';
 import { createWasmBackend } from '../mnist/kernels/wasm/wasm-backend.ts';
 import type { KernelBackend } from '../mnist/kernels/types.ts';
-import { formatSchedule } from '../run/schedules.ts';
+import { followsSchedule, formatSchedule, isFixed } from '../run/schedules.ts';
 import { getOptimizer } from '../optim/index.ts';
 import { MNIST_TABLE } from '../view/mnist-fields.ts';
 import { trainConfig, type MnistOptions } from '../view/mnist-options.ts';
@@ -113,7 +113,7 @@ export async function mnistCommand(argv: readonly string[]): Promise<number> {
   for (const id of options.optimizers) {
     const backend: KernelBackend = options.backend === 'wasm' ? await createWasmBackend() : createTsBackend();
     const tr = createTrainer(data, config, getOptimizer(id), options.hyper[id], { backend });
-    const unscheduled = config.schedule.kind !== 'fixed' && !('lr' in tr.hyper) ? '  (no learning rate: schedule not applied)' : '';
+    const unscheduled = !isFixed(config.schedule) && !followsSchedule(tr.optimizer, tr.hyper) ? `  (${'lr' in tr.hyper ? 'schedule-free' : 'no learning rate'}: schedule not applied)` : '';
     out(`\n${tr.optimizer.name}  ${Object.entries(tr.hyper).map(([k, v]) => `${k}=${v}`).join(' ')}${unscheduled}`);
     out('  epoch  train loss    val loss    val acc   seconds');
     trainToEnd(tr, (e) => out(epochLine(e)));

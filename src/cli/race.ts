@@ -15,7 +15,7 @@ import { raceDataJson } from '../export/data.ts';
 import { OPTIMIZERS } from '../optim/index.ts';
 import type { Hyper } from '../optim/types.ts';
 import type { EntrantRun } from '../run/race.ts';
-import { formatSchedule } from '../run/schedules.ts';
+import { formatSchedule, isFixed } from '../run/schedules.ts';
 import { outcomeAt, outcomeText, seedSpread } from '../render/race-status.ts';
 import { SURFACES } from '../../surfaces/index.ts';
 import { raceForView } from '../view/race.ts';
@@ -67,7 +67,7 @@ export function raceTable(view: ViewState, runs: readonly EntrantRun[]): string 
   const seeds = view.seeds > 1 && (view.noise > 0 || batches) ? ` (median run of seeds ${view.seed}…${view.seed + view.seeds - 1})` : '';
   const noise =
     view.noise > 0 ? `, noise σ=${view.noise} seed=${view.seed}${seeds}` : batches ? `, mini-batch shuffle seed=${view.seed}${seeds}` : '';
-  const schedule = view.schedule.kind === 'fixed' ? '' : `, lr schedule ${formatSchedule(view.schedule)}`;
+  const schedule = isFixed(view.schedule) ? '' : `, lr schedule ${formatSchedule(view.schedule)}`;
   const head = [
     `surface ${view.surface ?? 'custom'}: ${view.expr}`,
     `start (${view.start.join(', ')}), f* ${view.fStar}, ${view.target === null ? 'no target' : `target f − f* ≤ ${view.target}`}, budget ${view.steps} updates${noise}${schedule}`,

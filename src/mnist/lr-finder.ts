@@ -2,8 +2,9 @@
  * Learning-rate range test (Smith 2017, "Cyclical Learning Rates", §3.3; the fastai lr_find form):
  * train from the run's initial weights on its batch stream while the rate grows exponentially per
  * batch, η_t = η_min·(η_max/η_min)^(t/(n−1)) (the exp schedule with γ = (η_max/η_min)^(1/(n−1))),
- * and record the loss. The curve is smoothed by a bias-corrected exponential moving average
- * (β = 0.9, about ten batches; fastai's 0.98 is too slow for a 100-batch test); the test stops early
+ * and record the loss (Schedule-Free SGD too: the sweep is the test, not a schedule). The curve is
+ * smoothed by a bias-corrected exponential moving average (β = 0.9, about ten batches; fastai's 0.98 is
+ * too slow for a 100-batch test); the test stops early
  * once the smoothed loss exceeds 4× its minimum or turns non-finite. Suggested rate: the one at the smoothed minimum, divided by 10 (a rate that is still
  * clearly descending rather than at the edge of blowing up).
  */
@@ -40,10 +41,12 @@ export function findLearningRate(data: MnistSplit, config: TrainConfig, optimize
   if (!(Number.isInteger(steps) && steps >= 2)) throw new Error(`steps ${steps} must be an integer ≥ 2`);
   const gamma = (maxLr / minLr) ** (1 / (steps - 1));
   const perEpoch = Math.ceil(data.train.indices.length / config.batchSize);
+  // The sweep is the test's own schedule, so it applies to Schedule-Free SGD as well (whose runs ignore schedules).
+  const swept: Optimizer = optimizer.schedulable === false ? { ...optimizer, schedulable: undefined } : optimizer;
   const tr = createTrainer(
     data,
     { ...config, epochs: Math.ceil(steps / perEpoch), schedule: { kind: 'exp', params: { gamma }, at: [] } },
-    optimizer,
+    swept,
     { ...hyper, lr: minLr },
     { backend: options.backend },
   );

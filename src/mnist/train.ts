@@ -8,7 +8,8 @@
  * init = seed + 1, batches = seed + 2, dropout = seed + 3.
  *
  * Per update t (0-based) in epoch e (0-based): fill the next batch, set hyper.lr to the schedule's
- * rate (optimizers without a learning rate ignore schedules), optimizer.step on the packed parameters.
+ * rate (optimizers without a learning rate, and Schedule-Free SGD, ignore schedules), optimizer.step on the
+ * packed parameters.
  * At each epoch end: validation loss and accuracy in inference mode; at the last epoch the test accuracy
  * is measured. Before the first update, at creation, the validation loss of the initial weights is
  * measured once (`initialValLoss`): the reference of the divergence rule (divergence.ts). A non-finite
@@ -16,11 +17,18 @@
  * the run diverged (`divergence` says at which epoch and why) and ends it.
  * Optimizers learn the network's layer shapes and matrix kernels at init (`networkLayout`): Muon
  * orthogonalises the weight matrices with the backend's products (WebAssembly or TypeScript).
+ *
+ * Schedule-Free SGD takes its gradients at y but reports x (net.params), so the batch-norm running
+ * statistics its training passes leave behind are y's. Before it is evaluated (readyForEvaluation), they
+ * are recomputed at x, as the schedule_free README advises: BN_RECALIBRATION_BATCHES training batches
+ * (the epoch's order, from its start) run forward at x in training mode, updating the running statistics,
+ * without dropout and without touching the batch or dropout streams, so every rule still sees the same
+ * batches. Not counted in the training seconds.
  * Times are training seconds (batch preparation + updates), excluding evaluation.
  */
 import type { MnistSplit } from './dataset.ts';
 import { identityOrder } from './dataset.ts';
-import { createMlp, initMlp, loadBatch, mlpOracle, type Mlp } from './mlp.ts';
+import { createMlp, initMlp, loadBatch, mlpOracle, trainMlp, type Mlp } from './mlp.ts';
 import { evaluate } from './evaluate.ts';
 import { createTsBackend } from './kernels/ts.ts';
 import type { KernelBackend } from './kernels/types.ts';
@@ -29,7 +37,7 @@ import type { InitId } from './init.ts';
 import type { MlpConfig } from './layout.ts';
 import { DEFAULT_MLP } from './layout.ts';
 import { createRng, shuffleInPlace, type Rng } from '../run/random.ts';
-import { FIXED, learningRateAt, type Schedule } from '../run/schedules.ts';
+import { FIXED, followsSchedule, learningRateAt, type Schedule } from '../run/schedules.ts';
 import type { GradientOracle } from '../math/objective.ts';
 import type { Hyper, NetworkLayout, Optimizer, OptimizerState } from '../optim/types.ts';
 import { trainingLossDiverged, validationLossDiverged, type Divergence } from './divergence.ts';
@@ -106,6 +114,8 @@ export interface Trainer {
   readonly oracle: GradientOracle;
   readonly validationOrder: Uint32Array;
   epochLossSum: number;
+  /** The iteration at which batch-norm statistics were last recomputed at the params (−1: never). */
+  batchNormAt: number;
 }
 
 export interface TrainerOptions {
@@ -169,7 +179,30 @@ export function createTrainer(data: MnistSplit, config: TrainConfig, optimizer: 
     oracle: mlpOracle(net, config.mlp.keepProb < 1 ? createRng(config.seed + 3) : null),
     validationOrder,
     epochLossSum: 0,
+    batchNormAt: -1,
   };
+}
+
+/** Training batches the Schedule-Free evaluation runs at x to recompute batch-norm statistics (the reference's 50). */
+export const BN_RECALIBRATION_BATCHES = 50;
+
+/** Rules whose gradients (and so batch-norm statistics) are taken away from the point they report. */
+const evaluatesElsewhere = (optimizer: Optimizer): boolean => optimizer.id === 'sfsgd';
+
+/**
+ * Makes the network ready to be evaluated at its params: for Schedule-Free SGD with batch norm, the running
+ * statistics are recomputed at x (see the header), once per iteration. Every other rule: nothing to do.
+ */
+export function readyForEvaluation(tr: Trainer): void {
+  const { net, config } = tr;
+  if (!evaluatesElsewhere(tr.optimizer) || !net.hidden.some((h) => h.bn) || tr.batchNormAt === tr.iteration) return;
+  const n = tr.order.length;
+  for (let b = 0; b < BN_RECALIBRATION_BATCHES; b++) {
+    const start = (b % tr.stepsPerEpoch) * config.batchSize;
+    loadBatch(net, tr.data.train, tr.order, start, Math.min(config.batchSize, n - start));
+    trainMlp(net, null, true);
+  }
+  tr.batchNormAt = tr.iteration;
 }
 
 const now = (): number => performance.now() / 1000;
@@ -179,7 +212,7 @@ export function trainSteps(tr: Trainer, maxSteps: number, clock: () => number = 
   let done = 0;
   const { net, config } = tr;
   const n = tr.order.length;
-  const hasLr = 'lr' in tr.hyper;
+  const hasLr = followsSchedule(tr.optimizer, tr.hyper);
   while (done < maxSteps && !tr.done) {
     const t0 = clock();
     const epoch = tr.epochs.length;
@@ -211,6 +244,7 @@ function diverge(tr: Trainer, divergence: Divergence): void {
 }
 
 function endEpoch(tr: Trainer): void {
+  readyForEvaluation(tr);
   const val = evaluate(tr.net, tr.data.validation, tr.validationOrder);
   const record: EpochRecord = {
     epoch: tr.epochs.length + 1,

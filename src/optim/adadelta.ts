@@ -22,6 +22,8 @@ export const adadelta: Optimizer<AdadeltaState> = {
   formula:
     's \\leftarrow \\rho s + (1-\\rho) g^2 \\\\ \\Delta \\leftarrow g \\frac{\\sqrt{u+\\epsilon}}{\\sqrt{s+\\epsilon}},\\; \\theta \\leftarrow \\theta - \\Delta,\\; u \\leftarrow \\rho u + (1-\\rho)\\Delta^2',
   convention: 'No learning rate, as in Zeiler 2012 and d2l; PyTorch and Keras scale Δ by an extra lr (default 1).',
+  note:
+    "AdaGrad with a memory that fades, and no learning rate: each step is sized by the recent steps' size over the recent gradients' size, so it starts tiny and grows into its units.",
   group: 'classic',
   hyper: [decayRate('rho', 'decay', '\\rho', 0.9), epsilon(1e-6)],
   init: (params) => ({ t: 0, g: zerosLike(params), s: zerosLike(params), u: zerosLike(params) }),

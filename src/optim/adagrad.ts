@@ -18,6 +18,8 @@ export const adagrad: Optimizer<AdagradState> = {
   name: 'AdaGrad',
   formula: 'r \\leftarrow r + g^2 \\\\ \\theta \\leftarrow \\theta - \\eta\\, \\frac{g}{\\sqrt{r} + \\epsilon}',
   convention: 'ε outside the square root (PyTorch); d2l\'s from-scratch code puts it inside, Keras starts r at 0.1.',
+  note:
+    'Each coordinate gets its own rate, η divided by the root of the sum of all its squared gradients so far: steep directions slow down, gentle ones keep moving, and every rate only shrinks.',
   group: 'classic',
   hyper: [learningRate(0.1), epsilon(1e-8)],
   init: (params) => ({ t: 0, g: zerosLike(params), r: zerosLike(params) }),

@@ -24,6 +24,8 @@ export const adam: Optimizer<AdamState> = {
   formula:
     'm \\leftarrow \\beta_1 m + (1-\\beta_1) g,\\; v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2 \\\\ \\theta \\leftarrow \\theta - \\eta\\, \\frac{m/(1-\\beta_1^t)}{\\sqrt{v/(1-\\beta_2^t)} + \\epsilon}',
   convention: 'ε added to the bias-corrected root, as in the paper, PyTorch and optax; Keras adds it before correction.',
+  note:
+    "Momentum and RMSprop together, with both averages corrected for starting at zero: the first steps are about η long in every coordinate, whatever the gradient's scale.",
   group: 'classic',
   hyper: [
     learningRate(0.01),

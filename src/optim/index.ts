@@ -1,9 +1,10 @@
 /**
- * The optimizer registry, in display order; ids are URL words and CLI names. OPTIMIZERS run on any
- * parameter vector (the surfaces and the MNIST tab); MNIST_OPTIMIZERS adds the rules that need the MNIST
- * network's weight matrices (Muon), which a surface refuses with the rule's `surfaceRefusal`. Besides lookup it owns
- * hyperparameter resolution: registry defaults, then surface overrides, then user overrides, each value
- * checked against its spec so the UI, URL decoding and the CLI reject the same things.
+ * The optimizer registry, in display order (the seven classics, then the 'more' group); ids are URL words
+ * and CLI names. OPTIMIZERS run on any parameter vector (the surfaces and the MNIST tab); MNIST_OPTIMIZERS
+ * adds the rules that need the MNIST network's weight matrices (Muon), which a surface refuses with the
+ * rule's `surfaceRefusal`. Besides lookup it owns hyperparameter resolution: registry defaults, then surface
+ * overrides, then user overrides, each value checked against its spec so the UI, URL decoding and the CLI
+ * reject the same things.
  */
 import { NETWORK_OPTIMIZER_IDS, OPTIMIZER_IDS, type Hyper, type Optimizer, type OptimizerId } from './types.ts';
 import { sgd } from './sgd.ts';
@@ -13,9 +14,22 @@ import { adagrad } from './adagrad.ts';
 import { adadelta } from './adadelta.ts';
 import { rmsprop } from './rmsprop.ts';
 import { adam } from './adam.ts';
+import { adamw } from './adamw.ts';
+import { nadam } from './nadam.ts';
+import { amsgrad } from './amsgrad.ts';
+import { radam } from './radam.ts';
+import { adabelief } from './adabelief.ts';
+import { lion } from './lion.ts';
+import { sfsgd } from './sfsgd.ts';
 import { muon } from './muon.ts';
 
-export const OPTIMIZERS: readonly Optimizer[] = [sgd, momentum, nag, adagrad, adadelta, rmsprop, adam];
+export const OPTIMIZERS: readonly Optimizer[] = [
+  sgd, momentum, nag, adagrad, adadelta, rmsprop, adam,
+  adamw, nadam, amsgrad, radam, adabelief, lion, sfsgd,
+];
+
+/** The classic seven: what races and trainings select by default ('more' ones are offered, not picked). */
+export const CLASSIC_OPTIMIZERS: readonly Optimizer[] = OPTIMIZERS.filter((o) => o.group === 'classic');
 
 /** Every optimizer the MNIST tab and `cli mnist` offer: the registry, then those that need the network's matrices. */
 export const MNIST_OPTIMIZERS: readonly Optimizer[] = [...OPTIMIZERS, muon];

@@ -1,5 +1,5 @@
 /**
- * The shared arithmetic of the seven rules, in the spirit of optax's `update_moment`,
+ * The shared arithmetic of the rules, in the spirit of optax's `update_moment`,
  * `update_moment_per_elem_norm`, `bias_correction` and `scale_by_learning_rate`:
  *
  *   accumulate:        a ← decay·a + weight·g        (momentum buffers, first moments)
@@ -10,6 +10,7 @@
  * with `**`: Math.pow's last bit differs between JS engines (0.999**16 in Node 20 vs Chromium 156), while
  * a product rounds identically everywhere, so the CLI, the page and a shared link give bit-identical runs.
  *   descend:           θ ← θ − lr·u                  (the one home of the descent sign; descendRange on a block)
+ *   shrink:            θ ← θ·(1 − lr·λ)               (decoupled weight decay: AdamW, Lion)
  *
  * Every helper is an in-place loop over typed arrays of equal length: no allocation, and the same code
  * serves a Float64Array(2) and a Float32Array(50 000).
@@ -32,6 +33,12 @@ export function biasCorrection(decayPower: number): number {
 /** θ ← θ − lr·u. Every optimizer moves its parameters through here and nowhere else. */
 export function descend(params: Vec, update: Vec, lr: number): void {
   for (let i = 0; i < params.length; i++) params[i] -= lr * update[i];
+}
+
+/** θ ← θ·factor, with factor = 1 − lr·λ: decoupled weight decay (AdamW, Lion), a product as PyTorch's `mul_`. */
+export function shrink(params: Vec, factor: number): void {
+  if (factor === 1) return;
+  for (let i = 0; i < params.length; i++) params[i] *= factor;
 }
 
 /** θ[i] ← θ[i] − lr·u[i] for from ≤ i < to: descend on one block of the vector (Muon's matrices and AdamW entries, each with its own rate). */

@@ -21,6 +21,8 @@ export const momentum: Optimizer<MomentumState> = {
   formula: 'v \\leftarrow \\beta v + (1-d)\\, g \\\\ \\theta \\leftarrow \\theta - \\eta\\, v',
   convention:
     'Heavy ball with dampening d: d = 0 is the classic form (d2l, PyTorch default); d = β is the exponentially weighted average of Ng\'s course.',
+  note:
+    'A heavy ball: each step adds the new gradient to a decaying sum of the old ones, so consistent directions build up speed and zig-zags across a valley cancel out.',
   group: 'classic',
   hyper: [
     learningRate(0.01),

@@ -112,6 +112,8 @@ export const muon: Optimizer<MuonState> = {
   convention:
     'Hidden weight matrices only (r outputs × c inputs, transposed for Newton–Schulz when r > c), in float32 (the reference uses bfloat16); ' +
     'biases, batch-norm γ/β and the output layer take AdamW (η_A, β₁, β₂, ε, λ) in the same step, as MuonWithAuxAdam. A schedule scales η only.',
+  note:
+    "Momentum for weight matrices: each matrix's update is replaced by the nearest orthogonal one (its singular values pushed toward 1), so every direction the matrix can move in moves by a similar amount; biases and the output layer take AdamW steps.",
   group: 'more',
   surfaceRefusal: MUON_SURFACE_REFUSAL,
   hyper: [

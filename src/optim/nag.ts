@@ -24,6 +24,8 @@ export const nag: Optimizer<NagState> = {
   formula: 'v \\leftarrow \\beta v + \\nabla f(\\theta - \\eta\\beta v) \\\\ \\theta \\leftarrow \\theta - \\eta\\, v',
   convention:
     'Look-ahead form (Sutskever et al. 2013). PyTorch and Keras store the look-ahead point as θ instead, so their iterates differ by η·β·v.',
+  note:
+    'Momentum that looks before it leaps: the gradient is taken where the momentum is about to carry it, so it brakes earlier when the slope turns upward and overshoots less.',
   group: 'classic',
   hyper: [learningRate(0.01), decayRate('beta', 'momentum', '\\beta', 0.9)],
   init: (params) => ({ t: 0, g: zerosLike(params), v: zerosLike(params), ahead: zerosLike(params) }),

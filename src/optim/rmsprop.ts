@@ -18,6 +18,8 @@ export const rmsprop: Optimizer<RmspropState> = {
   name: 'RMSprop',
   formula: 's \\leftarrow \\rho s + (1-\\rho) g^2 \\\\ \\theta \\leftarrow \\theta - \\eta\\, \\frac{g}{\\sqrt{s} + \\epsilon}',
   convention: 'ε outside the square root (PyTorch); TensorFlow and d2l put it inside. Plain, uncentred, no momentum.',
+  note:
+    "Divides each coordinate's gradient by the root of a recent average of its squares, so steep and gentle directions take steps of similar size; the average forgets, unlike AdaGrad's sum.",
   group: 'classic',
   hyper: [learningRate(0.01), decayRate('rho', 'decay', '\\rho', 0.9), epsilon(1e-8)],
   init: (params) => ({ t: 0, g: zerosLike(params), s: zerosLike(params) }),

@@ -13,6 +13,8 @@ export const sgd: Optimizer<OptimizerState> = {
   name: 'SGD',
   formula: '\\theta \\leftarrow \\theta - \\eta\\, g',
   convention: 'Plain gradient step; the same in every library.',
+  note:
+    'Step straight downhill by η times the slope. Too large a rate and it overshoots across a narrow valley; too small and it crawls along the valley floor.',
   group: 'classic',
   hyper: [learningRate(0.01)],
   init: (params) => ({ t: 0, g: zerosLike(params) }),

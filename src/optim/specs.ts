@@ -8,8 +8,14 @@ export function learningRate(defaultValue: number): HyperSpec {
   return { key: 'lr', label: 'learning rate', tex: '\\eta', default: defaultValue, min: 1e-5, max: 10, log: true };
 }
 
+/** From 1e-16 (AdaBelief's default, which it adds inside the root as well as outside) to 1. */
 export function epsilon(defaultValue: number): HyperSpec {
-  return { key: 'eps', label: 'epsilon', tex: '\\epsilon', default: defaultValue, min: 1e-12, max: 1, log: true };
+  return { key: 'eps', label: 'epsilon', tex: '\\epsilon', default: defaultValue, min: 1e-16, max: 1, log: true };
+}
+
+/** Decoupled weight decay λ (AdamW, Lion): θ ← θ·(1 − η·λ) before the step. */
+export function weightDecay(defaultValue: number): HyperSpec {
+  return { key: 'wd', label: 'weight decay', tex: '\\lambda', default: defaultValue, min: 0, max: 10, log: false };
 }
 
 /** A decay rate in [0, 1): momentum β, RMSprop/AdaDelta ρ, Adam β₁ and β₂. */

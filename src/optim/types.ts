@@ -9,12 +9,18 @@
  * - `step(params, state, hyper, oracle)` performs exactly one update in place: t ← t + 1, asks the
  *   oracle for the gradient (exactly once per step, so a seeded noisy oracle gives every optimizer the
  *   same noise stream), updates state and params, and returns the loss the oracle reported (for NAG
- *   that is the loss at the look-ahead point).
+ *   that is the loss at the look-ahead point, for Schedule-Free SGD the loss at y).
+ * - `params` is always the point the rule reports (trajectory, loss, target): for Schedule-Free SGD that is
+ *   the average x, while the gradient is taken at y, kept in the state with z.
+ * - Powers β^t are running products kept in the state (moments.ts explains why not `**`).
  */
 import type { Vec } from '../math/vector.ts';
 import type { GradientOracle } from '../math/objective.ts';
 
-export const OPTIMIZER_IDS = ['sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam'] as const;
+export const OPTIMIZER_IDS = [
+  'sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam',
+  'adamw', 'nadam', 'amsgrad', 'radam', 'adabelief', 'lion', 'sfsgd',
+] as const;
 /** Rules that update weight matrices as matrices, so they need init's NetworkLayout: the MNIST tab only, never a surface. */
 export const NETWORK_OPTIMIZER_IDS = ['muon'] as const;
 export type OptimizerId = (typeof OPTIMIZER_IDS)[number] | (typeof NETWORK_OPTIMIZER_IDS)[number];
@@ -77,8 +83,15 @@ export interface Optimizer<S extends OptimizerState = OptimizerState> {
   readonly formula: string;
   /** Where this form differs from other implementations in the wild (momentum dampening, ε placement, NAG form). */
   readonly convention: string;
+  /** One or two plain sentences: what the rule does and when it shines, for people who do not read the formula. */
+  readonly note: string;
   /** 'classic': the course's seven, raced by default; 'more': the modern ones, offered under "More optimizers". */
   readonly group: 'classic' | 'more';
+  /**
+   * false where learning-rate schedules do not apply (Schedule-Free SGD, whose averaging replaces them);
+   * absent means they do wherever the rule has an `lr`. See followsSchedule in src/run/schedules.ts.
+   */
+  readonly schedulable?: false;
   readonly hyper: readonly HyperSpec[];
   /** Why this rule cannot run on a 2-D surface (Muon: it updates weight matrices); absent for the elementwise rules. */
   readonly surfaceRefusal?: string;

@@ -28,6 +28,15 @@ export const COLOURS: Readonly<Record<OptimizerId, string>> = {
   adadelta: '#CC79A7',
   rmsprop: '#D55E00',
   adam: '#0072B2',
+  // The 'more' group: Paul Tol's muted and dark hues and ColorBrewer's dark green beside Okabe–Ito and
+  // Muon's wine, none closer to another (CIELAB ΔE ≥ 25) than Adam is to NAG, each at least 3:1 against white.
+  adamw: '#332288',
+  nadam: '#276419',
+  amsgrad: '#888833',
+  radam: '#8C564B',
+  adabelief: '#AA4499',
+  lion: '#B2182B',
+  sfsgd: '#777777',
   // The MNIST tab's Muon (never on a surface): Paul Tol's wine, off the Okabe–Ito seven.
   muon: '#882255',
 };

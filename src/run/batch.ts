@@ -22,7 +22,7 @@ import type { Hyper, Optimizer } from '../optim/types.ts';
 import type { NoiseSpec } from './noise.ts';
 import { createRng, type Rng } from './random.ts';
 import { DIVERGENCE_BOUND } from './run.ts';
-import { FIXED, learningRateAt, type Schedule } from './schedules.ts';
+import { FIXED, followsSchedule, isFixed, learningRateAt, type Schedule } from './schedules.ts';
 import { withinTarget } from './target.ts';
 
 export interface BatchSpec {
@@ -112,7 +112,7 @@ export function runBatch(spec: BatchSpec): BatchResult {
     live[liveCount++] = i;
   }
 
-  const scheduled = schedule.kind !== 'fixed' && 'lr' in hyper;
+  const scheduled = !isFixed(schedule) && followsSchedule(spec.optimizer, hyper);
   const stepHyper: Hyper = scheduled ? { ...hyper } : hyper;
   let next = new Int32Array(count);
   for (let k = 0; k < steps && liveCount > 0; k++) {

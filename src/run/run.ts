@@ -16,7 +16,7 @@
  * Learning-rate schedule (src/run/schedules.ts; default fixed): update t (0-based, as in the MNIST
  * trainer) uses lr = learningRateAt(schedule, hyper.lr, t, t). A surface has no epochs, so the epoch is
  * taken to be the update index: the course's η₀/(1 + decay·epoch) decays per update here. Optimizers
- * without an `lr` hyperparameter (AdaDelta) ignore the schedule. `Trajectory.hyper` stays the base rates.
+ * without an `lr` hyperparameter (AdaDelta) and Schedule-Free SGD ignore the schedule (followsSchedule). `Trajectory.hyper` stays the base rates.
  * The loop allocates nothing per step: buffers are sized once for the budget and trimmed at the end, and a
  * scheduled run overwrites `lr` in one copy of the hyperparameters made before the loop.
  */
@@ -24,7 +24,7 @@ import type { Objective, GradientOracle } from '../math/objective.ts';
 import type { Hyper, Optimizer, OptimizerId } from '../optim/types.ts';
 import { createRng } from './random.ts';
 import { noisyOracle, type NoiseSpec } from './noise.ts';
-import { FIXED, learningRateAt, type Schedule } from './schedules.ts';
+import { FIXED, followsSchedule, isFixed, learningRateAt, type Schedule } from './schedules.ts';
 import { withinTarget } from './target.ts';
 
 export const DIVERGENCE_BOUND = 1e6;
@@ -92,8 +92,8 @@ export function run(spec: RunSpec): Trajectory {
   let streak: number | null = hit;
   let divergedAt: number | null = outOfBounds(loss, params[0], params[1]) ? 0 : null;
 
-  // Fixed (or no lr to schedule): the caller's object itself, so such runs are exactly what they were before schedules.
-  const scheduled = schedule.kind !== 'fixed' && 'lr' in hyper;
+  // Fixed (or no lr to schedule, or schedule-free): the caller's object itself, so such runs are exactly what they were before schedules.
+  const scheduled = !isFixed(schedule) && followsSchedule(optimizer, hyper);
   const live: Hyper = scheduled ? { ...hyper } : hyper;
 
   let k = 0;

@@ -1,7 +1,8 @@
 /**
  * Learning-rate schedules (Caffe's lr_policy vocabulary, as the textbook uses it, plus the course's
- * per-epoch decay). A schedule maps the base rate η₀, the iteration t (0 for the first update) and the
- * epoch e (0 for the first epoch) to the rate used for that update:
+ * per-epoch decay and the cosine decay of SGDR, Loshchilov & Hutter 2017, without restarts). A schedule
+ * maps the base rate η₀, the iteration t (0 for the first update) and the epoch e (0 for the first epoch)
+ * to the rate used for that update:
  *
  *   fixed      η₀
  *   step       η₀·γ^⌊t/s⌋
@@ -10,12 +11,29 @@
  *   inv        η₀·(1 + γt)^(−p)
  *   poly       η₀·(1 − t/T)^p   (0 once t ≥ T)
  *   course     η₀ / (1 + decay·e)
+ *   cos        η₀·(m + (1 − m)·(1 + cos(π·t/T))/2)   (η₀·m once t ≥ T; the floor m is a fraction of η₀,
+ *              optax's alpha, so one schedule serves optimizers with different rates)
+ *
+ * plus a linear warm-up that composes with any of them by multiplying its rate on the same clock:
+ *
+ *   warmup     min(1, (t+1)/W) · (the schedule's rate at t)
+ *
+ * so the first update uses η₀/W and update W−1 on the full schedule (the (t+1)/W of the Schedule-Free
+ * reference's warm-up; optax's and Hugging Face's t/W spend the first update at rate 0). Multiplying on
+ * the same clock, rather than starting the other schedule once the warm-up ends, keeps every other
+ * schedule's iterations (step sizes, multistep's drops, cos's T) meaning the update index they say.
  *
  * The compact spec string (CLI flag, URL word) is `kind` or `kind:key=value,key=value`, e.g.
- * `step:gamma=0.9,size=50` or `multistep:gamma=0.1,at=1000/2000`. Missing keys take their defaults.
+ * `step:gamma=0.9,size=50`, `multistep:gamma=0.1,at=1000/2000` or `cos:max=1000,min=0.1`. Missing keys
+ * take their defaults. A warm-up is written `warmup:steps=W`, alone (a warm-up to the fixed rate) or
+ * joined to one other schedule by `+`: `warmup:steps=100+cos:max=1000,min=0`. Links write the `+` as %2B;
+ * a `+` typed into a link's hash reads back as a space, which is accepted in its place.
+ *
+ * Schedules apply to every optimizer with a learning rate except Schedule-Free SGD (followsSchedule).
  */
+import type { Hyper, Optimizer } from '../optim/types.ts';
 
-export const SCHEDULE_KINDS = ['fixed', 'step', 'multistep', 'exp', 'inv', 'poly', 'course'] as const;
+export const SCHEDULE_KINDS = ['fixed', 'step', 'multistep', 'exp', 'inv', 'poly', 'course', 'cos'] as const;
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 
 export interface ScheduleParamSpec {
@@ -36,11 +54,16 @@ export interface ScheduleDef {
   readonly params: readonly ScheduleParamSpec[];
 }
 
-/** A parsed schedule: scalar parameters by key; multistep's drop iterations in `at` (ascending). */
+/**
+ * A parsed schedule: scalar parameters by key; multistep's drop iterations in `at` (ascending); the
+ * linear warm-up's length W in updates, which multiplies whatever `kind` gives (absent: none; parseSchedule
+ * and withWarmup leave it out rather than write 0, so a schedule without one is what it always was).
+ */
 export interface Schedule {
   readonly kind: ScheduleKind;
   readonly params: Readonly<Record<string, number>>;
   readonly at: readonly number[];
+  readonly warmup?: number;
 }
 
 const gamma = (d: number): ScheduleParamSpec => ({ key: 'gamma', label: 'decay factor', tex: '\\gamma', default: d, min: 0, max: 10, integer: false });
@@ -69,7 +92,21 @@ export const SCHEDULES: readonly ScheduleDef[] = [
     formula: '\\eta_e = \\frac{\\eta_0}{1 + \\text{decay}\\cdot e}',
     params: [{ key: 'decay', label: 'decay rate', tex: '\\text{decay}', default: 1, min: 0, max: 1e6, integer: false }],
   },
+  {
+    kind: 'cos',
+    name: 'Cosine',
+    formula: '\\eta_t = \\eta_0\\Big(m + (1-m)\\,\\frac{1 + \\cos(\\pi \\min(t,T)/T)}{2}\\Big)',
+    params: [
+      { key: 'max', label: 'total iterations', tex: 'T', default: 10000, min: 1, max: 1e9, integer: true },
+      { key: 'min', label: 'floor (fraction of η₀)', tex: 'm', default: 0, min: 0, max: 1, integer: false },
+    ],
+  },
 ];
+
+/** The warm-up's one parameter, W (`warmup:steps=W`). */
+export const WARMUP_PARAM: ScheduleParamSpec = { key: 'steps', label: 'warm-up iterations', tex: 'W', default: 100, min: 1, max: 1e9, integer: true };
+/** The warm-up's factor, shown beside the schedule's formula when W > 0. */
+export const WARMUP_FORMULA = '\\times\\, \\min\\!\\big(1, \\tfrac{t+1}{W}\\big)';
 
 export function scheduleDef(kind: ScheduleKind): ScheduleDef {
   const def = SCHEDULES.find((d) => d.kind === kind);
@@ -79,8 +116,39 @@ export function scheduleDef(kind: ScheduleKind): ScheduleDef {
 
 export const FIXED: Schedule = { kind: 'fixed', params: {}, at: [] };
 
+/** The warm-up length W, 0 for none. */
+export function warmupOf(s: Schedule): number {
+  return s.warmup ?? 0;
+}
+
+/** `s` with a warm-up of W updates (0 or less: none, and no `warmup` key). */
+export function withWarmup(s: Schedule, warmup: number): Schedule {
+  const { warmup: _old, ...rest } = s;
+  return warmup > 0 ? { ...rest, warmup } : rest;
+}
+
+/** True when every update uses η₀ itself: `fixed` without a warm-up. */
+export function isFixed(s: Schedule): boolean {
+  return s.kind === 'fixed' && warmupOf(s) === 0;
+}
+
+/**
+ * Whether a schedule changes this optimizer's rate: not for rules without an `lr` (AdaDelta), nor for those
+ * marked `schedulable: false` (Schedule-Free SGD, whose averaging replaces a schedule). Runs, the MNIST
+ * trainer and the CLI's notes all ask here.
+ */
+export function followsSchedule(optimizer: Pick<Optimizer, 'schedulable'>, hyper: Hyper): boolean {
+  return optimizer.schedulable !== false && 'lr' in hyper;
+}
+
 /** The rate for update t (0-based) in epoch e (0-based). */
 export function learningRateAt(s: Schedule, lr0: number, t: number, epoch: number): number {
+  const rate = scheduledRate(s, lr0, t, epoch);
+  const w = warmupOf(s);
+  return w > 0 && t + 1 < w ? (rate * (t + 1)) / w : rate;
+}
+
+function scheduledRate(s: Schedule, lr0: number, t: number, epoch: number): number {
   const p = s.params;
   switch (s.kind) {
     case 'fixed':
@@ -100,16 +168,53 @@ export function learningRateAt(s: Schedule, lr0: number, t: number, epoch: numbe
       return t >= p.max ? 0 : lr0 * (1 - t / p.max) ** p.power;
     case 'course':
       return lr0 / (1 + p.decay * epoch);
+    case 'cos':
+      return lr0 * (p.min + ((1 - p.min) * (1 + Math.cos((Math.PI * Math.min(t, p.max)) / p.max))) / 2);
   }
 }
 
-/** Parse `kind[:key=value,...]`; throws an Error whose message names the offending part. */
+const WARMUP = 'warmup';
+
+/**
+ * Parse `kind[:key=value,...]`, optionally joined by `+` (or a space, as a link's `+` reads back) to a
+ * `warmup:steps=W`; throws an Error whose message names the offending part.
+ */
 export function parseSchedule(text: string): Schedule {
+  const parts = text.trim().split(/\s*\+\s*|\s+(?=[a-z]+(?::|$))/);
+  let warmup = 0;
+  let main: Schedule | null = null;
+  for (const part of parts) {
+    if (part.split(':')[0].trim() === WARMUP) {
+      if (warmup > 0) throw new Error('schedule: warmup is given twice');
+      warmup = parseWarmup(part);
+    } else {
+      if (main) throw new Error(`schedule: only a warmup:steps=W can be joined to another schedule with "+", got "${text.trim()}"`);
+      main = parsePart(part);
+    }
+  }
+  return withWarmup(main ?? FIXED, warmup);
+}
+
+function parseWarmup(part: string): number {
+  const colon = part.indexOf(':');
+  let steps = WARMUP_PARAM.default;
+  for (const entry of (colon < 0 ? '' : part.slice(colon + 1)).split(',')) {
+    if (entry.trim() === '') continue;
+    const eq = entry.indexOf('=');
+    if (eq < 0) throw new Error(`schedule ${WARMUP}: expected key=value, got "${entry}"`);
+    const key = entry.slice(0, eq).trim();
+    if (key !== WARMUP_PARAM.key) throw new Error(`schedule ${WARMUP} has no parameter "${key}" (expected ${WARMUP_PARAM.key})`);
+    steps = parseNumber(WARMUP, key, entry.slice(eq + 1).trim(), WARMUP_PARAM.min, WARMUP_PARAM.max, true);
+  }
+  return steps;
+}
+
+function parsePart(text: string): Schedule {
   const trimmed = text.trim();
   const colon = trimmed.indexOf(':');
   const kindText = colon < 0 ? trimmed : trimmed.slice(0, colon);
   const def = SCHEDULES.find((d) => d.kind === kindText);
-  if (!def) throw new Error(`unknown schedule "${kindText}" (expected one of ${SCHEDULE_KINDS.join(', ')})`);
+  if (!def) throw new Error(`unknown schedule "${kindText}" (expected one of ${SCHEDULE_KINDS.join(', ')}, optionally after ${WARMUP}:steps=W+)`);
   const params: Record<string, number> = {};
   for (const spec of def.params) params[spec.key] = spec.default;
   let at: number[] = [];
@@ -146,10 +251,13 @@ function parseNumber(kind: string, key: string, text: string, min: number, max: 
   return value === 0 ? 0 : value;
 }
 
-/** The inverse of parseSchedule: every parameter written out, in spec order. */
+/** The inverse of parseSchedule: every parameter written out, in spec order; a warm-up first, then `+`. */
 export function formatSchedule(s: Schedule): string {
   const def = scheduleDef(s.kind);
   const parts = def.params.map((spec) => `${spec.key}=${s.params[spec.key]}`);
   if (s.kind === 'multistep' && s.at.length > 0) parts.push(`at=${s.at.join('/')}`);
-  return parts.length ? `${s.kind}:${parts.join(',')}` : s.kind;
+  const main = parts.length ? `${s.kind}:${parts.join(',')}` : s.kind;
+  if (warmupOf(s) === 0) return main;
+  const warmup = `${WARMUP}:${WARMUP_PARAM.key}=${warmupOf(s)}`;
+  return s.kind === 'fixed' ? warmup : `${warmup}+${main}`;
 }

@@ -33,7 +33,7 @@ describe('race arguments', () => {
     [['--steps', '2.5'], '--steps: expected a whole number'],
     [['--steps', '9999999'], '--steps: expected a whole number from 0 to 1000000'],
     [['--target', ''], '--target: expected a number, or none for no target, got ""'],
-    [['--optimizers', 'sgd,lion'], '--optimizers: unknown optimizer "lion" (choose from sgd, momentum, nag, adagrad, adadelta, rmsprop, adam)'],
+    [['--optimizers', 'sgd,adamax'], '--optimizers: unknown optimizer "adamax" (choose from sgd, momentum, nag, adagrad, adadelta, rmsprop, adam, adamw, nadam, amsgrad, radam, adabelief, lion, sfsgd)'],
     [['--optimizers', 'sgd,adam:lr=abc'], '--optimizers: entrant "adam:lr=abc": lr expects a number from 0.00001 to 10, got "abc"'],
     [['--optimizers', 'adam:gamma=1'], '--optimizers: unknown adam hyperparameter "gamma" (choose from lr, beta1, beta2, eps, batch, sched)'],
     [['--optimizers', 'adam:lr'], '--optimizers: entrant "adam:lr": expected PARAM=VALUE after "adam:", got "lr"'],
@@ -43,7 +43,7 @@ describe('race arguments', () => {
     [['--optimizers', 'sgd:sched=[cosine]'], '--optimizers: entrant "sgd:sched=[cosine]": sched: unknown schedule "cosine"'],
     [['--optimizers', 'sgd:sched=[step'], '--optimizers: unbalanced [ ] in the entrant list'],
     [['--set', 'adam.lr'], '--set: expected OPT.PARAM=VALUE, got "adam.lr"'],
-    [['--set', 'lion.lr=1'], '--set: unknown optimizer "lion"'],
+    [['--set', 'adamax.lr=1'], '--set: unknown optimizer "adamax"'],
     [['--set', 'adam.gamma=1'], '--set: unknown adam hyperparameter "gamma" (choose from lr, beta1, beta2, eps)'],
     [['--set', 'adam.beta1=1.5'], '--set adam.beta1: expected a number from 0 to 0.9999, got "1.5"'],
     [['--set', 'adadelta.lr=0.1'], '--set: unknown adadelta hyperparameter "lr" (choose from rho, eps)'],
@@ -164,7 +164,9 @@ describe('race output (in-process)', () => {
     expect(text).toMatch(/\nadam\s+Adam\s+classic\s+lr=0\.01 \[0\.00001, 10\]/);
     const listed = JSON.parse(listing(true));
     expect(listed.surfaces[0]).toMatchObject({ id: 'bowl', start: [-7, 2], hyper: { sgd: { lr: 0.9 } } });
-    expect(listed.optimizers.map((o: { id: string }) => o.id)).toEqual(['sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam']);
+    expect(listed.optimizers.map((o: { id: string }) => o.id)).toEqual([
+      'sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamw', 'nadam', 'amsgrad', 'radam', 'adabelief', 'lion', 'sfsgd',
+    ]);
   });
 
   it("prints the scoreboard's words at the end of the budget: settled, and the first touch where it differs (issue 9)", () => {

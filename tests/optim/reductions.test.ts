@@ -4,12 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import type { GradientOracle } from '../../src/math/objective.ts';
 import type { Vec } from '../../src/math/vector.ts';
-import { OPTIMIZERS, defaultHyper, getOptimizer, hyperError, resolveHyper } from '../../src/optim/index.ts';
+import type { Optimizer } from '../../src/optim/types.ts';
+import { CLASSIC_OPTIMIZERS, OPTIMIZERS, defaultHyper, getOptimizer, hyperError, resolveHyper } from '../../src/optim/index.ts';
 import { OPTIMIZER_IDS } from '../../src/optim/types.ts';
 import { sgd } from '../../src/optim/sgd.ts';
 import { momentum } from '../../src/optim/momentum.ts';
 import { adadelta } from '../../src/optim/adadelta.ts';
 import { adam } from '../../src/optim/adam.ts';
+import { adamw } from '../../src/optim/adamw.ts';
+import { amsgrad } from '../../src/optim/amsgrad.ts';
+import { lion } from '../../src/optim/lion.ts';
+import { sfsgd } from '../../src/optim/sfsgd.ts';
 
 /** f = Σ cᵢ·θᵢ²/2 with cᵢ = 1 + (i mod 7): a separable quadratic with varied curvature. */
 const quadratic: GradientOracle = (p, g) => {
@@ -22,7 +27,7 @@ const quadratic: GradientOracle = (p, g) => {
   return f;
 };
 
-function trajectory(opt: typeof sgd, hyper: Record<string, number>, start: number[], n: number): number[][] {
+function trajectory(opt: Optimizer, hyper: Record<string, number>, start: number[], n: number): number[][] {
   const p = Float64Array.from(start);
   const state = opt.init(p);
   const out: number[][] = [];
@@ -54,6 +59,52 @@ describe('reductions', () => {
     }
   });
 
+  it('AdamW with λ = 0 is Adam, bit for bit', () => {
+    const a = trajectory(adam, { lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, [3, -1.5], 50);
+    const b = trajectory(adamw, { lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8, wd: 0 }, [3, -1.5], 50);
+    expect(b).toEqual(a);
+  });
+
+  it('AMSGrad follows Adam while v keeps growing, and steps more cautiously once it shrinks', () => {
+    const hyper = { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+    // 20 small steps from far away: the gradients barely change, v grows every step.
+    const a = trajectory(adam, hyper, [3, -1.5], 20);
+    const b = trajectory(amsgrad, hyper, [3, -1.5], 20);
+    for (let k = 0; k < 20; k++) for (let i = 0; i < 2; i++) expect(b[k][i]).toBeCloseTo(a[k][i], 12);
+    // With β₂ = 0.9 the memory is short: as the gradients shrink near the minimum, v drops below v_max.
+    const fast = { ...hyper, lr: 0.1, beta2: 0.9 };
+    const a2 = trajectory(adam, fast, [3, -1.5], 200);
+    const b2 = trajectory(amsgrad, fast, [3, -1.5], 200);
+    expect(b2[199]).not.toEqual(a2[199]);
+  });
+
+  it('Lion moves every coordinate by exactly η per update (λ = 0), whatever the gradient', () => {
+    const p = Float64Array.of(1e-3, -5, 40, 0.2);
+    const state = lion.init(p);
+    for (let k = 0; k < 30; k++) {
+      const before = Array.from(p);
+      lion.step(p, state, { lr: 0.01, beta1: 0.9, beta2: 0.99, wd: 0 }, quadratic);
+      for (let i = 0; i < p.length; i++) expect(Math.abs(p[i] - before[i])).toBeCloseTo(0.01, 12);
+    }
+  });
+
+  it('Schedule-Free SGD with β = 0 is Polyak averaging: z is SGD, bit for bit, and x the mean of z₁…zₜ', () => {
+    const start = [3, -1.5];
+    const plain = trajectory(sgd, { lr: 0.05 }, start, 40);
+    const p = Float64Array.from(start);
+    const state = sfsgd.init(p);
+    const sum = [0, 0];
+    for (let k = 0; k < 40; k++) {
+      sfsgd.step(p, state, { lr: 0.05, beta: 0 }, quadratic);
+      expect(Array.from(state.z)).toEqual(plain[k]);
+      expect(Array.from(state.y)).toEqual(plain[k]);
+      for (let i = 0; i < 2; i++) {
+        sum[i] += plain[k][i];
+        expect(p[i]).toBeCloseTo(sum[i] / (k + 1), 13);
+      }
+    }
+  });
+
   it('AdaDelta ignores any learning rate', () => {
     const plain = trajectory(adadelta, { rho: 0.9, eps: 1e-6 }, [2, 1], 50);
     const withLr = trajectory(adadelta, { rho: 0.9, eps: 1e-6, lr: 123 }, [2, 1], 50);
@@ -74,10 +125,12 @@ describe('every optimizer on Float64Array(2) and Float32Array(50 000)', () => {
       for (let i = 0; i < n; i++) p[i] = Math.sin(i);
       const state = opt.init(p);
       const buffers = Object.entries(state).filter(([, v]) => typeof v !== 'number') as [string, Vec][];
-      for (const [, buf] of buffers) {
+      for (const [key, buf] of buffers) {
         expect(buf).toBeInstanceOf(Float32Array);
         expect(buf.length).toBe(n);
-        expect(buf.every((x) => x === 0)).toBe(true);
+        // State starts at zero, except Schedule-Free SGD's y and z, which start at the start point (z = x = y).
+        if (opt.id === 'sfsgd' && (key === 'y' || key === 'z')) expect(buf).toEqual(p);
+        else expect(buf.every((x) => x === 0)).toBe(true);
       }
       const f0 = quadratic(p, new Float32Array(n));
       let calls = 0;
@@ -90,7 +143,7 @@ describe('every optimizer on Float64Array(2) and Float32Array(50 000)', () => {
       expect(state.t).toBe(200);
       // Same objects after 200 steps: nothing was reallocated or swapped in.
       for (const [key, buf] of buffers) expect(state[key]).toBe(buf);
-      // No fields appear after init; the only scalars are t and (Adam) the running powers β₁ᵗ, β₂ᵗ.
+      // No fields appear after init; the only scalars are t and the running products (β₁ᵗ, β₂ᵗ, NAdam's μ's).
       expect(Object.keys(state).sort()).toEqual(Object.keys(opt.init(p)).sort());
       expect(quadratic(p, new Float32Array(n))).toBeLessThan(f0);
     });
@@ -113,11 +166,15 @@ describe('every optimizer on Float64Array(2) and Float32Array(50 000)', () => {
 });
 
 describe('registry', () => {
-  it('lists the seven ids in order, each with a formula, a convention and sane specs', () => {
+  it('lists the ids in order, the seven classics first, each with a formula, a convention, a note and sane specs', () => {
     expect(OPTIMIZERS.map((o) => o.id)).toEqual([...OPTIMIZER_IDS]);
+    expect(OPTIMIZERS.map((o) => o.group)).toEqual([...Array(7).fill('classic'), ...Array(7).fill('more')]);
+    expect(CLASSIC_OPTIMIZERS.map((o) => o.id)).toEqual(['sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam']);
     for (const o of OPTIMIZERS) {
       expect(o.formula).toMatch(/\\theta/);
       expect(o.convention.length).toBeGreaterThan(10);
+      expect(o.note.length).toBeGreaterThan(40);
+      expect(o.note).not.toMatch(/\\/); // plain words, no TeX
       for (const h of o.hyper) {
         expect(h.min).toBeLessThanOrEqual(h.default);
         expect(h.default).toBeLessThanOrEqual(h.max);
@@ -126,6 +183,22 @@ describe('registry', () => {
     }
     expect(getOptimizer('adadelta').hyper.map((h) => h.key)).toEqual(['rho', 'eps']);
     expect(defaultHyper(getOptimizer('adam'))).toEqual({ lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+  });
+
+  it("gives the 'more' group the issue's defaults", () => {
+    const adamLike = { beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+    expect(defaultHyper(getOptimizer('adamw'))).toEqual({ lr: 0.001, ...adamLike, wd: 0.01 });
+    expect(defaultHyper(getOptimizer('nadam'))).toEqual({ lr: 0.002, ...adamLike, psi: 0.004 });
+    expect(defaultHyper(getOptimizer('amsgrad'))).toEqual(defaultHyper(getOptimizer('adam')));
+    expect(defaultHyper(getOptimizer('radam'))).toEqual({ lr: 0.001, ...adamLike });
+    expect(defaultHyper(getOptimizer('adabelief'))).toEqual({ lr: 0.001, ...adamLike, eps: 1e-16 });
+    expect(defaultHyper(getOptimizer('lion'))).toEqual({ lr: 0.0001, beta1: 0.9, beta2: 0.99, wd: 0 });
+    expect(defaultHyper(getOptimizer('sfsgd'))).toEqual({ lr: 1, beta: 0.9 });
+    // The shared ε spec admits AdaBelief's 1e-16 for every rule with an ε.
+    expect(hyperError(getOptimizer('adam'), 'eps', 1e-16)).toBeNull();
+    expect(hyperError(getOptimizer('adam'), 'eps', 1e-17)).toMatch(/must be a number in \[1e-16, 1\]/);
+    // Only Schedule-Free SGD opts out of learning-rate schedules.
+    expect(OPTIMIZERS.filter((o) => o.schedulable === false).map((o) => o.id)).toEqual(['sfsgd']);
   });
 
   it('resolves defaults, then overrides in order, and rejects unknown or out-of-range values', () => {

@@ -16,7 +16,10 @@ const table: { surface: string; steps: number; hyper: Partial<Record<OptimizerId
   {
     surface: 'bowl',
     steps: 200,
-    hyper: { sgd: undefined, momentum: undefined, nag: undefined, adagrad: undefined, adadelta: undefined, rmsprop: undefined, adam: undefined },
+    hyper: {
+      sgd: undefined, momentum: undefined, nag: undefined, adagrad: undefined, adadelta: undefined, rmsprop: undefined, adam: undefined,
+      adamw: undefined, nadam: undefined, amsgrad: undefined, radam: undefined, adabelief: undefined, lion: undefined, sfsgd: undefined,
+    },
   },
   {
     surface: 'rosenbrock',
@@ -29,6 +32,15 @@ const table: { surface: string; steps: number; hyper: Partial<Record<OptimizerId
       adadelta: { rho: 0.9, eps: 1e-10 },
       rmsprop: { lr: 0.001 },
       adam: { lr: 0.1 },
+      adamw: { lr: 0.1 },
+      nadam: { lr: 0.03 },
+      amsgrad: { lr: 0.1 },
+      // Its first five steps are plain momentum steps on a gradient of about 200: larger rates blow up.
+      radam: { lr: 0.003 },
+      adabelief: { lr: 0.1 },
+      // Touches the target; its ±η steps keep it from settling.
+      lion: { lr: 0.01 },
+      sfsgd: { lr: 0.003 },
     },
   },
 ];

@@ -1,6 +1,6 @@
 /**
  * run() and race() with a learning-rate schedule: worked iterates, fixed ≡ no schedule bit for bit,
- * optimizers without lr unaffected, the caller's hyper untouched.
+ * optimizers without lr and Schedule-Free SGD unaffected, the caller's hyper untouched.
  */
 import { describe, expect, it } from 'vitest';
 import { getSurface } from '../../surfaces/index.ts';
@@ -10,7 +10,7 @@ import { OPTIMIZER_IDS } from '../../src/optim/types.ts';
 import { getOptimizer, resolveHyper } from '../../src/optim/index.ts';
 import { race } from '../../src/run/race.ts';
 import { run } from '../../src/run/run.ts';
-import { FIXED, parseSchedule } from '../../src/run/schedules.ts';
+import { FIXED, followsSchedule, parseSchedule } from '../../src/run/schedules.ts';
 
 // f(x, y) = x² + y², ∇f = (2x, 2y).
 const paraboloid: Objective = {
@@ -99,5 +99,44 @@ describe('run with a schedule', () => {
     const [sgdSched, adadeltaSched] = race({ ...spec, schedule: parseSchedule('exp:gamma=0.9') });
     expect(Array.from(sgdSched.xs)).not.toEqual(Array.from(sgdPlain.xs));
     expect(Array.from(adadeltaSched.xs)).toEqual(Array.from(adadeltaPlain.xs));
+  });
+
+  it('applies a warm-up on its own (warmup:steps=W is "fixed" after W updates), worked by hand', () => {
+    // SGD on x², x ← x·(1 − 2η_t), η_t = 0.1·min(1, (t+1)/4):
+    //   t=0: η=0.025 → ×0.95: 0.95;  t=1: η=0.05 → ×0.9: 0.855;  t=2: η=0.075 → ×0.85: 0.72675
+    //   t=3: η=0.1 → ×0.8: 0.5814;   t=4: η=0.1 → ×0.8: 0.46512
+    const t = run({
+      objective: paraboloid,
+      optimizer: getOptimizer('sgd'),
+      hyper: { lr: 0.1 },
+      start: [1, 0],
+      steps: 5,
+      target: 0,
+      schedule: parseSchedule('warmup:steps=4'),
+    });
+    [1, 0.95, 0.855, 0.72675, 0.5814, 0.46512].forEach((x, k) => expect(t.xs[k]).toBeCloseTo(x, 14));
+  });
+
+  it('Schedule-Free SGD ignores every schedule, bit for bit, while Adam follows it', () => {
+    const surface = getSurface('rosenbrock')!;
+    const spec = {
+      objective: surfaceObjective(surface),
+      entrants: (['adam', 'sfsgd'] as const).map((id) => ({ optimizer: getOptimizer(id), hyper: resolveHyper(getOptimizer(id), surface.hyper[id]) })),
+      start: surface.start,
+      steps: 200,
+      target: surface.target,
+      noise: { sigma: 0.5, seed: 3 },
+    };
+    const [adamPlain, sfPlain] = race(spec);
+    for (const text of ['exp:gamma=0.99', 'cos:max=200,min=0', 'warmup:steps=50', 'warmup:steps=20+cos:max=200,min=0.1']) {
+      const [adamSched, sfSched] = race({ ...spec, schedule: parseSchedule(text) });
+      expect(Array.from(adamSched.xs)).not.toEqual(Array.from(adamPlain.xs));
+      const { schedule: _ran, ...sfPath } = sfSched;
+      const { schedule: _none, ...sfPlainPath } = sfPlain;
+      expect(sfPath).toEqual(sfPlainPath);
+    }
+    expect(followsSchedule(getOptimizer('sfsgd'), { lr: 1, beta: 0.9 })).toBe(false);
+    expect(followsSchedule(getOptimizer('adadelta'), { rho: 0.9, eps: 1e-6 })).toBe(false);
+    expect(followsSchedule(getOptimizer('lion'), { lr: 1e-4, beta1: 0.9, beta2: 0.99, wd: 0 })).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SURFACES, getSurface } from '../../surfaces/index.ts';
 import { surfaceObjective } from '../../surfaces/objective.ts';
 import { gradcheck, gradientAgrees } from '../../src/math/gradcheck.ts';
-import { OPTIMIZERS, hyperError, isOptimizerId, resolveHyper } from '../../src/optim/index.ts';
+import { OPTIMIZERS, getOptimizer, hyperError, isOptimizerId, resolveHyper } from '../../src/optim/index.ts';
 import { race } from '../../src/run/race.ts';
 
 function defaultRace(id: string) {
@@ -109,9 +109,10 @@ describe('the lessons the notes claim', () => {
     expect(r.rmsprop.hit).not.toBeNull();
   });
 
-  it('saddle: every optimizer escapes, plain SGD last', () => {
+  it('saddle: every classic optimizer escapes, plain SGD last', () => {
     const r = defaultRace('saddle');
-    const hits = Object.values(r).map((t) => t.hit!);
+    // (Schedule-Free SGD, at SGD's rate, waits longer still: its average x includes the start at the saddle.)
+    const hits = Object.values(r).filter((t) => getOptimizer(t.optimizer).group === 'classic').map((t) => t.hit!);
     expect(hits.every((h) => h !== null)).toBe(true);
     expect(r.sgd.hit).toBe(Math.max(...hits));
   });

@@ -82,7 +82,7 @@ describe('readView: errors are data', () => {
   const read = (texts: Record<string, string>, entries: [string, string][] = []) => readView({ texts, entries }, VOCABULARY);
 
   it('reports each bad field as {field, label, text, reason} and keeps its default', () => {
-    const r = read({ surface: 'bowl', steps: 'x', entrants: 'sgd,lion' }, [['adam.lr', '99'], ['adam.gamma', '1']]);
+    const r = read({ surface: 'bowl', steps: 'x', entrants: 'sgd,adamax' }, [['adam.lr', '99'], ['adam.gamma', '1']]);
     expect(r.reset).toBe(false);
     expect(r.view.steps).toBe(200);
     expect(r.view.entrants).toEqual(plainEntrants(['sgd']));
@@ -91,8 +91,8 @@ describe('readView: errors are data', () => {
       {
         field: 'entrants',
         label: 'the optimizers',
-        text: 'sgd,lion',
-        reason: { kind: 'unknown', noun: 'optimizer', word: 'lion', choices: ['sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam'] },
+        text: 'sgd,adamax',
+        reason: { kind: 'unknown', noun: 'optimizer', word: 'adamax', choices: VOCABULARY.optimizers.map((o) => o.id) },
       },
       { field: 'hyper', entry: 'adam.lr', label: 'adam learning rate', text: '99', reason: { kind: 'expected', expected: 'a number from 0.00001 to 10' } },
       {

@@ -8,7 +8,7 @@
  */
 /// <reference lib="webworker" />
 import { splitMnist, type MnistSplit } from '../dataset.ts';
-import { createTrainer, trainSteps, type Trainer } from '../train.ts';
+import { createTrainer, readyForEvaluation, trainSteps, type Trainer } from '../train.ts';
 import { createEvaluationDetail, evaluate } from '../evaluate.ts';
 import { pickBackend } from './pick-backend.ts';
 import { getOptimizer } from '../../optim/index.ts';
@@ -69,6 +69,7 @@ function finish(): void {
   const net = tr.net;
   const reason = tr.diverged ? 'diverged' : stopped && !tr.done ? 'stopped' : 'finished';
   const detail = createEvaluationDetail(10, set.test.indices.length);
+  if (!tr.diverged) readyForEvaluation(tr);
   const test = evaluate(net, set.test, undefined, detail);
   const train = evaluate(net, set.train);
   const done: DoneMessage = {
