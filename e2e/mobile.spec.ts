@@ -102,6 +102,24 @@ test.describe('at 375 × 740 with touch', () => {
     await touch.detach();
   });
 
+  test('a second finger after a hold is a pinch: the start goes back where the hold found it', async ({ page }) => {
+    const box = (await plot(page).boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+    await touch('touchStart', [[cx - 15, cy]]);
+    // Held: the start is picked up under the finger (the plot's centre, (0, 0) on the bowl).
+    await expect(page.locator('circle.held')).toBeVisible();
+    await touch('touchStart', [[cx - 15, cy], [cx + 15, cy]]);
+    for (let s = 1; s <= 6; s++) await touch('touchMove', [[cx - 15 - 7.5 * s, cy], [cx + 15 + 7.5 * s, cy]]);
+    await touch('touchEnd', []);
+    await expect.poll(() => param(page, 'dom')).not.toBeNull();
+    await expect(page.locator('circle.held')).toHaveCount(0);
+    expect(param(page, 'start')).toBe('-7,2');
+    await cdp.detach();
+  });
+
   test('a short tap does not move the start (the move is deliberate)', async ({ page }) => {
     const before = await startMark(page).getAttribute('transform');
     const box = (await plot(page).boundingBox())!;
