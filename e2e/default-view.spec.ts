@@ -24,7 +24,7 @@ test('the default view shows contours and seven trajectories', async ({ page }) 
   await expect(summary).toHaveText('SGD settled within the target first, in 23 iterations; 6 of 7 have settled by iteration 200.');
   await expect(summary).not.toContainText('7 of 7');
   // The loss chart draws the target as a labelled line.
-  await expect(page.locator('figure.loss g.target text')).toHaveText('target: f ≤ 0.001');
+  await expect(page.locator('figure.loss g.target text')).toHaveText('target: f − f* ≤ 0.001');
   await expect(page.getByRole('textbox', { name: 'f(x, y)', exact: true })).toHaveValue('x^2/10 + y^2');
   await expect(page.locator('.katex').first()).toBeVisible();
   await shot(page, 'default-view');

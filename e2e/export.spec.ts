@@ -114,7 +114,7 @@ test("the embed snippet shows the app's race summary under the figure, responsiv
   const appSummary = await page.getByText(/settled within the target first/).innerText();
   await page.getByText('Embed', { exact: true }).click();
   const snippet = await page.getByTestId('embed-snippet').inputValue();
-  expect(snippet).toMatch(/^<iframe src="http:\/\/localhost:\d+\/embed\.html\?controls=playback#s=himmelblau&amp;/);
+  expect(snippet).toMatch(/^<iframe src="http:\/\/localhost:\d+\/embed\.html\?controls=playback#v=2&amp;s=himmelblau&amp;/);
 
   const host = await browser.newPage({ viewport: { width: 900, height: 800 } });
   const requests: string[] = [];

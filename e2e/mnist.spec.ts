@@ -143,3 +143,51 @@ test('MNIST tab: pause, resume and stop; a diverging run is marked while the oth
   await expect(board.getByTestId('score-sgd').getByTestId('test-acc')).toHaveText('—');
   await page.screenshot({ path: 'e2e/artifacts/mnist-stopped.png', fullPage: true });
 });
+
+test('MNIST tab: SGD at η 10 is marked "diverged at epoch 1" in the scoreboard and the charts; Muon trains beside it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./#tab=mnist');
+  await expect(page.getByTestId('mnist-data-status')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+  await page.getByTestId('limit').fill('2000');
+  await page.getByTestId('epochs').fill('2');
+  await page.getByTestId('batch').fill('32');
+  // The textbook net (sigmoid, tanh): SGD at η 10 keeps finite losses but its validation loss after the
+  // first epoch is ≈ 68 against ≈ 2.4 before training (checked in Node with the same trainer).
+  await page.getByTestId('hyper-sgd-lr').fill('10');
+  await page.getByTestId('opt-adam').uncheck();
+  await page.getByTestId('more-optimizers').locator('summary').click();
+  await page.getByTestId('opt-muon').check();
+  await expect(page.getByTestId('hyper-muon-lr')).toHaveValue('0.02');
+  await page.getByTestId('train').click();
+
+  const board = page.getByTestId('mnist-scoreboard');
+  await expect(board.getByTestId('score-sgd').getByTestId('status')).toHaveText('diverged at epoch 1', { timeout: 60_000 });
+  await expect(board.getByTestId('diverged-why-sgd')).toContainText(/validation loss \d+(\.\d+)? > 10 × initial 2\.\d+; training stopped/);
+  await expect(board.getByTestId('score-muon').getByTestId('status')).toHaveText('done', { timeout: 60_000 });
+  await expect(board.getByTestId('score-muon')).toContainText('126/126 it.');
+  // Diverged runs rank last.
+  await expect(board.locator('tbody tr').first()).toHaveAttribute('data-testid', 'score-muon');
+
+  await expect(page.getByTestId('legend-sgd')).toContainText('diverged at epoch 1');
+  for (const chart of ['chart-train-loss', 'chart-val-loss', 'chart-val-acc']) {
+    await expect(page.getByTestId(chart).locator('.end-mark text'), chart).toHaveText(['diverged at epoch 1']);
+  }
+  // SGD's one validation point (loss ≈ 68, accuracy ≈ 9 %) lies outside the ranges Muon's runs set: drawn
+  // on the edge with a mark, not dropped. Muon's two points are dots.
+  const valLoss = page.getByTestId('chart-val-loss');
+  await expect(valLoss.locator('.edge-mark')).toHaveCount(1);
+  await expect(valLoss.locator('.edge-mark title')).toHaveText(/^\d+(\.\d+)? \(off the chart\)$/);
+  await expect(valLoss.locator('g.series circle')).toHaveCount(2);
+  const valAcc = page.getByTestId('chart-val-acc');
+  await expect(valAcc.locator('.edge-mark')).toHaveCount(1);
+  await expect(valAcc.locator('g.series circle')).toHaveCount(2);
+  const top = await valLoss.locator('.edge-mark').boundingBox();
+  const plot = await valLoss.locator('svg').boundingBox();
+  expect(top!.y).toBeLessThan(plot!.y + 20); // at the top edge of the plot
+  await page.getByTestId('training-charts').scrollIntoViewIfNeeded();
+  await page.getByTestId('training-charts').screenshot({ path: 'e2e/artifacts/mnist-diverged-charts.png' });
+  await page.screenshot({ path: 'e2e/artifacts/mnist-diverged.png', fullPage: true });
+  expect(errors).toEqual([]);
+});

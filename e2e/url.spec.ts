@@ -45,7 +45,7 @@ test('switching tabs writes the tab into the URL and keeps the view, so a copied
   await page.getByRole('combobox', { name: 'Surface', exact: true }).selectOption('himmelblau');
   await expect(page).toHaveURL(/s=himmelblau/);
   await page.getByRole('tab', { name: 'MNIST' }).click();
-  await expect(page).toHaveURL(/#s=himmelblau&.*tab=mnist$/);
+  await expect(page).toHaveURL(/#v=2&s=himmelblau&.*tab=mnist$/);
   const url = page.url();
 
   const other = await browser.newPage();
@@ -90,7 +90,7 @@ test('emptying the loss target means no target: the link says target=none and th
   await page.goto('/#s=bowl');
   // Green = reached and stayed (issue 9): RMSprop touches 0.001 at 32 but ends at 0.0246, so 6 of 7.
   await expect(scoreboard(page).locator('td.hit')).toHaveCount(6);
-  await page.getByLabel('Loss target').fill('');
+  await page.getByLabel('Target gap f − f*').fill('');
   await expect(page).toHaveURL(/target=none/);
   await expect(scoreboard(page).locator('caption')).toContainText('no target set');
   await expect(scoreboard(page).locator('td.hit')).toHaveCount(0);
@@ -99,11 +99,11 @@ test('emptying the loss target means no target: the link says target=none and th
 
   const other = await browser.newPage();
   await other.goto(page.url());
-  await expect(other.getByLabel('Loss target')).toHaveValue('');
+  await expect(other.getByLabel('Target gap f − f*')).toHaveValue('');
   await expect(scoreboard(other).locator('caption')).toContainText('no target set');
   await other.close();
 
-  await page.getByLabel('Loss target').fill('0.001');
+  await page.getByLabel('Target gap f − f*').fill('0.001');
   await expect(page).toHaveURL(/target=0\.001/);
   await expect(scoreboard(page).locator('td.hit')).toHaveCount(6);
 });
@@ -113,7 +113,7 @@ test('a link with f= and no steps or target races 500 steps with no target; the 
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/#f=x%5E2%2By%5E2&start=1,1&opt=sgd,adam');
   await expect(page.getByLabel('Step budget')).toHaveValue('500');
-  await expect(page.getByLabel('Loss target')).toHaveValue('');
+  await expect(page.getByLabel('Target gap f − f*')).toHaveValue('');
   await expect(scoreboard(page).locator('caption')).toContainText('no target set');
   await expect(page.getByTestId('notice')).toHaveCount(0);
 

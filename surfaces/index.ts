@@ -4,6 +4,7 @@
  */
 import type { SurfaceDef } from './types.ts';
 import { bowl } from './bowl.ts';
+import { rotatedBowl } from './rotated-bowl.ts';
 import { ravine } from './ravine.ts';
 import { saddle } from './saddle.ts';
 import { plateau } from './plateau.ts';
@@ -18,6 +19,7 @@ import { ackley } from './ackley.ts';
 
 export const SURFACES: readonly SurfaceDef[] = [
   bowl,
+  rotatedBowl,
   ravine,
   saddle,
   plateau,

@@ -64,7 +64,7 @@ export const linreg: SurfaceDef = {
   start: [0, 0],
   minima: [[wStar, bStar]],
   minValue,
-  target: minValue + 1e-3,
+  target: 1e-3,
   steps: 300,
   hyper: { sgd: { lr: 0.3 }, momentum: { lr: 0.03 }, nag: { lr: 0.03 }, adagrad: { lr: 1 }, adadelta: { eps: 1e-4 }, rmsprop: { lr: 0.03 }, adam: { lr: 0.1 } },
   levels: 'log',

@@ -18,7 +18,7 @@ export interface SurfaceDef {
   readonly minima: readonly (readonly [number, number])[];
   /** Global minimum value, or null where unbounded below / unknown. */
   readonly minValue: number | null;
-  /** Loss at or below which a run counts as having "reached" the target. */
+  /** Gap f − minValue at or below which a run is within the target (for a surface without minValue, f itself). */
   readonly target: number;
   /** Default step budget. */
   readonly steps: number;

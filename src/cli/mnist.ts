@@ -5,15 +5,21 @@
  *   mnist [training options] [--json]      (mnist --help lists them: the MNIST field table's flags,
  *                                          src/view/mnist-fields.ts, read by the table's one reader)
  *
- * JSON: {"config": {...}, "runs": [{"optimizer", "hyper", "epochs": [{"epoch", "trainLoss", "valLoss",
- *        "valAccuracy", "seconds"}], "testAccuracy", "diverged", "target", "iterations", "seconds"}]}
+ * JSON: {"config": {...}, "runs": [{"optimizer", "hyper", "initialValLoss", "epochs": [{"epoch", "trainLoss",
+ *        "valLoss", "valAccuracy", "seconds"}], "testAccuracy", "diverged", "divergence", "target", "iterations",
+ *        "seconds"}]}
  * seconds are cumulative training seconds (evaluation excluded); target is the first epoch whose
  * validation accuracy reached --target (default 0.97), with iterations and seconds at that point.
+ * initialValLoss is the validation loss before the first update; a run whose training loss turns
+ * non-finite or whose validation loss exceeds 10× that diverges (src/mnist/divergence.ts): it stops,
+ * "diverged" is true, "divergence" is {"epoch", "iteration", "reason": "training-loss" | "validation-loss",
+ * "value", "initialValLoss"} (else null), testAccuracy is null, and the table says "diverged at epoch k".
  * Hyperparameters: registry defaults, then MNIST's (src/mnist/hyper-defaults.ts), then --set, which must
  * name one of --optimizers.
  * Runs go one after another in this process; the table streams one line per epoch to stdout.
  */
 import { readMnistFiles } from '../mnist/load-node.ts';
+import { divergenceDetail, divergenceLabel } from '../mnist/divergence.ts';
 import { splitMnist } from '../mnist/dataset.ts';
 import { createTrainer, trainToEnd, type EpochRecord, type Trainer, type TrainConfig } from '../mnist/train.ts';
 import { createTsBackend } from '../mnist/kernels/ts.ts';
@@ -25,7 +31,7 @@ import { MNIST_TABLE } from '../view/mnist-fields.ts';
 import { trainConfig, type MnistOptions } from '../view/mnist-options.ts';
 import { readFields } from '../view/read-fields.ts';
 import { fail, ok, type Result } from '../view/result.ts';
-import { VOCABULARY } from '../view/vocabulary.ts';
+import { MNIST_VOCABULARY } from '../view/vocabulary.ts';
 import { helpText, orUsageError, parseFlags, type FlagDecl } from './args.ts';
 import { cliMessage, rawFromFlags, setsAmong, tableFlags } from './field-flags.ts';
 
@@ -48,7 +54,7 @@ export function parseMnistArgs(argv: readonly string[]): Result<MnistRequest, st
   if (!flags.ok) return flags;
   const raw = rawFromFlags(MNIST_TABLE, flags.value);
   if (!raw.ok) return raw;
-  const { state: options, errors } = readFields(MNIST_TABLE, raw.value, { vocab: VOCABULARY });
+  const { state: options, errors } = readFields(MNIST_TABLE, raw.value, { vocab: MNIST_VOCABULARY });
   if (errors.length > 0) return fail(cliMessage(MNIST_TABLE, errors[0]));
   const sets = setsAmong(raw.value, options.optimizers);
   if (!sets.ok) return sets;
@@ -59,9 +65,11 @@ function runJson(tr: Trainer) {
   return {
     optimizer: tr.optimizer.id,
     hyper: tr.hyper,
+    initialValLoss: tr.initialValLoss,
     epochs: tr.epochs,
     testAccuracy: tr.testAccuracy,
     diverged: tr.diverged,
+    divergence: tr.divergence,
     target: tr.target,
     iterations: tr.iteration,
     seconds: tr.seconds,
@@ -110,7 +118,7 @@ export async function mnistCommand(argv: readonly string[]): Promise<number> {
     out('  epoch  train loss    val loss    val acc   seconds');
     trainToEnd(tr, (e) => out(epochLine(e)));
     const reached = tr.target ? `${pct(config.targetAccuracy)} validation at epoch ${tr.target.epoch} (${tr.target.iterations} iterations, ${tr.target.seconds.toFixed(1)} s)` : `${pct(config.targetAccuracy)} validation not reached`;
-    out(tr.diverged ? `  diverged at iteration ${tr.iteration}` : `  test accuracy ${pct(tr.testAccuracy)}; ${reached}`);
+    out(tr.divergence ? `  ${divergenceLabel(tr.divergence)} (${divergenceDetail(tr.divergence)})` : `  test accuracy ${pct(tr.testAccuracy)}; ${reached}`);
     runs.push(tr);
   }
   if (request.json) process.stdout.write(`${JSON.stringify({ config: configJson, runs: runs.map(runJson) })}\n`);

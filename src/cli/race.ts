@@ -65,7 +65,7 @@ export function raceTable(view: ViewState, runs: readonly Trajectory[]): string 
   const schedule = view.schedule.kind === 'fixed' ? '' : `, lr schedule ${formatSchedule(view.schedule)}`;
   const head = [
     `surface ${view.surface ?? 'custom'}: ${view.expr}`,
-    `start (${view.start.join(', ')}), target ${view.target ?? 'none'}, budget ${view.steps} updates${noise}${schedule}`,
+    `start (${view.start.join(', ')}), f* ${view.fStar}, ${view.target === null ? 'no target' : `target f − f* ≤ ${view.target}`}, budget ${view.steps} updates${noise}${schedule}`,
     '',
   ];
   const rows = runs.map((t) => [

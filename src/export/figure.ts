@@ -108,7 +108,7 @@ function runValue(run: FigureRun, k: number, target: number | null): string {
 }
 
 function legendHeading(target: number | null): string {
-  return target === null ? 'no target set: f shown' : `iterations until f stays ≤ ${formatNumber(target)}`;
+  return target === null ? 'no target set: f shown' : `iterations until f − f* stays ≤ ${formatNumber(target)}`;
 }
 
 /** The widest text runValue gives this run at any iteration (f is reserved as wide as formatNumber writes). */
@@ -295,7 +295,7 @@ function description(spec: FigureSpec, k: number): string {
   const [x0, x1] = spec.grid.domain.x;
   const [y0, y1] = spec.grid.domain.y;
   const results = spec.runs.map((r) => `${r.name}: ${runValue(r, k, spec.target)}${r.detail === "" ? "" : ` (${r.detail})`}`).join('; ');
-  const values = spec.target === null ? `No target is set; f at iteration ${k}` : `Iterations until f stays ≤ ${formatNumber(spec.target)} (reached and stayed)`;
+  const values = spec.target === null ? `No target is set; f at iteration ${k}` : `Iterations until f − f* stays ≤ ${formatNumber(spec.target)} (reached and stayed)`;
   const minima = spec.minima.map((m) => `(${formatNumber(m[0])}, ${formatNumber(m[1])})`).join(', ');
   return (
     `Filled contour plot of f(x, y) = ${spec.expr} for x from ${formatNumber(x0)} to ${formatNumber(x1)} and y from ` +

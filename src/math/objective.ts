@@ -15,4 +15,9 @@ export interface Objective {
   value(p: Vec): number;
   /** f(p), with ∇f(p) written into grad. */
   gradient: GradientOracle;
+  /**
+   * 2-D objectives compiled from an expression: the exact Hessian as a function of (x, y) writing
+   * [f_xx, f_xy, f_yy] into out and returning f, compiled on first request; null where there is none.
+   */
+  hessian?(): ((x: number, y: number, out: Float64Array | Float32Array) => number) | null;
 }

@@ -5,7 +5,8 @@
  * textbook's 784-64-16-10 net, batch 128, seed 1; bench/mnist-sweep.bench.ts, results in
  * bench/results/mnist-sweep.md): momentum and NAG 0.15 (their steady step is η/(1 − β) = 10·η), AdaGrad
  * 0.06, RMSprop and Adam 0.003 (3× the usual 0.001 of Kingma & Ba 2015 and Hinton's lecture 6e), and
- * AdaDelta ρ 0.95 as in Zeiler 2012.
+ * AdaDelta ρ 0.95 as in Zeiler 2012. Muon keeps its registry defaults (the reference's η 0.02, β 0.95,
+ * AdamW η_A 0.001), though the sweep's best was η 0.00667 (4 epochs to 97 %; at 0.02 it stalls at 96.9 %).
  */
 import type { Hyper, OptimizerId } from '../optim/types.ts';
 

@@ -9,8 +9,13 @@
  *
  * Per update t (0-based) in epoch e (0-based): fill the next batch, set hyper.lr to the schedule's
  * rate (optimizers without a learning rate ignore schedules), optimizer.step on the packed parameters.
- * At each epoch end: validation loss and accuracy in inference mode. A non-finite training loss
- * marks the run diverged and ends it; at the last epoch the test accuracy is measured.
+ * At each epoch end: validation loss and accuracy in inference mode; at the last epoch the test accuracy
+ * is measured. Before the first update, at creation, the validation loss of the initial weights is
+ * measured once (`initialValLoss`): the reference of the divergence rule (divergence.ts). A non-finite
+ * training loss, or an epoch-end validation loss that is non-finite or above 10× the initial one, marks
+ * the run diverged (`divergence` says at which epoch and why) and ends it.
+ * Optimizers learn the network's layer shapes and matrix kernels at init (`networkLayout`): Muon
+ * orthogonalises the weight matrices with the backend's products (WebAssembly or TypeScript).
  * Times are training seconds (batch preparation + updates), excluding evaluation.
  */
 import type { MnistSplit } from './dataset.ts';
@@ -19,13 +24,15 @@ import { createMlp, initMlp, loadBatch, mlpOracle, type Mlp } from './mlp.ts';
 import { evaluate } from './evaluate.ts';
 import { createTsBackend } from './kernels/ts.ts';
 import type { KernelBackend } from './kernels/types.ts';
+import { matrixKernels } from './kernels/matrix.ts';
 import type { InitId } from './init.ts';
 import type { MlpConfig } from './layout.ts';
 import { DEFAULT_MLP } from './layout.ts';
 import { createRng, shuffleInPlace, type Rng } from '../run/random.ts';
 import { FIXED, learningRateAt, type Schedule } from '../run/schedules.ts';
 import type { GradientOracle } from '../math/objective.ts';
-import type { Hyper, Optimizer, OptimizerState } from '../optim/types.ts';
+import type { Hyper, NetworkLayout, Optimizer, OptimizerState } from '../optim/types.ts';
+import { trainingLossDiverged, validationLossDiverged, type Divergence } from './divergence.ts';
 
 export interface TrainConfig {
   readonly mlp: MlpConfig;
@@ -84,7 +91,11 @@ export interface Trainer {
   /** Updates done in the current epoch. */
   epochStep: number;
   seconds: number;
+  /** Validation loss of the initial weights, measured before the first update. */
+  readonly initialValLoss: number;
   diverged: boolean;
+  /** Where and why the run diverged (divergence.ts); null while it has not. */
+  divergence: Divergence | null;
   done: boolean;
   target: TargetReached | null;
   testAccuracy: number | null;
@@ -108,6 +119,15 @@ export function validateTrainConfig(c: TrainConfig): void {
   if (!(c.targetAccuracy >= 0 && c.targetAccuracy <= 1)) throw new Error(`target accuracy ${c.targetAccuracy} must be in [0, 1]`);
 }
 
+/**
+ * The network as an optimizer sees it at init: its dense layers (offsets into the packed parameters,
+ * W as nOut × nIn row-major, PyTorch's Linear layout) and the backend's matrix products, whose buffers
+ * come from the backend's own memory (WebAssembly's, when the network runs there).
+ */
+export function networkLayout(net: Mlp<Float32Array>): NetworkLayout {
+  return { layers: net.layout.layers, kernels: matrixKernels(net.backend) };
+}
+
 /** The initial parameters every run of this config starts from. */
 export function initialParams(config: TrainConfig, net: Mlp<Float32Array>): void {
   initMlp(net, config.init, createRng(config.seed + 1));
@@ -121,13 +141,15 @@ export function createTrainer(data: MnistSplit, config: TrainConfig, optimizer: 
   const net = createMlp(config.mlp, options.backend ?? createTsBackend(), config.batchSize);
   initialParams(config, net);
   const stepsPerEpoch = Math.ceil(n / config.batchSize);
+  const validationOrder = identityOrder(data.validation.indices.length);
+  const initialValLoss = evaluate(net, data.validation, validationOrder).loss;
   return {
     config,
     optimizer,
     hyper,
     live: { ...hyper },
     net,
-    state: optimizer.init(net.params),
+    state: optimizer.init(net.params, networkLayout(net)),
     stepsPerEpoch,
     totalSteps: stepsPerEpoch * config.epochs,
     batchLosses: new Float32Array(stepsPerEpoch * config.epochs),
@@ -135,7 +157,9 @@ export function createTrainer(data: MnistSplit, config: TrainConfig, optimizer: 
     iteration: 0,
     epochStep: 0,
     seconds: 0,
+    initialValLoss,
     diverged: false,
+    divergence: null,
     done: false,
     target: null,
     testAccuracy: null,
@@ -143,7 +167,7 @@ export function createTrainer(data: MnistSplit, config: TrainConfig, optimizer: 
     order: identityOrder(n),
     batchRng: createRng(config.seed + 2),
     oracle: mlpOracle(net, config.mlp.keepProb < 1 ? createRng(config.seed + 3) : null),
-    validationOrder: identityOrder(data.validation.indices.length),
+    validationOrder,
     epochLossSum: 0,
   };
 }
@@ -171,14 +195,19 @@ export function trainSteps(tr: Trainer, maxSteps: number, clock: () => number = 
     tr.epochLossSum += loss * m;
     tr.seconds += clock() - t0;
     done++;
-    if (!Number.isFinite(loss)) {
-      tr.diverged = true;
-      tr.done = true;
+    if (trainingLossDiverged(loss)) {
+      diverge(tr, { epoch: epoch + 1, iteration: tr.iteration, reason: 'training-loss', value: loss, initialValLoss: tr.initialValLoss });
     } else if (tr.epochStep === tr.stepsPerEpoch) {
       endEpoch(tr);
     }
   }
   return done;
+}
+
+function diverge(tr: Trainer, divergence: Divergence): void {
+  tr.divergence = divergence;
+  tr.diverged = true;
+  tr.done = true;
 }
 
 function endEpoch(tr: Trainer): void {
@@ -193,9 +222,8 @@ function endEpoch(tr: Trainer): void {
   tr.epochs.push(record);
   tr.epochStep = 0;
   tr.epochLossSum = 0;
-  if (!Number.isFinite(val.loss)) {
-    tr.diverged = true;
-    tr.done = true;
+  if (validationLossDiverged(val.loss, tr.initialValLoss)) {
+    diverge(tr, { epoch: record.epoch, iteration: tr.iteration, reason: 'validation-loss', value: val.loss, initialValLoss: tr.initialValLoss });
     return;
   }
   if (tr.target === null && val.accuracy >= tr.config.targetAccuracy) {

@@ -1,9 +1,11 @@
 /**
- * The optimizer registry, in display order; ids are URL words and CLI names. Besides lookup it owns
+ * The optimizer registry, in display order; ids are URL words and CLI names. OPTIMIZERS run on any
+ * parameter vector (the surfaces and the MNIST tab); MNIST_OPTIMIZERS adds the rules that need the MNIST
+ * network's weight matrices (Muon), which a surface refuses with the rule's `surfaceRefusal`. Besides lookup it owns
  * hyperparameter resolution: registry defaults, then surface overrides, then user overrides, each value
  * checked against its spec so the UI, URL decoding and the CLI reject the same things.
  */
-import { OPTIMIZER_IDS, type Hyper, type Optimizer, type OptimizerId } from './types.ts';
+import { NETWORK_OPTIMIZER_IDS, OPTIMIZER_IDS, type Hyper, type Optimizer, type OptimizerId } from './types.ts';
 import { sgd } from './sgd.ts';
 import { momentum } from './momentum.ts';
 import { nag } from './nag.ts';
@@ -11,15 +13,19 @@ import { adagrad } from './adagrad.ts';
 import { adadelta } from './adadelta.ts';
 import { rmsprop } from './rmsprop.ts';
 import { adam } from './adam.ts';
+import { muon } from './muon.ts';
 
 export const OPTIMIZERS: readonly Optimizer[] = [sgd, momentum, nag, adagrad, adadelta, rmsprop, adam];
 
+/** Every optimizer the MNIST tab and `cli mnist` offer: the registry, then those that need the network's matrices. */
+export const MNIST_OPTIMIZERS: readonly Optimizer[] = [...OPTIMIZERS, muon];
+
 export function isOptimizerId(id: string): id is OptimizerId {
-  return (OPTIMIZER_IDS as readonly string[]).includes(id);
+  return (OPTIMIZER_IDS as readonly string[]).includes(id) || (NETWORK_OPTIMIZER_IDS as readonly string[]).includes(id);
 }
 
 export function getOptimizer(id: OptimizerId): Optimizer {
-  return OPTIMIZERS.find((o) => o.id === id)!;
+  return MNIST_OPTIMIZERS.find((o) => o.id === id)!;
 }
 
 export function defaultHyper(optimizer: Optimizer): Hyper {

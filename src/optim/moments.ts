@@ -9,7 +9,7 @@
  * decay^t is kept as a running product (decayPower ← decayPower·decay once per step) rather than computed
  * with `**`: Math.pow's last bit differs between JS engines (0.999**16 in Node 20 vs Chromium 156), while
  * a product rounds identically everywhere, so the CLI, the page and a shared link give bit-identical runs.
- *   descend:           θ ← θ − lr·u                  (the one home of the descent sign)
+ *   descend:           θ ← θ − lr·u                  (the one home of the descent sign; descendRange on a block)
  *
  * Every helper is an in-place loop over typed arrays of equal length: no allocation, and the same code
  * serves a Float64Array(2) and a Float32Array(50 000).
@@ -32,4 +32,9 @@ export function biasCorrection(decayPower: number): number {
 /** θ ← θ − lr·u. Every optimizer moves its parameters through here and nowhere else. */
 export function descend(params: Vec, update: Vec, lr: number): void {
   for (let i = 0; i < params.length; i++) params[i] -= lr * update[i];
+}
+
+/** θ[i] ← θ[i] − lr·u[i] for from ≤ i < to: descend on one block of the vector (Muon's matrices and AdamW entries, each with its own rate). */
+export function descendRange(params: Vec, update: Vec, lr: number, from: number, to: number): void {
+  for (let i = from; i < to; i++) params[i] -= lr * update[i];
 }

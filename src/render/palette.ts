@@ -21,6 +21,8 @@ export const LOOKS: Readonly<Record<OptimizerId, OptimizerLook>> = {
   adadelta: { color: '#CC79A7', dash: '4 4', marker: 'cross' },
   rmsprop: { color: '#D55E00', dash: '10 2', marker: 'star' },
   adam: { color: '#0072B2', dash: '1 3', marker: 'plus' },
+  // The MNIST tab's Muon (never on a surface): Paul Tol's wine, off the Okabe–Ito seven.
+  muon: { color: '#882255', dash: '12 3 3 3', marker: 'diamond' },
 };
 
 /** Stroke widths of a trajectory (px): normally, and when its run is highlighted. */

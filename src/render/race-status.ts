@@ -5,7 +5,7 @@
  * after k updates at index k; a diverged run stops early, so k is clamped to what was recorded.
  *
  * "Iterations to target" is the run's `settled` (src/run/run.ts): the first iteration from which its loss
- * stays within the target (withinTarget, src/run/target.ts) to the end of the budget. `hit` is its first
+ * stays within the target (withinTarget, src/run/target.ts: the gap f − f* at or below it) to the end of the budget. `hit` is its first
  * touch. At iteration k a run is
  *   diverged     once k ≥ divergedAt: "diverged at 19" ("touched at 5, diverged at 19" if it had touched);
  *   no-target    when no target is set (and it has not diverged by k): "—";
@@ -29,6 +29,8 @@ export interface RecordedRun {
   readonly settled: number | null;
   readonly diverged: boolean;
   readonly divergedAt: number | null;
+  /** The f* the run's target gap is measured from (run.ts). */
+  readonly fStar: number;
 }
 
 export type Outcome =
@@ -44,7 +46,7 @@ export function outcomeAt(run: RecordedRun, k: number, target: number | null): O
   if (target === null) return { kind: 'no-target' };
   // settled ≥ hit, so a settled run has a hit; `?? run.settled` only satisfies the type.
   if (run.settled !== null && run.settled <= k) return { kind: 'settled', at: run.settled, hit: run.hit ?? run.settled };
-  if (run.hit !== null && run.hit <= k) return { kind: 'touched', hit: run.hit, left: !withinTarget(run.losses[shownIndex(run, k)], target) };
+  if (run.hit !== null && run.hit <= k) return { kind: 'touched', hit: run.hit, left: !withinTarget(run.losses[shownIndex(run, k)], run.fStar, target) };
   return { kind: 'not-reached' };
 }
 

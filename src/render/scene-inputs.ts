@@ -15,7 +15,7 @@ export const SOURCE_KEYS = ['surface', 'expr'] as const;
 /** The field part (grid, levels, minima): the plot's extent. */
 export const FIELD_KEYS = ['domain'] as const;
 /** The race part: everything raceForView reads besides the expression (the source compiles that once). */
-export const RACE_KEYS = ['optimizers', 'hyper', 'start', 'steps', 'target', 'noise', 'seed', 'schedule'] as const;
+export const RACE_KEYS = ['optimizers', 'hyper', 'start', 'steps', 'fStar', 'target', 'noise', 'seed', 'schedule'] as const;
 
 export type SourceInputs = Pick<ViewState, (typeof SOURCE_KEYS)[number]>;
 export type FieldInputs = Pick<ViewState, (typeof FIELD_KEYS)[number]>;

@@ -1,5 +1,5 @@
 /**
- * A race: several optimizers from the same start, with the same budget, target and noise. Each run gets
+ * A race: several optimizers from the same start, with the same budget, target (and f*) and noise. Each run gets
  * its own freshly seeded noise stream, so with equal seeds every optimizer sees the same sequence of
  * noise draws (each step asks its oracle exactly once). The learning-rate schedule (default fixed) is
  * shared too: each entrant's own base lr is scaled by it (see run.ts).
@@ -20,7 +20,9 @@ export interface RaceSpec {
   readonly entrants: readonly Entrant[];
   readonly start: readonly [number, number];
   readonly steps: number;
+  /** Gap target: f − f* ≤ target counts as within it (run.ts). */
   readonly target: number;
+  readonly fStar?: number;
   readonly noise?: NoiseSpec;
   readonly schedule?: Schedule;
 }

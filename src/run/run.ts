@@ -2,7 +2,8 @@
  * One optimizer run on a 2-D objective, recorded as typed arrays the UI plays back.
  *
  * Index k of xs/ys/losses is the point after k updates; [0] is the start. `losses` are true values f(θ_k)
- * (never noisy, never NAG's look-ahead loss). "Within the target" is withinTarget (target.ts: f ≤ target).
+ * (never noisy, never NAG's look-ahead loss). The target applies to the gap f − f* (fStar, default 0): "within
+ * the target" is withinTarget (target.ts: f − f* ≤ target); the run records the f* it measured against.
  *   hit     = the first k whose loss is within the target, else null (first touch).
  *   settled = the first k from which every recorded loss, up to and including the last update of the
  *             budget, is within the target (reached and stayed), else null: null when the loss after the
@@ -35,7 +36,10 @@ export interface RunSpec {
   readonly start: readonly [number, number];
   /** Update budget. */
   readonly steps: number;
+  /** Largest gap f − f* that counts as within the target; −∞ for none. */
   readonly target: number;
+  /** The minimum value f* the gap is measured from; absent = 0 (the target applies to f itself). */
+  readonly fStar?: number;
   readonly noise?: NoiseSpec;
   /** Learning-rate schedule over the updates; absent = fixed. */
   readonly schedule?: Schedule;
@@ -55,6 +59,8 @@ export interface Trajectory {
   readonly settled: number | null;
   readonly diverged: boolean;
   readonly divergedAt: number | null;
+  /** The f* that hit and settled measured the gap f − f* from; `losses` stay f itself. */
+  readonly fStar: number;
 }
 
 function outOfBounds(loss: number, x: number, y: number): boolean {
@@ -63,6 +69,7 @@ function outOfBounds(loss: number, x: number, y: number): boolean {
 
 export function run(spec: RunSpec): Trajectory {
   const { objective, optimizer, hyper, start, steps, target, noise } = spec;
+  const fStar = spec.fStar ?? 0;
   const schedule = spec.schedule ?? FIXED;
   if (objective.dim !== 2) throw new RangeError(`run() records 2-D paths; objective has dim ${objective.dim}`);
   if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`steps must be a non-negative integer, got ${steps}`);
@@ -81,7 +88,7 @@ export function run(spec: RunSpec): Trajectory {
   ys[0] = params[1];
   losses[0] = loss;
   // `streak` is where the current run of within-target iterates began (null while above the target).
-  let hit: number | null = withinTarget(loss, target) ? 0 : null;
+  let hit: number | null = withinTarget(loss, fStar, target) ? 0 : null;
   let streak: number | null = hit;
   let divergedAt: number | null = outOfBounds(loss, params[0], params[1]) ? 0 : null;
 
@@ -102,7 +109,7 @@ export function run(spec: RunSpec): Trajectory {
     xs[k] = params[0];
     ys[k] = params[1];
     losses[k] = loss;
-    if (withinTarget(loss, target)) {
+    if (withinTarget(loss, fStar, target)) {
       hit ??= k;
       streak ??= k;
     } else streak = null;
@@ -120,5 +127,6 @@ export function run(spec: RunSpec): Trajectory {
     settled: divergedAt === null ? streak : null,
     diverged: divergedAt !== null,
     divergedAt,
+    fStar,
   };
 }

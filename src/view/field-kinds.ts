@@ -9,7 +9,7 @@ import { parseSchedule, type Schedule } from '../run/schedules.ts';
 import type { FamilyField, FlagSpec, RangedField, ScalarField, WritePolicy } from './field.ts';
 import { describeRange, readNumber, type NumberRange } from './numbers.ts';
 import type { Parsed, Reason } from './result.ts';
-import type { ViewVocabulary } from './vocabulary.ts';
+import { unknownOptimizer, type ViewVocabulary } from './vocabulary.ts';
 
 export const expected = (what: string): { ok: false; error: Reason } => ({ ok: false, error: { kind: 'expected', expected: what } });
 
@@ -80,14 +80,18 @@ export function choiceField<S, K extends keyof S, C>(
   };
 }
 
-/** Optimizer ids, comma-separated. Unknown and repeated words are dropped (a link keeps the rest); in registry order or as given. */
-export function parseOptimizers(text: string, ids: readonly OptimizerId[], order: 'registry' | 'given'): Parsed<OptimizerId[]> {
+/**
+ * Optimizer ids of the vocabulary, comma-separated. Unknown, refused (unknownOptimizer) and repeated words
+ * are dropped (a link keeps the rest); in registry order or as given.
+ */
+export function parseOptimizers(text: string, vocab: ViewVocabulary, order: 'registry' | 'given'): Parsed<OptimizerId[]> {
+  const ids = vocab.optimizers.map((o) => o.id);
   const picked: OptimizerId[] = [];
   const dropped: Reason[] = [];
   for (const word of text.split(',').map((w) => w.trim())) {
     if (word === '') continue;
     const id = ids.find((i) => i === word);
-    if (id === undefined) dropped.push({ kind: 'unknown', noun: 'optimizer', word, choices: ids });
+    if (id === undefined) dropped.push(unknownOptimizer(word, vocab));
     else if (picked.includes(id)) dropped.push({ kind: 'repeated', noun: 'optimizer', word });
     else picked.push(id);
   }
@@ -149,7 +153,7 @@ export function hyperField<S, C extends { readonly vocab: ViewVocabulary }>(
     default: defaults,
     parse(entry, text, { vocab }) {
       const { id, key, opt, spec } = lookup(entry, vocab);
-      if (!opt) return { ok: false, error: { kind: 'unknown', noun: 'optimizer', word: id, choices: vocab.optimizers.map((o) => o.id) } };
+      if (!opt) return { ok: false, error: unknownOptimizer(id, vocab) };
       if (!spec) return { ok: false, error: { kind: 'unknown', noun: `${opt.id} hyperparameter`, word: key, choices: opt.hyper.map((h) => h.key) } };
       const range = { min: spec.min, max: spec.max };
       const v = readNumber(text, range);

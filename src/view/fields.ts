@@ -18,6 +18,7 @@ import { expected, hyperField, layeredHyper, numberField, parseOptimizers, readS
 import { ANY_NUMBER, readNumber, readNumberList, type NumberRange } from './numbers.ts';
 import { defaultsOf } from './read-fields.ts';
 import { NAMESPACE } from './link-fields.ts';
+import { EXPRESSION_DOMAIN, estimateFStar, estimationDomain, knownFStar } from './fstar.ts';
 import type { Layout, ViewDomain, ViewState } from './state.ts';
 import type { ViewVocabulary } from './vocabulary.ts';
 
@@ -40,8 +41,8 @@ const MAX_NOISE = 1e3;
 const MAX_SEED = 0xffffffff;
 export const DEFAULT_SEED = 1;
 const MAX_EXPR_LENGTH = MAX_LENGTH;
-/** The typed-function defaults: the plot domain and the step budget of an expression. */
-const CUSTOM_DOMAIN: ViewDomain = { x: [-5, 5], y: [-5, 5] };
+/** The typed-function defaults: the plot domain (fstar.ts) and the step budget of an expression. */
+const CUSTOM_DOMAIN: ViewDomain = EXPRESSION_DOMAIN;
 const EXPR_STEPS = 500;
 
 const COORD: NumberRange = { min: -MAX_COORD, max: MAX_COORD };
@@ -124,16 +125,38 @@ const start: Ranged<'start'> = {
   format: (s) => `${s[0]},${s[1]}`,
 };
 
+/** f* as the field's default gives it: known (or the reference 0) for a surface, estimated for an expression. */
+function defaultFStar({ def, expr }: ViewContext, view: Pick<ViewState, 'domain' | 'start'>): number {
+  return def ? knownFStar(def) : estimateFStar(expr, estimationDomain(view.domain, view.start));
+}
+
+const fStar: Ranged<'fStar'> = {
+  kind: 'scalar',
+  name: 'fStar',
+  key: 'fstar',
+  flag: { name: 'fstar', arg: 'V' },
+  label: 'f*',
+  help: "the minimum value f* the target's gap f − f* is measured from (default: the surface's known minimum; for an expression, estimated over the domain)",
+  range: ANY_NUMBER,
+  // An expression's estimate always travels with the link, so opening it never estimates again.
+  write: (view, ctx) => ctx.def === null || !Object.is(view.fStar, knownFStar(ctx.def)),
+  default: defaultFStar,
+  parse(text) {
+    const v = readNumber(text);
+    return v.ok ? { ok: true, value: v.value } : expected('a number');
+  },
+  format: (v) => String(v),
+};
+
 const target: Ranged<'target'> = {
   kind: 'scalar',
   name: 'target',
   key: 'target',
   flag: { name: 'target', arg: 'T' },
   label: 'the target',
-  help: "loss a run must reach and stay at or below to the end, or none (default: the surface's; none for an expression)",
+  help: "gap f − f* a run must reach and stay at or below to the end, or none (default: the surface's; none for an expression)",
   range: ANY_NUMBER,
   write: 'always',
-  // A typed expression has no target by default. Issue 9 will target the gap f − f* with an estimated f*.
   default: ({ def }) => def?.target ?? null,
   parse(text) {
     if (text.trim() === 'none') return { ok: true, value: null };
@@ -188,7 +211,7 @@ const optimizers: Field<'optimizers'> = {
   help: 'the optimizers that race, run in registry order (default: all)',
   write: 'unless-default',
   default: ({ vocab }) => vocab.optimizers.map((o) => o.id),
-  parse: (text, { vocab }) => parseOptimizers(text, vocab.optimizers.map((o) => o.id), 'registry'),
+  parse: (text, { vocab }) => parseOptimizers(text, vocab, 'registry'),
   format: (ids) => ids.join(','),
 };
 
@@ -237,12 +260,12 @@ const k: Ranged<'k'> = {
 
 export const VIEW_TABLE: FieldTable<ViewState, ViewContext> = {
   namespace: NAMESPACE.view,
-  fields: [surface, expr, domain, start, target, steps, noise, seed, optimizers, hyper, schedule, layout, k],
+  fields: [surface, expr, domain, start, fStar, target, steps, noise, seed, optimizers, hyper, schedule, layout, k],
 };
 export const FIELDS = VIEW_TABLE.fields;
 
 /** The scalar fields by name, for callers that need one field's declaration (the form's limits). */
-export const FIELD = { surface, expr, domain, start, target, steps, noise, seed, optimizers, schedule, layout, k };
+export const FIELD = { surface, expr, domain, start, fStar, target, steps, noise, seed, optimizers, schedule, layout, k };
 
 /** Every field's default for a registry surface (def) or a typed expression (def null, with its text). */
 export function viewDefaults(def: SurfaceDef | null, exprText: string, vocab: ViewVocabulary): ViewState {

@@ -38,7 +38,7 @@ const optimizers: Field<'optimizers'> = {
   help: 'the optimizers to train, one after another, in the order given (default: sgd)',
   write: 'unless-default',
   default: () => ['sgd'],
-  parse: (text, { vocab }) => parseOptimizers(text, vocab.optimizers.map((o) => o.id), 'given'),
+  parse: (text, { vocab }) => parseOptimizers(text, vocab, 'given'),
   format: (ids) => ids.join(','),
 };
 

@@ -1,7 +1,7 @@
 /**
  * The one race builder: view → entrants → race. The app's Surfaces tab, the exports and the embed page,
  * and the CLI's `race` and `render` all call raceForView, so one view gives one race wherever it runs:
- * the same start, budget, target, seeded noise and learning-rate schedule for every entrant.
+ * the same start, budget, target (a gap above the view's f*), seeded noise and learning-rate schedule for every entrant.
  *
  * A view's expression has been checked wherever the view was read (link, CLI, form), so a failure to
  * compile here is a programming error and throws. The app passes its already compiled objective so that
@@ -26,7 +26,7 @@ export function entrantsForView(view: Pick<ViewState, 'optimizers' | 'hyper'>): 
 }
 
 /** The fields a race reads (the domain, layout and playback position do not change it). */
-export type RaceView = Pick<ViewState, 'expr' | 'optimizers' | 'hyper' | 'start' | 'steps' | 'target' | 'noise' | 'seed' | 'schedule'>;
+export type RaceView = Pick<ViewState, 'expr' | 'optimizers' | 'hyper' | 'start' | 'steps' | 'fStar' | 'target' | 'noise' | 'seed' | 'schedule'>;
 
 export function raceForView(view: RaceView, objective: Objective = viewObjective(view)): Trajectory[] {
   return race({
@@ -35,6 +35,7 @@ export function raceForView(view: RaceView, objective: Objective = viewObjective
     start: view.start,
     steps: view.steps,
     target: view.target ?? -Infinity,
+    fStar: view.fStar,
     noise: view.noise > 0 ? { sigma: view.noise, seed: view.seed } : undefined,
     schedule: view.schedule,
   });

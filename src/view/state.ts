@@ -25,7 +25,12 @@ export interface ViewState {
   readonly optimizers: readonly OptimizerId[];
   /** Complete hyperparameters for every optimizer (also the ones not running, so toggling keeps edits). */
   readonly hyper: Readonly<Record<string, Hyper>>;
-  /** Loss at or below which a run has reached the target; null: no target set (no run can reach it). */
+  /**
+   * The minimum value f* targets are measured from: the surface's known minimum (0 as a reference where it
+   * has none), or estimated for a typed function (fstar.ts). Never changed by zooming or panning.
+   */
+  readonly fStar: number;
+  /** Gap f − f* at or below which a run is within the target; null: no target set (no run can reach it). */
   readonly target: number | null;
   readonly steps: number;
   /** Gradient-noise standard deviation σ (0 = exact gradients). */

@@ -8,7 +8,7 @@ import { decodeMnist, encodeMnist } from '../../src/view/mnist-link.ts';
 import { decodeView } from '../../src/view/link.ts';
 import { MNIST_TABLE } from '../../src/view/mnist-fields.ts';
 import { FIELDS } from '../../src/view/fields.ts';
-import { VOCABULARY } from '../../src/view/vocabulary.ts';
+import { MNIST_VOCABULARY, VOCABULARY } from '../../src/view/vocabulary.ts';
 import { runCli } from './run-cli.ts';
 
 function parse(argv: string[]): MnistRequest {
@@ -43,6 +43,12 @@ describe('cli mnist arguments', () => {
     expect([r.config.init, r.config.batchSize, r.config.epochs, r.config.seed, r.options.limit, r.config.targetAccuracy, r.options.backend, r.json]).toEqual([
       'he-normal', 64, 3, 9, 2000, 0.95, 'wasm', true,
     ]);
+  });
+
+  it('takes Muon (MNIST only), with its Muon and AdamW hyperparameters', () => {
+    const r = parse(['--optimizers', 'sgd,muon', '--set', 'muon.lr=0.05', '--set', 'muon.adamLr=0.003']);
+    expect(r.options.optimizers).toEqual(['sgd', 'muon']);
+    expect(r.options.hyper.muon).toEqual({ lr: 0.05, beta: 0.95, adamLr: 0.003, adamBeta1: 0.9, adamBeta2: 0.95, adamEps: 1e-10, adamWd: 0 });
   });
 
   it('gives other hidden layers the textbook activation at their depth, the last one repeated', () => {
@@ -97,17 +103,20 @@ describe('the MNIST options in a link', () => {
   });
 
   it('writes only what differs from the defaults and reads it back exactly', () => {
-    expect(encodeMnist(parse([]).options, VOCABULARY)).toBe('');
+    expect(encodeMnist(parse([]).options, MNIST_VOCABULARY)).toBe('');
     const options = parse(['--optimizers', 'adam,sgd', '--set', 'adam.lr=0.004', '--epochs', '5', '--hidden', '32', '--activations', 'relu', '--batchnorm', '--limit', '10000', '--seed', '3']).options;
-    const hash = encodeMnist(options, VOCABULARY);
+    const hash = encodeMnist(options, MNIST_VOCABULARY);
     expect(hash).toBe('m.opt=adam%2Csgd&m.adam.lr=0.004&m.epochs=5&m.hidden=32&m.act=relu&m.bn=1&m.seed=3&m.limit=10000');
-    expect(decodeMnist(hash, VOCABULARY)).toEqual({ options, notices: [] });
+    expect(decodeMnist(hash, MNIST_VOCABULARY)).toEqual({ options, notices: [] });
+    const muon = parse(['--optimizers', 'muon,sgd', '--set', 'muon.adamLr=0.003']).options;
+    expect(encodeMnist(muon, MNIST_VOCABULARY)).toBe('m.opt=muon%2Csgd&m.muon.adamLr=0.003');
+    expect(decodeMnist('m.opt=muon%2Csgd&m.muon.adamLr=0.003', MNIST_VOCABULARY)).toEqual({ options: muon, notices: [] });
   });
 
   it('shares the hash with the surfaces view: each reads only its own keys', () => {
     const hash = '#s=bowl&steps=50&m.seed=3&m.epochs=x&tab=mnist';
     expect(decodeView(hash, VOCABULARY).notices).toEqual([]);
-    const mnist = decodeMnist(hash, VOCABULARY);
+    const mnist = decodeMnist(hash, MNIST_VOCABULARY);
     expect([mnist.options.seed, mnist.options.epochs]).toEqual([3, 40]);
     expect(mnist.notices).toEqual(['Ignored the epochs "x": expected a whole number from 1 to 10000.']);
   });

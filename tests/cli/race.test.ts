@@ -168,9 +168,27 @@ describe('race output (in-process)', () => {
     expect(raceOutput(parse(['--surface', 'bowl', '--optimizers', 'sgd', '--steps', '20']))).toMatch(/\nsgd\s+lr=0\.9\s+not reached\s+/);
   });
 
+  it('measures the target from f*: known for a surface, estimated for an expression, or --fstar', () => {
+    const saddle = raceOutput(parse(['--surface', 'saddle', '--optimizers', 'sgd']));
+    expect(saddle).toContain('start (-2, 0.001), f* -1, target f − f* ≤ 0.1, budget 300 updates\n');
+    expect(saddle).toMatch(/\nsgd\s+lr=0\.03\s+131\s+/);
+    // sin(x)·cos(y) over [−5, 5]²: f* = −1; from (1, 1) SGD at lr 0.01 settles within 0.001 of it only at iteration 499, Adam at 274
+    // (measured f values of both runs pass −0.999 there; an absolute 0.001 would have counted iteration 1).
+    const args = ['--expr', 'sin(x)*cos(y)', '--start', '1,1', '--optimizers', 'sgd,adam', '--target', '0.001'];
+    const estimated = JSON.parse(raceOutput({ ...parse(args), json: true }));
+    expect(estimated.surface).toEqual({ id: 'custom', expr: 'sin(x)*cos(y)', start: [1, 1], fStar: -1, target: 0.001 });
+    expect(estimated.runs[0].path[1][2]).toBe(Math.sin(estimated.runs[0].path[1][0]) * Math.cos(estimated.runs[0].path[1][1]));
+    expect(estimated.runs.map((r: { settled: number | null }) => r.settled)).toEqual([499, 274]);
+    // f* = −2 puts every run at least 1 above it: none reaches the target.
+    const set = JSON.parse(raceOutput({ ...parse([...args, '--fstar', '-2']), json: true }));
+    expect(set.surface.fStar).toBe(-2);
+    expect(set.runs.map((r: { hit: number | null }) => r.hit)).toEqual([null, null]);
+    expect(parseRaceArgs(['--surface', 'bowl', '--fstar', 'low'])).toEqual({ ok: false, error: '--fstar: expected a number, got "low"' });
+  });
+
   it('prints a table that says when there is no target', () => {
     const out = raceOutput(parse(['--expr', 'x^2 + y^2', '--start', '1,1', '--optimizers', 'sgd', '--steps', '3']));
-    expect(out).toContain('surface custom: x^2 + y^2\nstart (1, 1), target none, budget 3 updates\n');
+    expect(out).toContain('surface custom: x^2 + y^2\nstart (1, 1), f* 0, no target, budget 3 updates\n');
     expect(out).toMatch(/\nsgd\s+lr=0\.01\s+—\s+/);
   });
 });
@@ -180,7 +198,7 @@ describe('cli race (spawned)', () => {
     const { status, stdout } = cli('race', '--surface', 'bowl', '--optimizers', 'sgd,adam', '--steps', '30', '--set', 'adam.lr=0.05', '--json');
     expect(status).toBe(0);
     const out = JSON.parse(stdout);
-    expect(out.surface).toEqual({ id: 'bowl', expr: 'x^2/10 + y^2', start: [-7, 2], target: 0.001 });
+    expect(out.surface).toEqual({ id: 'bowl', expr: 'x^2/10 + y^2', start: [-7, 2], fStar: 0, target: 0.001 });
     expect(out.schedule).toBe('fixed');
     expect(out.runs.map((r: { optimizer: string }) => r.optimizer)).toEqual(['sgd', 'adam']);
     const [sgd, adam] = out.runs;

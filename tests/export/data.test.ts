@@ -30,7 +30,7 @@ describe('Export data', () => {
     // Issue 8: an expression's default target is none (it was the first surface's 0.001).
     const { view } = decodeView('f=x^2%2By^2&dom=-2,2,-2,2&start=1,1&steps=3&opt=sgd', VOCABULARY);
     const json = JSON.parse(raceDataJson(view, raceForView(view)));
-    expect(json.surface).toEqual({ id: 'custom', expr: 'x^2+y^2', start: [1, 1], target: null });
+    expect(json.surface).toEqual({ id: 'custom', expr: 'x^2+y^2', start: [1, 1], fStar: 0, target: null });
     expect(JSON.parse(raceDataJson({ ...view, target: 0.001 }, raceForView(view))).surface.target).toBe(0.001);
     expect(json.runs[0].path).toHaveLength(4);
   });

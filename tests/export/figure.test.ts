@@ -52,7 +52,7 @@ describe('figureSvg on a small bowl race', () => {
     // have not touched 0.001 by then.
     const desc = els.find((e) => e.name === 'desc')!.text;
     expect(desc).toContain('f(x, y) = x^2/10 + y^2');
-    expect(desc).toContain('Iterations until f stays ≤ 0.001 (reached and stayed)');
+    expect(desc).toContain('Iterations until f − f* stays ≤ 0.001 (reached and stayed)');
     for (const said of ['SGD: 23', 'Momentum: not reached', 'Adam: not reached']) expect(desc).toContain(said);
   });
 
@@ -75,7 +75,7 @@ describe('figureSvg on a small bowl race', () => {
     const texts = els.filter((e) => e.name === 'text').map((e) => e.text);
     expect(texts).toContain('x');
     expect(texts).toContain('y');
-    expect(texts).toContain('iterations until f stays ≤ 0.001');
+    expect(texts).toContain('iterations until f − f* stays ≤ 0.001');
     // Tick labels at the bowl's domain ends (x ∈ [−10, 10], y ∈ [−5, 5]), written with a true minus.
     expect(texts).toEqual(expect.arrayContaining(['−10', '10', '−5', '5']));
     expect(texts).toContain('23');

@@ -8,7 +8,7 @@ import { VOCABULARY } from '../../src/view/vocabulary.ts';
 /** A recorded run with these losses (points at the origin); hit and settled as run() would give them for `target`. */
 const run = (losses: number[], over: Partial<RecordedRun> = {}): RecordedRun => ({
   xs: new Float64Array(losses.length), ys: new Float64Array(losses.length), losses: Float64Array.from(losses),
-  hit: null, settled: null, diverged: false, divergedAt: null, ...over,
+  hit: null, settled: null, diverged: false, divergedAt: null, fStar: 0, ...over,
 });
 const at = (r: RecordedRun, k: number, target: number | null = 1) => outcomeText(outcomeAt(r, k, target));
 
@@ -110,5 +110,16 @@ describe('formatNumber', () => {
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(Infinity)).toBe('∞');
     expect(formatNumber(NaN)).toBe('NaN');
+  });
+});
+
+describe('gap targets (issue 9)', () => {
+  it('words "left" by the gap f − f* at k, with the run\'s own f*', () => {
+    // f* = −1, target 0.1: −0.95 is within (gap 0.05), −0.5 is not (gap 0.5).
+    const r = run([0, -0.95, -0.5], { hit: 1, fStar: -1 });
+    expect(outcomeText(outcomeAt(r, 2, 0.1))).toBe('touched at 1, left');
+    expect(outcomeText(outcomeAt(r, 1, 0.1))).toBe("touched at 1, won't stay");
+    // The same losses measured from f* = 0 would be within at 2.
+    expect(outcomeText(outcomeAt({ ...r, fStar: 0 }, 2, 0.1))).toBe("touched at 1, won't stay");
   });
 });

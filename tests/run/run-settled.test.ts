@@ -34,12 +34,18 @@ const scripted = (script: readonly number[], target: number, steps = script.leng
 };
 
 describe('withinTarget', () => {
-  it('is f ≤ target, the boundary included; no target and NaN are never within', () => {
-    expect(withinTarget(1, 1)).toBe(true);
-    expect(withinTarget(1.0000001, 1)).toBe(false);
-    expect(withinTarget(-5, -1)).toBe(true);
-    expect(withinTarget(0, null)).toBe(false);
-    expect(withinTarget(NaN, 1)).toBe(false);
+  it('is f − f* ≤ target, the boundary included; no target and NaN are never within', () => {
+    expect(withinTarget(1, 0, 1)).toBe(true);
+    expect(withinTarget(1.0000001, 0, 1)).toBe(false);
+    expect(withinTarget(-5, 0, -1)).toBe(true);
+    expect(withinTarget(0, 0, null)).toBe(false);
+    expect(withinTarget(NaN, 0, 1)).toBe(false);
+  });
+  it('measures the gap from f*: with f* = −1, f = −0.52 is 0.48 above the minimum, not within 0.001', () => {
+    expect(withinTarget(-0.52, -1, 1e-3)).toBe(false);
+    expect(withinTarget(-0.52, 0, 1e-3)).toBe(true);
+    expect(withinTarget(-0.9995, -1, 1e-3)).toBe(true);
+    expect(withinTarget(-1, -1, 0)).toBe(true);
   });
 });
 
@@ -84,5 +90,28 @@ describe('the default bowl (issue 9)', () => {
     expect(runs.rmsprop).toMatchObject({ hit: 32, settled: null, steps: 200 });
     expect(runs.rmsprop.losses[200]).toBeCloseTo(0.0245924, 6);
     expect(runs.sgd).toMatchObject({ hit: 23, settled: 23 });
+  });
+});
+
+describe('gap targets (issue 9): hit and settled measure f − f*', () => {
+  const gapRun = (script: readonly number[], target: number, fStar?: number) =>
+    run({ objective: clock(script), optimizer: getOptimizer('sgd'), hyper: { lr: 1 }, start: [0, 0], steps: script.length - 1, target, fStar });
+
+  it('with f* = −1 and target 0.001, f = −0.52 is not within; f ≤ −0.999 is', () => {
+    // Gaps: 1.2, 0.48, 0.0005, 0.002, 0.0009, 0 → hit 2 (first ≤ 0.001), settled 4 (within from there on).
+    const t = gapRun([0.2, -0.52, -0.9995, -0.998, -0.9991, -1], 1e-3, -1);
+    expect([t.hit, t.settled, t.fStar]).toEqual([2, 4, -1]);
+    // The losses stay f itself.
+    expect(Array.from(t.losses)).toEqual([0.2, -0.52, -0.9995, -0.998, -0.9991, -1]);
+  });
+
+  it('without f* the target applies to f itself (f* = 0): the old absolute meaning', () => {
+    const t = gapRun([0.2, -0.52, -0.9995, -0.998, -0.9991, -1], 1e-3);
+    expect([t.hit, t.settled, t.fStar]).toEqual([1, 1, 0]);
+  });
+
+  it('a diverged run has settled null even when it was within the gap before', () => {
+    const t = gapRun([3, 2.0005, 2, NaN], 1e-3, 2);
+    expect([t.hit, t.settled, t.divergedAt]).toEqual([1, null, 3]);
   });
 });

@@ -18,9 +18,12 @@ function setup(cores: number) {
   return { training, workers };
 }
 
+const DIVERGENCE = { epoch: 1, iteration: 4, reason: 'training-loss', value: Infinity, initialValLoss: 2.31 } as const;
+
 const done = (reason: 'finished' | 'stopped' | 'diverged'): FromWorker => ({
   type: 'done',
   reason,
+  divergence: reason === 'diverged' ? DIVERGENCE : null,
   testAccuracy: reason === 'diverged' ? null : 0.9,
   trainAccuracy: 0.91,
   params: new Float32Array(3),
@@ -60,7 +63,7 @@ describe('Training', () => {
     expect(sgd.status).toBe('running');
     expect(adam.status).toBe('queued');
 
-    workers[0].reply({ type: 'ready', backend: 'ts', stepsPerEpoch: 4, totalSteps: 8, trainExamples: 500 });
+    workers[0].reply({ type: 'ready', backend: 'ts', stepsPerEpoch: 4, totalSteps: 8, trainExamples: 500, initialValLoss: 2.31 });
     workers[0].reply({ type: 'progress', from: 0, losses: new Float32Array([2.3, 2.2, 2.1]), newEpochs: [], iteration: 3, seconds: 0.5, lr: 0.2, target: null });
     workers[0].reply({ type: 'progress', from: 3, losses: new Float32Array([Infinity]), newEpochs: [], iteration: 4, seconds: 0.6, lr: 0.2, target: null });
     flushSync();
@@ -68,8 +71,13 @@ describe('Training', () => {
     expect(sgd.iteration).toBe(4);
     expect(training.trainExamples).toBe(500);
 
+    expect(sgd.initialValLoss).toBe(2.31);
+    expect(sgd.divergedText).toBe('');
     workers[0].reply(done('diverged'));
     expect(sgd.status).toBe('diverged');
+    expect(sgd.divergence).toEqual(DIVERGENCE);
+    expect(sgd.divergedText).toBe('diverged at epoch 1');
+    expect(sgd.divergedWhy).toBe('training loss Infinity at update 4');
     expect(sgd.testAccuracy).toBeNull();
     expect(workers[0].terminated).toBe(true);
     // The freed slot goes to Adam, which carries on.

@@ -321,3 +321,73 @@ describe('SurfacesView: the scene', () => {
     expect(model.view.k).toBeNull();
   });
 });
+
+describe('SurfacesView: a typed function and its f* (issue 9)', () => {
+  it('applies a typed function as a fresh race: registry rates, the default domain, 500 steps, f* estimated', () => {
+    const { history, model } = open('s=bowl&adam.lr=0.9&dom=-2,2,-1,1&steps=200');
+    model.applyExpression('sin(x)*cos(y)', true);
+    const v = model.view;
+    expect([v.surface, v.expr, v.steps, v.target]).toEqual([null, 'sin(x)*cos(y)', 500, 0.001]);
+    expect(v.hyper.adam.lr).toBe(0.01);
+    // [−5, 5]² grown to hold the start (−7, 2): x from −7 − 0.25·12 = −10.
+    expect(v.domain).toEqual({ x: [-10, 5], y: [-5, 5] });
+    expect(v.fStar).toBeCloseTo(-1, 12);
+    expect(model.fStarLabel).toBe('f* ≈ −1.000 (estimated)');
+    expect(history.pushes).toBe(1);
+    expect(param(history.read(), 'v')).toBe('2');
+    expect(Number(param(history.read(), 'fstar'))).toBe(v.fStar);
+    // The target is the gap 0.001 above −1: no run is within it at iteration 1 (its f there is above −0.999).
+    for (const run of model.race) {
+      expect(run.hit === null || run.hit > 1).toBe(true);
+      expect(run.losses[1]).toBeGreaterThan(-0.999);
+    }
+  });
+
+  it('a typing pause previews on the current entry; Enter commits one entry, and Back returns to the surface', () => {
+    const { history, model } = open('s=bowl');
+    model.applyExpression('x^4 - 2x^2 + y^2', false);
+    expect(model.view.expr).toBe('x^4 - 2x^2 + y^2');
+    expect(model.view.fStar).toBeCloseTo(-1, 12);
+    expect(history.pushes).toBe(0);
+    model.applyExpression('x^4 - 2x^2 + y^2', true);
+    expect(history.pushes).toBe(1);
+    history.back();
+    model.follow();
+    expect(model.view.surface).toBe('bowl');
+    expect(model.fStarLabel).toBe('f* = 0 (known)');
+  });
+
+  it('f* typed in is "set"; Re-estimate brings the estimate back; a zoom never changes f*, committed ranges do', () => {
+    const { model } = open('s=bowl&start=0.5,0.5');
+    model.applyExpression('sin(x)*cos(y)', true);
+    model.setFStar(-3);
+    model.commit();
+    expect(model.fStarLabel).toBe('f* = −3 (set)');
+    model.reestimate();
+    expect(model.view.fStar).toBeCloseTo(-1, 12);
+    expect(model.fStarLabel).toBe('f* ≈ −1.000 (estimated)');
+    model.commit({ domain: { x: [0, 1], y: [0, 1] } });
+    expect(model.view.fStar).toBeCloseTo(-1, 12);
+    // sin(x)·cos(y) on [0, 1]² is lowest along x = 0: 0.
+    model.commitRanges({ x: [0, 1], y: [0, 1] });
+    expect(model.view.fStar).toBe(0);
+  });
+
+  it('opens a link with f* as given, labelled estimated only when estimating would give that value', () => {
+    const given = open('v=2&f=sin(x)*cos(y)&start=1,1&fstar=-0.5&target=0.001').model;
+    expect(given.view.fStar).toBe(-0.5);
+    expect(given.fStarLabel).toBe('f* = −0.5 (set)');
+    const estimated = open(`v=2&f=sin(x)*cos(y)&start=1,1&fstar=${given.view.fStar}`).model;
+    estimated.reestimate();
+    const again = open(new URLSearchParams({ v: '2', f: 'sin(x)*cos(y)', start: '1,1', fstar: String(estimated.view.fStar) }).toString()).model;
+    expect(again.fStarLabel).toBe('f* ≈ −1.000 (estimated)');
+  });
+
+  it('Use the known value on a registry surface whose f* was changed', () => {
+    const { model } = open('v=2&s=saddle&fstar=-2');
+    expect(model.fStarLabel).toBe('f* = −2 (set)');
+    model.reestimate();
+    expect(model.view.fStar).toBe(-1);
+    expect(model.fStarLabel).toBe('f* = −1 (known)');
+  });
+});

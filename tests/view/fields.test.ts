@@ -8,7 +8,7 @@ import { readView } from '../../src/view/read-view.ts';
 import { VOCABULARY } from '../../src/view/vocabulary.ts';
 import { describeRange, readNumber } from '../../src/view/numbers.ts';
 
-const VIEW_KEYS = ['surface', 'expr', 'domain', 'start', 'optimizers', 'hyper', 'target', 'steps', 'noise', 'seed', 'schedule', 'layout', 'k'];
+const VIEW_KEYS = ['surface', 'expr', 'domain', 'start', 'fStar', 'optimizers', 'hyper', 'target', 'steps', 'noise', 'seed', 'schedule', 'layout', 'k'];
 
 describe('the field table', () => {
   it('declares every field of ViewState once, with distinct link keys and flags', () => {
@@ -18,7 +18,7 @@ describe('the field table', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const flags = FIELDS.flatMap((f) => (f.flag ? [f.flag.name] : []));
     expect(new Set(flags).size).toBe(flags.length);
-    expect(flags).toEqual(['surface', 'expr', 'domain', 'start', 'target', 'steps', 'noise', 'seed', 'optimizers', 'set', 'schedule', 'layout', 'k']);
+    expect(flags).toEqual(['surface', 'expr', 'domain', 'start', 'fstar', 'target', 'steps', 'noise', 'seed', 'optimizers', 'set', 'schedule', 'layout', 'k']);
   });
 
   it("parses each field's formatted default back to the default, for every surface and a typed expression", () => {
@@ -33,9 +33,24 @@ describe('the field table', () => {
     }
   });
 
-  it('gives the typed-function defaults: 500 steps, no target, the -5..5 domain', () => {
+  it('gives the typed-function defaults: 500 steps, no target, the -5..5 domain, f* estimated over it', () => {
     const v = viewDefaults(null, 'x*y', VOCABULARY);
-    expect([v.steps, v.target, v.domain, v.surface, v.expr]).toEqual([500, null, { x: [-5, 5], y: [-5, 5] }, null, 'x*y']);
+    // The start defaults to the first surface's, (−7, 2): the box grows to x ∈ [−7 − 0.25·12, 5] = [−10, 5],
+    // where x·y is lowest at (−10, 5): −50.
+    expect([v.steps, v.target, v.domain, v.surface, v.expr, v.fStar]).toEqual([500, null, { x: [-5, 5], y: [-5, 5] }, null, 'x*y', -50]);
+  });
+
+  it('gives f* = the known minimum for a registry surface, and 0 as a reference where it has none', () => {
+    const saddle = VOCABULARY.surfaces.find((s) => s.id === 'saddle')!;
+    expect(defaultView(saddle, VOCABULARY).fStar).toBe(-1);
+    expect(defaultView({ ...saddle, id: 'open', minValue: null }, VOCABULARY).fStar).toBe(0);
+  });
+
+  it('reads --fstar / fstar= as a number and says so otherwise', () => {
+    const ctx = { vocab: VOCABULARY, def: null, expr: 'x*y' };
+    const v = viewDefaults(null, 'x*y', VOCABULARY);
+    expect(FIELD.fStar.parse('-1.5', ctx, v)).toEqual({ ok: true, value: -1.5 });
+    expect(FIELD.fStar.parse('min', ctx, v)).toEqual({ ok: false, error: { kind: 'expected', expected: 'a number' } });
   });
 
   it('holds the form limits: one step range 0..1e6, σ 0..1000, whole seeds, coordinates within 1e6', () => {

@@ -62,6 +62,7 @@ const VIEW_CASES: Record<keyof ViewState, ViewState[]> = {
     { ...base, start: [-1e6, 1e6] },
     typedView('x^2 + y^2', { start: [5e-324, -1.7976931348623157e-308] }),
   ],
+  fStar: [{ ...base, fStar: -0.5 }, { ...base, fStar: 0.1 + 0.2 }, typedView('sin(x)*cos(y)', { fStar: -2 }), typedView('x^2 + y^2', { fStar: 5e-324 })],
   target: [{ ...base, target: null }, { ...base, target: 5e-324 }, { ...base, target: -1.7976931348623157e308 }, { ...base, target: 0 }, typedView('x - y', { target: -3.5 })],
   steps: [{ ...base, steps: 0 }, { ...base, steps: 1 }, { ...base, steps: 1_000_000 }],
   noise: [{ ...base, noise: 1000 }, { ...base, noise: 0.1 + 0.2 }, { ...base, noise: 5e-324 }],

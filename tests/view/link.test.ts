@@ -7,6 +7,8 @@ import type { ViewState } from '../../src/view/state.ts';
 import type { ViewVocabulary } from '../../src/view/vocabulary.ts';
 import { fail, ok } from '../../src/view/result.ts';
 import { FIXED, parseSchedule } from '../../src/run/schedules.ts';
+import { VOCABULARY } from '../../src/view/vocabulary.ts';
+import { raceForView } from '../../src/view/race.ts';
 
 // A small vocabulary written out here so the expected URLs below can be checked by eye.
 const lr: HyperSpec = { key: 'lr', label: 'learning rate', tex: '\\eta', default: 0.01, min: 1e-6, max: 10, log: true };
@@ -39,7 +41,7 @@ describe('defaultView', () => {
 
 describe('encodeView', () => {
   it('writes the default view with only the scalars', () => {
-    expect(encodeView(def, vocab)).toBe('s=bowl&start=-7,2&target=0.001&steps=100&noise=0&seed=1'.replace(/,/g, '%2C'));
+    expect(encodeView(def, vocab)).toBe('v=2&s=bowl&start=-7,2&target=0.001&steps=100&noise=0&seed=1'.replace(/,/g, '%2C'));
   });
   it('writes only hyperparameters that differ from the surface defaults, and the optional fields', () => {
     const v: ViewState = { ...def, optimizers: ['momentum'], hyper: { sgd: { lr: 0.01 }, momentum: { lr: 0.1, beta: 0.5 } }, layout: 'grid', k: 7 };
@@ -62,7 +64,7 @@ describe('round trip', () => {
     const v: ViewState = {
       surface: null, expr: 'x^2 + 3*y^2', domain: { x: [-3, 3], y: [-2.5, 2.5] }, start: [0.1 + 0.2, -1 / 3],
       optimizers: ['sgd'], hyper: { sgd: { lr: 0.123456789012345 }, momentum: { lr: 0.1, beta: 0.95 } },
-      target: 1e-12, steps: 5000, noise: 0.25, seed: 4294967295, schedule: parseSchedule('multistep:gamma=0.3,at=10/250'),
+      fStar: -0.30000000000000004, target: 1e-12, steps: 5000, noise: 0.25, seed: 4294967295, schedule: parseSchedule('multistep:gamma=0.3,at=10/250'),
       layout: 'grid', k: 4999,
     };
     const back = decodeView('#' + encodeView(v, vocab), vocab);
@@ -177,7 +179,8 @@ describe('issue 8: the typed-function defaults, the domain, the seed and the ste
     expect([r.view.steps, r.view.target, r.view.surface]).toEqual([500, null, null]);
     expect(r.view.domain).toEqual({ x: [-5, 5], y: [-5, 5] });
     const hash = encodeView(r.view, vocab);
-    expect(hash).toBe('f=x*y&start=1%2C1&target=none&steps=500&noise=0&seed=1');
+    // f* travels with an expression: x·y on [−5, 5]² is lowest at the corners, −25.
+    expect(hash).toBe('v=2&f=x*y&start=1%2C1&fstar=-25&target=none&steps=500&noise=0&seed=1');
     expect(decodeView(hash, vocab)).toEqual({ view: r.view, notices: [] });
   });
   it('lets a registry surface drop its target with target=none', () => {
@@ -242,5 +245,55 @@ describe('decode ∘ encode is the identity on what any link decodes to', () => 
     const again = decodeView(encodeView(once, vocab), vocab);
     expect(again).toEqual({ view: once, notices: [] });
     expect(encodeView(again.view, vocab)).toBe(encodeView(once, vocab));
+  });
+});
+
+describe('issue 9: the link version and gap targets', () => {
+  const all = VOCABULARY;
+  it('reads a versionless target= as a value of f and converts it: an old saddle link keeps its meaning', () => {
+    const old = decodeView('#s=saddle&start=-2,0.001&target=-0.9&steps=300&noise=0&seed=1', all);
+    expect(old.notices).toEqual([]);
+    expect([old.view.fStar, old.view.target]).toEqual([-1, 0.1]);
+    // The same race as the surface's own default (its target is the gap 0.1 over f* = −1): SGD escapes at 131.
+    const sgd = raceForView({ ...old.view, optimizers: ['sgd'] })[0];
+    expect([sgd.hit, sgd.settled]).toEqual([131, 131]);
+    expect(sgd.losses[131] - -1).toBeLessThanOrEqual(0.1);
+    expect(sgd.losses[130]).toBeGreaterThan(-0.9);
+    // Written back with the version, it reads as the same view without converting again.
+    const hash = encodeView(old.view, all);
+    expect(hash.startsWith('v=2&s=saddle&')).toBe(true);
+    expect(new URLSearchParams(hash).get('target')).toBe('0.1');
+    expect(decodeView(hash, all)).toEqual({ view: old.view, notices: [] });
+  });
+
+  it('converts a versionless expression link over its estimated f*', () => {
+    // sin(x)·cos(y): f* = −1 over [−5, 5]²; the old absolute target −0.5 is the gap 0.5.
+    const old = decodeView('#f=sin(x)*cos(y)&start=1,1&target=-0.5', all).view;
+    expect(old.fStar).toBeCloseTo(-1, 12);
+    expect(old.target).toBeCloseTo(0.5, 11);
+  });
+
+  it('leaves a versioned link, a link without target= and target=none as they are', () => {
+    expect(decodeView('#v=2&s=saddle&target=0.2', all).view.target).toBe(0.2);
+    expect(decodeView('#s=saddle', all).view.target).toBe(0.1);
+    expect(decodeView('#s=saddle&target=none', all).view.target).toBeNull();
+    expect(decodeView('#v=2&f=x*y&start=1,1&fstar=-3&target=1', all).view).toMatchObject({ fStar: -3, target: 1 });
+  });
+
+  it('reads fstar= exactly, so a link reproduces the race without estimating again', () => {
+    const r = decodeView('#v=2&f=sin(x)*cos(y)&start=1,1&fstar=-0.75&target=0.001', all);
+    expect(r.notices).toEqual([]);
+    expect(r.view.fStar).toBe(-0.75);
+    // With f* = −0.75 every run is "within 0.001" once f ≤ −0.749.
+    const adam = raceForView({ ...r.view, optimizers: ['adam'] })[0];
+    expect(adam.fStar).toBe(-0.75);
+    expect(adam.losses[adam.hit!]).toBeLessThanOrEqual(-0.749);
+    expect(adam.losses[adam.hit! - 1]).toBeGreaterThan(-0.749);
+  });
+
+  it('says when a link has a version it does not know, and reads it as the current one', () => {
+    const r = decodeView('#v=7&s=bowl', all);
+    expect(r.notices).toEqual(['This link\'s format version "7" is not one this page knows (2); it was read as version 2.']);
+    expect(r.view.target).toBe(0.001);
   });
 });

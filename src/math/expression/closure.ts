@@ -4,7 +4,7 @@
  * calls do not allocate); each step performs exactly the operation codegen.ts writes for it, so both
  * modes return bit-identical numbers.
  */
-import type { CompiledFunctions } from './codegen.ts';
+import type { CompiledFunctions, HessianFunction } from './codegen.ts';
 import { FUNCTIONS } from './functions.ts';
 import type { BinaryOp, Expr } from './ir.ts';
 import { type Step, toProgram } from './program.ts';
@@ -86,5 +86,17 @@ export function compileClosure(f: Expr, dfdx: Expr, dfdy: Expr): CompiledFunctio
       out[1] = gy(x, y);
       return gv(x, y);
     },
+  };
+}
+
+export function compileHessianClosure(f: Expr, dxx: Expr, dxy: Expr, dyy: Expr): HessianFunction {
+  const all = compileProgram([f, dxx, dxy, dyy]);
+  const [v, xx, xy, yy] = all.results;
+  return (x, y, out) => {
+    all.fill(x, y);
+    out[0] = xx(x, y);
+    out[1] = xy(x, y);
+    out[2] = yy(x, y);
+    return v(x, y);
   };
 }

@@ -43,9 +43,24 @@ export function gradientSource(f: Expr, dfdx: Expr, dfdy: Expr): string {
   return `"use strict";return function grad(x,y,out){${tempsSource(p)}out[0]=${dx};out[1]=${dy};return ${value};};`;
 }
 
+/** f and its three second partials as one program: out[0] = f_xx, out[1] = f_xy, out[2] = f_yy; returns f. */
+export function hessianSource(f: Expr, dxx: Expr, dxy: Expr, dyy: Expr): string {
+  const p = toProgram([f, dxx, dxy, dyy]);
+  const [value, xx, xy, yy] = p.results.map(stepSource);
+  return `"use strict";return function hessian(x,y,out){${tempsSource(p)}out[0]=${xx};out[1]=${xy};out[2]=${yy};return ${value};};`;
+}
+
+/** Writes the Hessian's entries [∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y²] into out[0..2]; returns f(x, y). */
+export type HessianFunction = (x: number, y: number, out: Float64Array | Float32Array) => number;
+
 export interface CompiledFunctions {
   f: (x: number, y: number) => number;
   grad: (x: number, y: number, out: Float64Array | Float32Array) => number;
+}
+
+/** Throws where the page forbids `new Function`, as compileCodegen does. */
+export function compileHessianCodegen(f: Expr, dxx: Expr, dxy: Expr, dyy: Expr): HessianFunction {
+  return new Function(hessianSource(f, dxx, dxy, dyy))() as HessianFunction;
 }
 
 /** Throws where the page forbids `new Function` (Content-Security-Policy without 'unsafe-eval'). */

@@ -2,20 +2,24 @@
  * Expression → objective with exact gradients (issue 2): text → validated mathjs tree → symbolic partials
  * → f and ∇f compiled once into plain functions, by generated code ('codegen') or, where the page forbids
  * `new Function`, by closures ('closure'). See validate.ts for the accepted language.
+ * The Hessian (second partials of the simplified first partials, by the same differentiate → program →
+ * compiler path) is built on first request only: typing compiles on every keystroke, and most views never
+ * ask for curvature. f_xy is taken as ∂/∂y of ∂f/∂x (equal to ∂/∂x of ∂f/∂y wherever f is C²).
  */
 import type { MathNode } from 'mathjs';
 import type { Objective } from '../objective.ts';
 import type { Vec } from '../vector.ts';
-import { compileClosure } from './closure.ts';
-import { type CompiledFunctions, compileCodegen } from './codegen.ts';
+import { compileClosure, compileHessianClosure } from './closure.ts';
+import { type CompiledFunctions, type HessianFunction, compileCodegen, compileHessianCodegen } from './codegen.ts';
 import { type PartialResult, partial } from './differentiate.ts';
 import { type Expr, toIr } from './ir.ts';
 import { parseExpression } from './parse.ts';
 import { texOf } from './tex.ts';
-import type { CompileMode, CompileResult, ExpressionError } from './types.ts';
+import type { CompileMode, CompileResult, CompiledExpression, ExpressionError } from './types.ts';
 import { positionWords } from './validate.ts';
 
 export type { CompileMode, CompileResult, CompiledExpression, ExpressionError } from './types.ts';
+export type { HessianFunction } from './codegen.ts';
 export { MAX_LENGTH } from './validate.ts';
 export { FUNCTION_NAMES } from './functions.ts';
 
@@ -42,6 +46,29 @@ function compileFunctions(mode: CompileMode, f: Expr, dx: Expr, dy: Expr): Compi
   }
 }
 
+/**
+ * The compiled Hessian of f, or null where a second partial cannot be taken or compiled within the
+ * accepted language (mathjs differentiates to a function the whitelist refuses).
+ */
+function compileHessian(mode: 'codegen' | 'closure', f: Expr, dx: MathNode, dy: MathNode): HessianFunction | null {
+  try {
+    const dxx = partial(dx, 'x');
+    const dxy = partial(dx, 'y');
+    const dyy = partial(dy, 'y');
+    if (!dxx.ok || !dxy.ok || !dyy.ok) return null;
+    if (mode === 'codegen') {
+      try {
+        return compileHessianCodegen(f, dxx.expr, dxy.expr, dyy.expr);
+      } catch {
+        // new Function refused after all: closures below.
+      }
+    }
+    return compileHessianClosure(f, dxx.expr, dxy.expr, dyy.expr);
+  } catch {
+    return null;
+  }
+}
+
 export function compileExpression(text: string, options: { mode?: CompileMode } = {}): CompileResult {
   const parsed = parseExpression(text);
   if (!parsed.ok) return parsed;
@@ -61,6 +88,9 @@ export function compileExpression(text: string, options: { mode?: CompileMode } 
   if (!dy.ok) return { ok: false, error: refusal(text, dy.token, dy.reason) };
 
   const compiled = compileFunctions(options.mode ?? 'auto', fIr.expr, dx.expr, dy.expr);
+  let hessian: HessianFunction | null | undefined;
+  const dxNode = dx.node;
+  const dyNode = dy.node;
   return {
     ok: true,
     value: {
@@ -70,16 +100,23 @@ export function compileExpression(text: string, options: { mode?: CompileMode } 
       tex: texOf(parsed.node, dx.node, dy.node),
       derivatives: { dfdx: dx.node.toString(), dfdy: dy.node.toString() },
       mode: compiled.mode,
+      hessian: () => (hessian === undefined ? (hessian = compileHessian(compiled.mode, fIr.expr, dxNode, dyNode)) : hessian),
     },
   };
 }
 
-/** A 2-D Objective over p = [x, y]: value is f, the gradient oracle writes the exact ∇f. */
-export function expressionObjective(c: { f: CompiledFunctions['f']; grad: CompiledFunctions['grad'] }): Objective {
+/**
+ * A 2-D Objective over p = [x, y]: value is f, the gradient oracle writes the exact ∇f, and `hessian`
+ * (where the expression has one) writes [f_xx, f_xy, f_yy].
+ */
+export function expressionObjective(c: Pick<CompiledExpression, 'f' | 'grad'> & Partial<Pick<CompiledExpression, 'hessian'>>): Objective {
   const { f, grad } = c;
-  return {
+  const objective: Objective = {
     dim: 2,
     value: (p: Vec) => f(p[0], p[1]),
     gradient: (p: Vec, g: Vec) => grad(p[0], p[1], g),
   };
+  const second = c.hessian;
+  if (!second) return objective;
+  return { ...objective, hessian: () => second() };
 }

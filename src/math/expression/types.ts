@@ -20,6 +20,12 @@ export interface CompiledExpression {
   /** Simplified partials as mathjs text. */
   derivatives: { dfdx: string; dfdy: string };
   mode: 'codegen' | 'closure';
+  /**
+   * The Hessian as a function writing [∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y²] into out[0..2] and returning f, compiled
+   * on first call (in the same mode) and memoised; null where mathjs's second partials leave the accepted
+   * language. For the f* estimate's Newton steps, the learning-rate stability limits, the curvature lens.
+   */
+  hessian(): ((x: number, y: number, out: Float64Array | Float32Array) => number) | null;
 }
 
 export type CompileResult = { ok: true; value: CompiledExpression } | { ok: false; error: ExpressionError };

@@ -11,6 +11,7 @@ import type { MnistFiles } from '../dataset.ts';
 import type { EpochRecord, TargetReached, TrainConfig } from '../train.ts';
 import type { Hyper, OptimizerId } from '../../optim/types.ts';
 import type { LrFinderResult } from '../lr-finder.ts';
+import type { Divergence } from '../divergence.ts';
 import type { BackendChoice } from './pick-backend.ts';
 
 export interface StartMessage {
@@ -34,6 +35,8 @@ export interface ReadyMessage {
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
   readonly trainExamples: number;
+  /** Validation loss of the initial weights, before the first update (the divergence rule's reference). */
+  readonly initialValLoss: number;
 }
 
 export interface ProgressMessage {
@@ -52,6 +55,8 @@ export interface ProgressMessage {
 export interface DoneMessage {
   readonly type: 'done';
   readonly reason: 'finished' | 'stopped' | 'diverged';
+  /** Where and why, when reason is 'diverged' (src/mnist/divergence.ts); else null. */
+  readonly divergence: Divergence | null;
   readonly testAccuracy: number | null;
   readonly trainAccuracy: number;
   readonly params: Float32Array;

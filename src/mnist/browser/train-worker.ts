@@ -32,7 +32,14 @@ async function start(msg: StartMessage): Promise<void> {
   data = splitMnist(msg.files, { seed: msg.config.seed, limit: msg.limit });
   const backend = await pickBackend(msg.backend);
   trainer = createTrainer(data, msg.config, getOptimizer(msg.optimizer), msg.hyper, { backend });
-  post({ type: 'ready', backend: backend.name, stepsPerEpoch: trainer.stepsPerEpoch, totalSteps: trainer.totalSteps, trainExamples: data.train.indices.length });
+  post({
+    type: 'ready',
+    backend: backend.name,
+    stepsPerEpoch: trainer.stepsPerEpoch,
+    totalSteps: trainer.totalSteps,
+    trainExamples: data.train.indices.length,
+    initialValLoss: trainer.initialValLoss,
+  });
   schedule();
 }
 
@@ -67,6 +74,7 @@ function finish(): void {
   const done: DoneMessage = {
     type: 'done',
     reason,
+    divergence: tr.divergence,
     testAccuracy: reason === 'diverged' ? null : tr.testAccuracy ?? test.accuracy,
     trainAccuracy: train.accuracy,
     params: net.params.slice(),

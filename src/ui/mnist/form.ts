@@ -2,10 +2,11 @@
  * The MNIST tab's settings form as plain data, with its defaults and validation. Defaults are the
  * textbook's network (784-64-16-10, sigmoid/tanh, Xavier uniform, batch 128) and SGD at its lr 0.2
  * against Adam, with the core's MNIST hyperparameters (src/mnist/hyper-defaults.ts) over the
- * registry's, which suit the 2-D surfaces.
+ * registry's, which suit the 2-D surfaces. Every MNIST optimizer is listed (MNIST_OPTIMIZERS: the
+ * registry and Muon), in registry order; the form shows the "more" group under "More optimizers".
  */
 import type { Hyper, OptimizerId } from '../../optim/types.ts';
-import { OPTIMIZERS, defaultHyper, hyperError } from '../../optim/index.ts';
+import { MNIST_OPTIMIZERS, defaultHyper, hyperError } from '../../optim/index.ts';
 import { ACTIVATION_IDS, type ActivationId } from '../../mnist/activations.ts';
 import { INIT_IDS, type InitId } from '../../mnist/init.ts';
 import { parseSchedule } from '../../run/schedules.ts';
@@ -41,7 +42,7 @@ export const TRAIN_SIZE = 55_000;
 
 export function defaultForm(): TabForm {
   return {
-    optimizers: OPTIMIZERS.map((o) => ({
+    optimizers: MNIST_OPTIMIZERS.map((o) => ({
       id: o.id,
       enabled: o.id === 'sgd' || o.id === 'adam',
       hyper: { ...defaultHyper(o), ...MNIST_HYPER[o.id] },
@@ -84,7 +85,7 @@ export function formErrors(f: TabForm): string[] {
   const enabled = f.optimizers.filter((o) => o.enabled);
   if (enabled.length === 0) errors.push('choose at least one optimizer');
   for (const o of enabled) {
-    const opt = OPTIMIZERS.find((x) => x.id === o.id)!;
+    const opt = MNIST_OPTIMIZERS.find((x) => x.id === o.id)!;
     for (const [key, value] of Object.entries(o.hyper)) {
       const e = hyperError(opt, key, value);
       if (e) errors.push(e);

@@ -5,6 +5,7 @@
  */
 import type { Hyper, OptimizerId } from '../../optim/types.ts';
 import type { EpochRecord, TargetReached } from '../../mnist/train.ts';
+import { divergenceDetail, divergenceLabel, type Divergence } from '../../mnist/divergence.ts';
 import { getOptimizer } from '../../optim/index.ts';
 import { LOOKS } from '../../render/palette.ts';
 
@@ -40,6 +41,10 @@ export class RunView {
   losses = $state.raw(new Float32Array(0));
   epochs = $state.raw<readonly EpochRecord[]>([]);
   target = $state.raw<TargetReached | null>(null);
+  /** Validation loss before the first update (NaN until the worker is ready). */
+  initialValLoss = $state(NaN);
+  /** Where and why the run diverged; null unless it did. */
+  divergence = $state.raw<Divergence | null>(null);
   testAccuracy = $state<number | null>(null);
   result = $state.raw<RunResult | null>(null);
   error = $state('');
@@ -63,5 +68,16 @@ export class RunView {
 
   get diverged(): boolean {
     return this.status === 'diverged';
+  }
+
+  /** "diverged at epoch 3" (or just "diverged" if the worker did not say where); '' for a run that did not. */
+  get divergedText(): string {
+    if (!this.diverged) return '';
+    return this.divergence ? divergenceLabel(this.divergence) : 'diverged';
+  }
+
+  /** Why, in words ("validation loss 80.66 > 10 × initial 2.303"); '' for a run that did not diverge. */
+  get divergedWhy(): string {
+    return this.diverged && this.divergence ? divergenceDetail(this.divergence) : '';
   }
 }

@@ -88,6 +88,7 @@ export class Training {
         if (run.losses.length !== msg.totalSteps) run.losses = new Float32Array(msg.totalSteps);
         this.backend = msg.backend;
         this.trainExamples = msg.trainExamples;
+        run.initialValLoss = msg.initialValLoss;
         return false;
       case 'progress': {
         const losses = run.losses.slice();
@@ -106,6 +107,7 @@ export class Training {
         return false;
       case 'done':
         run.testAccuracy = msg.testAccuracy;
+        run.divergence = msg.divergence;
         run.result = {
           params: msg.params,
           runningMean: msg.runningMean,

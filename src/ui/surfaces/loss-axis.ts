@@ -10,9 +10,10 @@
  * Scale: losses (of that range) that are all positive are plotted as they are, on a log axis where they
  * span more than two decades (max/min > 100), else on a linear one. Otherwise, where the surface's minimum
  * value f* is known, the gap f − f* is plotted on a log axis (floored at 1e-16 so reaching f* exactly stays
- * on the chart); with f* unknown (a saddle unbounded below) the axis is linear. The loss target is drawn at
- * targetLevel: its plotted value, or null where a log axis cannot show it (at or below the floor: a target
- * ≤ 0 on an axis of f, or ≤ f* on an axis of the gap).
+ * on the chart); with f* unknown (a surface unbounded below) the axis is linear. The target, a gap f − f*,
+ * is passed here as the value of f it stands for (f* + target) and drawn at targetLevel: its plotted value,
+ * or null where a log axis cannot show it (at or below the floor: a threshold ≤ 0 on an axis of f, or
+ * ≤ f* on an axis of the gap).
  */
 export interface LossAxis {
   readonly log: boolean;

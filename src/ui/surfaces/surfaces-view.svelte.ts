@@ -12,6 +12,10 @@
  *                    entry (pushState) if the view differs from the one the current entry stands for, so
  *                    Back undoes exactly the last decision and Forward redoes it. The entry the previews
  *                    were written over is restored first, so Back lands on the view before the gesture.
+ * A typed f(x, y) is applied whole (applyExpression: a preview after a typing pause, a commit on Enter or
+ * leaving the field) as a fresh race (typed-function.ts), with f* estimated; f* is estimated again on
+ * "Re-estimate" and when x/y ranges are committed (commitRanges), never on a zoom or pan. `fStarLabel`
+ * says where the shown f* came from.
  * The playback position k is not a change of the view: it is written into the current entry (replaceState)
  * when playback rests (pause, end, step, scrub), never per frame. follow() re-reads the link after Back,
  * Forward or an edited address (popstate, hashchange); reading the link the model wrote itself is a no-op.
@@ -32,6 +36,9 @@ import { startPlayback } from './playback-loop.ts';
 import { defaultSpeed } from './playback-speed.ts';
 import type { PlotRun } from './plot-run.ts';
 import { expressionDefaults, pickedView } from './view-edits.ts';
+import { estimatedFStar, typedFunctionView } from './typed-function.ts';
+import { fStarText, knownFStar, surfaceFStarOrigin } from '../../view/fstar.ts';
+import type { ViewDomain } from '../../view/state.ts';
 
 /** The on-screen plot's grid: 128 × 128 samples, computed once per surface and domain. */
 export const SCREEN_RESOLUTION: Resolution = { nx: 128, ny: 128 };
@@ -59,6 +66,8 @@ export class SurfacesView {
   highlight = $state<string | null>(null);
   /** The playback position the link holds: k while playback rests, the last resting k while it plays. */
   #restK = $state(0);
+  /** A typed function's f*: estimated here, or set (typed in, or read from a link with another value). */
+  #fStarSet = $state(false);
 
   /** The view the current history entry stands for (its k aside: that is always the resting k). */
   #entry: ViewState;
@@ -187,6 +196,52 @@ export class SurfacesView {
     this.#stopLoop = null;
   }
 
+  /** "f* ≈ −1.000 (estimated)", "f* = 0 (known)", …: the shown f* and where it came from. */
+  get fStarLabel(): string {
+    const view = this.#view;
+    const def = this.source.ok ? this.source.value.def : null;
+    if (def) return fStarText(view.fStar, surfaceFStarOrigin(def, view.fStar));
+    return fStarText(view.fStar, this.#fStarSet ? 'set' : 'estimated');
+  }
+
+  /**
+   * Applies a typed f(x, y) as a fresh race (typed-function.ts): a preview while the person may still be
+   * typing (a pause), a commit (one history entry) on Enter or leaving the field. Text already applied is
+   * not applied again (so leaving the field after a pause only commits).
+   */
+  applyExpression(text: string, commit: boolean): void {
+    const view = this.#view;
+    if (view.surface !== null || view.expr !== text) {
+      this.#halt();
+      const next = typedFunctionView(view, text);
+      this.#fStarSet = false;
+      this.#view = { ...next, k: null };
+      this.#playhead = next.steps;
+    }
+    if (commit) this.commit();
+    else this.#write();
+  }
+
+  /** Estimates f* again over the current domain (grown to hold the start); a registry surface gets its known value back. */
+  reestimate(): void {
+    const def = this.source.ok ? this.source.value.def : null;
+    this.#fStarSet = false;
+    this.commit({ fStar: def ? knownFStar(def) : estimatedFStar(this.#view) });
+  }
+
+  /** f* typed in: a live value (commit follows from the field). */
+  setFStar(value: number): void {
+    this.#fStarSet = true;
+    this.preview({ fStar: value });
+  }
+
+  /** x/y ranges typed and committed: the new domain, and for a typed function f* estimated over it. */
+  commitRanges(domain: ViewDomain): void {
+    if (this.#view.surface !== null) return this.commit({ domain });
+    this.#fStarSet = false;
+    this.commit({ domain, fStar: estimatedFStar({ ...this.#view, domain }) });
+  }
+
   /** A view with its playback position: k at or past the budget is "the end" (null). */
   #at(view: ViewState, k: number): ViewState {
     return { ...view, k: k >= view.steps ? null : k };
@@ -200,6 +255,8 @@ export class SurfacesView {
     this.#halt();
     this.#view = keepEqual(this.#view, { ...decoded.view, k: null });
     this.#notices = decoded.notices;
+    // A typed function's f* from a link counts as estimated when it is what estimating now would give.
+    this.#fStarSet = decoded.view.surface === null && !Object.is(decoded.view.fStar, estimatedFStar(decoded.view));
     this.#playhead = decoded.view.k ?? decoded.view.steps;
     this.#restK = this.k;
     this.#written = hash;
