@@ -47,3 +47,24 @@ export async function contourSignature(page: Page): Promise<string> {
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
 }
+
+/** True when the page does not scroll sideways: its content is no wider than the window. */
+export async function noSideScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+/**
+ * One finger on a touch screen, as real input (the DevTools protocol's Input.dispatchTouchEvent): the
+ * browser's own touch-action, scrolling and pointer events follow from it, as from a finger.
+ */
+export async function touchscreen(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const send = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
+  return {
+    start: (x: number, y: number) => send('touchStart', x, y),
+    move: (x: number, y: number) => send('touchMove', x, y),
+    end: () => send('touchEnd'),
+    detach: () => cdp.detach(),
+  };
+}

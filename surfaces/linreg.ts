@@ -3,10 +3,15 @@
  * xᵢ ~ U[0, 1), yᵢ = 2xᵢ + 3 + N(0, 0.2²), drawn from a fixed seed. The loss
  *   L(w, b) = 1/(2n) Σ (w·xᵢ + b − yᵢ)² = ½(Sxx·w² + 2Sx·w·b + b² − 2Sxy·w − 2Sy·b + Syy)
  * with the sample means Sx = mean(x), Sxx = mean(x²), Sy, Sxy, Syy, is written out as a quadratic in x and
- * y so it stays a plain expression like every other surface (numbers printed round-trip exact).
+ * y so it stays a plain expression like every other surface, its coefficients rounded to 4 significant
+ * digits so the formula reads (0.3365·w² …, not 0.33650659020984675·w² …). The surface is that rounded
+ * quadratic: its minimiser and minimum value below are the rounded quadratic's own (within 0.001 in w and b,
+ * and 0.004 in loss, of the exact least-squares fit). The axes are named w and b.
  *
  * The same loss as a mean over the points (`data`) gives entrants real mini-batches (src/run/minibatch.ts):
  * over a batch B, L_B = 1/(2|B|) Σ_B rᵢ² with rᵢ = w·xᵢ + b − yᵢ, and ∇L_B = (mean_B rᵢxᵢ, mean_B rᵢ).
+ * These use the points themselves, so a full batch (100) follows the exact least-squares loss, which the
+ * rounded formula (the recorded loss and the target) matches to 4 significant digits.
  */
 import type { PointData } from '../src/run/minibatch.ts';
 import { createRng } from '../src/run/random.ts';
@@ -44,6 +49,9 @@ function means({ xs, ys }: Dataset) {
   return { sx: sx / n, sy: sy / n, sxx: sxx / n, sxy: sxy / n, syy: syy / n };
 }
 
+/** v to 4 significant digits, as the shortest decimal that round-trips (0.3365, 16.55). */
+export const fourDigits = (v: number): number => Number(v.toPrecision(4));
+
 const data = linregData();
 const m = means(data);
 
@@ -68,17 +76,19 @@ export const linregPoints: PointData = {
     return loss / (2 * count);
   },
 };
-// Normal equations: Sxx·w + Sx·b = Sxy, Sx·w + b = Sy.
-const wStar = (m.sxy - m.sx * m.sy) / (m.sxx - m.sx * m.sx);
-const bStar = m.sy - wStar * m.sx;
-const lossAt = (w: number, b: number) =>
-  0.5 * (m.sxx * w * w + 2 * m.sx * w * b + b * b - 2 * m.sxy * w - 2 * m.sy * b + m.syy);
+/** The quadratic's coefficients: ½(a·w² + c·w·b + b² − d·w − e·b + f). */
+const [a, c, d, e, f] = [m.sxx, 2 * m.sx, 2 * m.sxy, 2 * m.sy, m.syy].map(fourDigits);
+// Its stationary point: a·w + (c/2)·b = d/2, (c/2)·w + b = e/2.
+const wStar = (d / 2 - (c / 2) * (e / 2)) / (a - (c / 2) ** 2);
+const bStar = e / 2 - (c / 2) * wStar;
+const lossAt = (w: number, b: number) => 0.5 * (a * w * w + c * w * b + b * b - d * w - e * b + f);
 const minValue = lossAt(wStar, bStar);
 
 export const linreg: SurfaceDef = {
   id: 'linreg',
   title: 'Linear regression (w, b)',
-  expr: `0.5*(${m.sxx}*x^2 + ${2 * m.sx}*x*y + y^2 - ${2 * m.sxy}*x - ${2 * m.sy}*y + ${m.syy})`,
+  expr: `0.5*(${a}*x^2 + ${c}*x*y + y^2 - ${d}*x - ${e}*y + ${f})`,
+  axes: ['w', 'b'],
   domain: { x: [-2, 6], y: [-2, 6] },
   start: [0, 0],
   minima: [[wStar, bStar]],
@@ -89,7 +99,7 @@ export const linreg: SurfaceDef = {
     adamw: { lr: 0.1 }, nadam: { lr: 0.1 }, amsgrad: { lr: 0.1 }, radam: { lr: 0.1 }, adabelief: { lr: 0.1 }, lion: { lr: 0.03 }, sfsgd: { lr: 0.3 } },
   levels: 'log',
   note:
-    'The loss of fitting y ≈ w·x + b to 100 noisy points from y = 2x + 3 (x is w, y is b). Because the inputs are all positive, w and b are strongly coupled: the bowl is a tilted, elongated ellipse, and its minimum is the least-squares fit, close to but not exactly (2, 3) because of the noise. Every deep-learning course starts here. An entrant may also take mini-batches of the points (its own settings: mini-batch size 1, 10, 32 … 100 = full batch), the course’s batch / mini-batch / stochastic comparison.',
+    'The loss of fitting y ≈ w·x + b to 100 noisy points from y = 2x + 3 (in f(x, y), x is w and y is b; coefficients rounded to 4 significant digits). Because the inputs are all positive, w and b are strongly coupled: the bowl is a tilted, elongated ellipse, and its minimum is the least-squares fit, close to but not exactly (2, 3) because of the noise. Every deep-learning course starts here. An entrant may also take mini-batches of the points (its own settings: mini-batch size 1, 10, 32 … 100 = full batch), the course’s batch / mini-batch / stochastic comparison.',
   source: 'Dive into Deep Learning (d2l.ai), §3.2–3.4 linear regression from scratch (synthetic data).',
   data: linregPoints,
 };

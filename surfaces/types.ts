@@ -11,6 +11,8 @@ export interface SurfaceDef {
   readonly title: string;
   /** mathjs expression in x and y (the same language users type). */
   readonly expr: string;
+  /** What x and y stand for, named on the plot's axes, the figure's and the scoreboard (default x, y): linreg's w, b. */
+  readonly axes?: readonly [string, string];
   readonly domain: { readonly x: readonly [number, number]; readonly y: readonly [number, number] };
   readonly start: readonly [number, number];
   /** Known global minimisers (may be several, e.g. Himmelblau); empty where none (unbounded saddle). */

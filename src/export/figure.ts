@@ -69,6 +69,8 @@ export interface FigureSpec {
   /** Points marked with the minimum glyph; the first is labelled minimumLabel. */
   readonly minima: readonly (readonly [number, number])[];
   readonly minimumLabel: string;
+  /** The names of the x and y axes (default x, y; the linear-regression surface's w, b). */
+  readonly axes?: readonly [string, string];
   /** Overlaid runs in one plot, or small multiples (one panel per run). */
   readonly layout: 'overlay' | 'grid';
   readonly width: number;
@@ -200,8 +202,8 @@ function panelStatic(spec: FigureSpec, p: Panel, bands: ReturnType<typeof contou
     labelW = Math.max(labelW, textWidth(t.label, { size: TICK_FONT }));
   }
   if (axisNames) {
-    out += text({ x: box.left + box.width / 2, y: bottom + X_NAME_BASELINE, size: 12, anchor: 'middle' }, 'x', 't', ' font-style="italic"');
-    out += text({ x: box.left - Y_TICK_GAP - labelW - 6, y: box.top + box.height / 2 + 4, size: 12, anchor: 'end' }, 'y', 't', ' font-style="italic"');
+    out += text({ x: box.left + box.width / 2, y: bottom + X_NAME_BASELINE, size: 12, anchor: 'middle' }, spec.axes?.[0] ?? 'x', 't', ' font-style="italic"');
+    out += text({ x: box.left - Y_TICK_GAP - labelW - 6, y: box.top + box.height / 2 + 4, size: 12, anchor: 'end' }, spec.axes?.[1] ?? 'y', 't', ' font-style="italic"');
   }
   const title = p.layout.title;
   if (title) out += text(title, title.text, 'k', ` fill="${titleColour(spec.runs[p.layout.runs[0]].look)}"`);

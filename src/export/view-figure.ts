@@ -44,6 +44,7 @@ export function figureSpecForView(
     start: view.start,
     minima: field.minima,
     minimumLabel: field.minimumLabel,
+    axes: def?.axes,
   };
 }
 

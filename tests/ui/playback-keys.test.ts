@@ -32,6 +32,15 @@ describe('playbackKey', () => {
     expect(press('ArrowLeft', { tagName: 'BUTTON' })).toBe('back');
   });
 
+  it('Space on a playback button (Play, Step, Reset) plays or pauses rather than pressing it again', () => {
+    const step = { tagName: 'BUTTON', dataset: { playback: '' } };
+    expect(press(' ', step)).toBe('toggle');
+    expect(press('ArrowRight', step)).toBe('forward');
+    expect(press('Enter', step)).toBeNull();
+    // Any other button keeps its Space.
+    expect(press(' ', { tagName: 'BUTTON', dataset: {} })).toBeNull();
+  });
+
   it('keys with a modifier are the browser\'s', () => {
     expect(press('ArrowRight', undefined, { altKey: true })).toBeNull();
     expect(press(' ', undefined, { ctrlKey: true })).toBeNull();

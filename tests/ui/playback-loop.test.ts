@@ -61,4 +61,31 @@ describe('startPlayback', () => {
     expect(c.playhead).toBe(at);
     expect(c.ends).toEqual([]);
   });
+
+  it('holds the playhead while the page is hidden, and goes on from there when it shows again', () => {
+    // The browser gives no animation frames to a hidden page: the stub holds them back likewise.
+    const page = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
+    vi.stubGlobal('document', page);
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) =>
+      setTimeout(function frame() {
+        if (page.visibilityState === 'visible') cb(performance.now());
+        else setTimeout(frame, 16);
+      }, 16),
+    );
+    const c = clock();
+    vi.advanceTimersByTime(32);
+    expect(c.playhead).toBeCloseTo(3.2, 10);
+    page.visibilityState = 'hidden';
+    page.dispatchEvent(new Event('visibilitychange'));
+    vi.advanceTimersByTime(60_000);
+    expect(c.playhead).toBeCloseTo(3.2, 10);
+    page.visibilityState = 'visible';
+    page.dispatchEvent(new Event('visibilitychange'));
+    // One frame later it has moved on by at most one frame's worth (1.6), not by the minute it was hidden.
+    vi.advanceTimersByTime(16);
+    expect(c.playhead).toBeGreaterThan(3.2);
+    expect(c.playhead).toBeLessThanOrEqual(3.2 + 1.6 + 1e-9);
+    expect(c.ends).toEqual([]);
+    c.stop();
+  });
 });
