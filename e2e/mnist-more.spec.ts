@@ -13,7 +13,7 @@ test('MNIST tab: More optimizers offers the modern rules, unchecked; Lion and Sc
   await page.getByRole('tab', { name: 'MNIST' }).click();
   await expect(page.getByTestId('mnist-data-status')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
 
-  const more = page.locator('details.more');
+  const more = page.getByTestId('more-optimizers');
   await expect(more).not.toHaveAttribute('open');
   await more.locator('summary').click();
   for (const id of ['adamw', 'nadam', 'amsgrad', 'radam', 'adabelief', 'lion', 'sfsgd']) {
