@@ -19,6 +19,7 @@ import { expected, hyperField, layeredHyper, numberField, readSchedule, wordFiel
 import { ANY_NUMBER, readNumber, readNumberList, type NumberRange } from './numbers.ts';
 import { defaultsOf } from './read-fields.ts';
 import { NAMESPACE } from './link-fields.ts';
+import { cameraField, plotField } from './plot-fields.ts';
 import { EXPRESSION_DOMAIN, estimateFStar, estimationDomain, knownFStar } from './fstar.ts';
 import type { Layout, ViewDomain, ViewState } from './state.ts';
 import type { ViewVocabulary } from './vocabulary.ts';
@@ -259,6 +260,9 @@ const layout: Field<'layout'> = wordField<ViewState, 'layout', ViewContext>({
   default: () => 'overlay',
 });
 
+const plot = plotField<ViewContext>();
+const camera = cameraField<ViewContext>();
+
 const k: Ranged<'k'> = {
   kind: 'scalar',
   name: 'k',
@@ -278,12 +282,12 @@ const k: Ranged<'k'> = {
 
 export const VIEW_TABLE: FieldTable<ViewState, ViewContext> = {
   namespace: NAMESPACE.view,
-  fields: [surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, hyper, schedule, layout, k],
+  fields: [surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, hyper, schedule, layout, plot, camera, k],
 };
 export const FIELDS = VIEW_TABLE.fields;
 
 /** The scalar fields by name, for callers that need one field's declaration (the form's limits). */
-export const FIELD = { surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, schedule, layout, k };
+export const FIELD = { surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, schedule, layout, plot, camera, k };
 
 /** Every field's default for a registry surface (def) or a typed expression (def null, with its text). */
 export function viewDefaults(def: SurfaceDef | null, exprText: string, vocab: ViewVocabulary): ViewState {

@@ -7,6 +7,15 @@ import type { Hyper, OptimizerId } from '../optim/types.ts';
 import type { Schedule } from '../run/schedules.ts';
 
 export type Layout = 'overlay' | 'grid';
+/** Contours (every figure) or the app's 3-D view. */
+export type PlotKind = 'contours' | '3d';
+
+/** The 3-D view's camera: degrees around the vertical axis and above the floor, and its distance. */
+export interface ViewCamera {
+  readonly azimuth: number;
+  readonly elevation: number;
+  readonly distance: number;
+}
 
 export interface ViewDomain {
   readonly x: readonly [number, number];
@@ -68,6 +77,8 @@ export interface ViewState {
   /** Learning-rate schedule applied to every entrant's lr, unless it has its own (FIXED = constant rates). */
   readonly schedule: Schedule;
   readonly layout: Layout;
+  readonly plot: PlotKind;
+  readonly camera: ViewCamera;
   /** Playback iteration, or null for "at the end of the race". */
   readonly k: number | null;
 }

@@ -90,6 +90,11 @@ const VIEW_CASES: Record<keyof ViewState, ViewState[]> = {
   hyper: [...hyperEdges(base), withHyper(base, 'adam', 'lr', 0.123456789012345)],
   schedule: SCHEDULE_SPECS.map((spec) => ({ ...base, schedule: parseSchedule(spec) })),
   layout: [{ ...base, layout: 'grid' }, typedView('x*y', { layout: 'grid' })],
+  plot: [{ ...base, plot: '3d' }],
+  camera: [
+    { ...base, plot: '3d', camera: { azimuth: 180, elevation: 90, distance: 1 } },
+    { ...base, camera: { azimuth: -0.1 - 0.2, elevation: -20, distance: 12 } },
+  ],
   k: [{ ...base, k: 0 }, { ...base, k: base.steps }, { ...base, steps: 1_000_000, k: 999_999 }],
 };
 

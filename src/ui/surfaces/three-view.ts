@@ -1,6 +1,6 @@
 /**
  * The 3-D view's renderer: three.js draws the geometry of render/height-field.ts (the surface mesh coloured
- * by the band ramp, the runs' lifted paths in their colours and dashes as Line2, their current points as
+ * by the band ramp and lit softly from above so slopes read, the runs' lifted paths in their colours and dashes as Line2, their current points as
  * the same marker glyphs the 2-D plot draws, painted onto sprites, the start and the marked minima),
  * orbited with OrbitControls (mouse drag / one finger to orbit, wheel / pinch to zoom, right drag / two
  * fingers to pan). Loaded only when the user first opens the 3-D view (Surface3D.svelte imports this
@@ -11,15 +11,17 @@
  * Per playback frame only each run's instance count and marker position change, then one render.
  */
 import {
+  AmbientLight,
   BufferAttribute,
   BufferGeometry,
   CanvasTexture,
   Color,
+  DirectionalLight,
   DoubleSide,
   LineBasicMaterial,
   LineLoop,
   Mesh,
-  MeshBasicMaterial,
+  MeshLambertMaterial,
   PerspectiveCamera,
   Scene,
   Sprite,
@@ -37,16 +39,11 @@ import { HEIGHT, type SurfaceMesh } from '../../render/height-field.ts';
 import type { Glyph } from '../../render/markers.ts';
 import { PATH_WIDTH } from '../../render/palette.ts';
 import { outlineD } from '../../render/svg-path.ts';
+import { CAMERA_LIMITS, DEFAULT_CAMERA } from '../../view/plot-fields.ts';
+import type { ViewCamera } from '../../view/state.ts';
 
-export interface Camera3D {
-  /** Degrees around the vertical axis, 0 looking along +y. */
-  readonly azimuth: number;
-  /** Degrees above the horizontal plane. */
-  readonly elevation: number;
-  readonly distance: number;
-}
-
-export const DEFAULT_CAMERA: Camera3D = { azimuth: -35, elevation: 38, distance: 3.4 };
+/** Azimuth 0 looks along +y; elevation is above the floor (the view field's contract, plot-fields.ts). */
+export type Camera3D = ViewCamera;
 const TARGET = new Vector3(0, 0, HEIGHT / 3);
 
 export interface ThreeRun {
@@ -111,7 +108,7 @@ function cameraOf(position: Vector3): Camera3D {
   const round = (v: number, digits: number) => Number(v.toFixed(digits));
   return {
     azimuth: round((Math.atan2(d.x, -d.y) * 180) / Math.PI, 1),
-    elevation: round((Math.asin(d.z / distance) * 180) / Math.PI, 1),
+    elevation: Math.min(90, Math.max(CAMERA_LIMITS.elevation[0], round((Math.asin(d.z / distance) * 180) / Math.PI, 1))),
     distance: round(distance, 2),
   };
 }
@@ -125,14 +122,19 @@ export function createThreeView(host: HTMLElement, onCamera: (camera: Camera3D) 
   const dpr = renderer.getPixelRatio();
 
   const scene = new Scene();
+  // Soft light from above and one side, so slopes read as slopes; the band colours stay recognisable.
+  scene.add(new AmbientLight(0xffffff, 1.6));
+  const sun = new DirectionalLight(0xffffff, 1.4);
+  sun.position.set(-1.5, -2, 4);
+  scene.add(sun);
   const camera = new PerspectiveCamera(40, 1, 0.01, 100);
   camera.up.set(0, 0, 1);
   camera.position.copy(cameraPosition(DEFAULT_CAMERA));
   const controls = new OrbitControls(camera, renderer.domElement);
   controls.target.copy(TARGET);
-  controls.minDistance = 1;
-  controls.maxDistance = 12;
-  controls.maxPolarAngle = Math.PI / 2 + 0.35;
+  controls.minDistance = CAMERA_LIMITS.distance[0];
+  controls.maxDistance = CAMERA_LIMITS.distance[1];
+  controls.maxPolarAngle = ((90 - CAMERA_LIMITS.elevation[0]) * Math.PI) / 180;
   controls.update();
 
   let surface: Mesh | null = null;
@@ -147,7 +149,14 @@ export function createThreeView(host: HTMLElement, onCamera: (camera: Camera3D) 
 
   const render = () => renderer.render(scene, camera);
   controls.addEventListener('change', render);
-  controls.addEventListener('end', () => onCamera(cameraOf(camera.position)));
+  // A gesture ends on the camera a link can hold (rounded: 0.1°, 0.01): the view snaps to it, so the
+  // picture now is the picture the link reproduces.
+  controls.addEventListener('end', () => {
+    const held = cameraOf(camera.position);
+    camera.position.copy(cameraPosition(held));
+    controls.update();
+    onCamera(held);
+  });
 
   const spriteFor = (glyph: Glyph, px: number): Sprite => {
     const size = Math.ceil(px * dpr);
@@ -199,7 +208,7 @@ export function createThreeView(host: HTMLElement, onCamera: (camera: Camera3D) 
       if (surface) {
         scene.remove(surface);
         surface.geometry.dispose();
-        (surface.material as MeshBasicMaterial).dispose();
+        (surface.material as MeshLambertMaterial).dispose();
       }
       if (outline) {
         scene.remove(outline);
@@ -215,7 +224,8 @@ export function createThreeView(host: HTMLElement, onCamera: (camera: Camera3D) 
       }
       geometry.setAttribute('color', new BufferAttribute(colours, 3));
       geometry.setIndex(new BufferAttribute(mesh.indices, 1));
-      surface = new Mesh(geometry, new MeshBasicMaterial({ vertexColors: true, side: DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 }));
+      geometry.computeVertexNormals();
+      surface = new Mesh(geometry, new MeshLambertMaterial({ vertexColors: true, side: DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 }));
       scene.add(surface);
       // The domain's frame on the floor, so the eye has a base to read heights from.
       const { halfX, halfY } = frame;
