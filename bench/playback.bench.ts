@@ -5,7 +5,8 @@
  * with gradient noise σ = 3 (jittery paths, so path decimation saves little), small multiples, zoomed in
  * on the valley floor (a committed `dom=`), and overlaid while a Ctrl + wheel gesture zooms in and out
  * throughout (a wheel event every 16 ms: the drawn layers are transformed, nothing is traced until the
- * gesture ends, which is after the measurement).
+ * gesture ends, which is after the measurement), and the 3-D view (plot=3d: a three.js render per frame, in
+ * SwiftShader's software WebGL on this machine).
  *
  *   npx vite build && npx tsx bench/playback.bench.ts
  *
@@ -24,6 +25,8 @@ const SCENARIOS = [
   { name: 'Rosenbrock, small multiples', hash: 's=rosenbrock&steps=5000&layout=grid' },
   { name: 'Rosenbrock, zoomed in', hash: 's=rosenbrock&steps=5000&dom=0,1.5,0,1.5' },
   { name: 'Rosenbrock, during Ctrl+wheel', hash: 's=rosenbrock&steps=5000', zooming: true },
+  // The 3-D view (three.js in SwiftShader's software WebGL here): one render per frame while playing.
+  { name: 'Rosenbrock, 3-D view', hash: 's=rosenbrock&steps=5000&plot=3d', three: true },
 ];
 // Ctrl + wheel over the plot's centre every 16 ms, 10 events in (×2^0.1 each), 10 out, and so on.
 const ZOOMING = `(() => {
@@ -44,8 +47,9 @@ try {
   for (const s of SCENARIOS) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}#${s.hash}`);
-    await page.locator('path.marker').first().waitFor();
-    const n = await page.locator('path.marker').count();
+    if ('three' in s) await page.locator('[data-testid=plot-3d][data-status=ready]').waitFor({ timeout: 30_000 });
+    else await page.locator('path.marker').first().waitFor();
+    const n = 'three' in s ? await page.getByRole('table', { name: /Iterations to target/ }).locator('tbody tr').count() : await page.locator('path.marker').count();
     const recorded = await page.getByTestId('iteration').textContent();
     await page.getByLabel('Speed').selectOption('1000');
     await page.getByRole('button', { name: 'Reset', exact: true }).click();

@@ -5,31 +5,28 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { shownIteration } from './helpers.ts';
+import { decodePng } from '../tests/export/png-pixels.ts';
 
 const plot3d = (page: Page) => page.getByTestId('plot-3d');
 
-/** Counts of non-white pixels and of pixels near Adam's blue (#0072B2) in the WebGL canvas. */
-function canvasStats(page: Page) {
-  return plot3d(page)
-    .locator('canvas')
-    .evaluate((el) => {
-      const c = el as HTMLCanvasElement;
-      const copy = document.createElement('canvas');
-      copy.width = c.width;
-      copy.height = c.height;
-      const ctx = copy.getContext('2d')!;
-      ctx.drawImage(c, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let ink = 0;
-      let blue = 0;
-      let hash = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        if (d[i] + d[i + 1] + d[i + 2] < 740) ink++;
-        if (Math.abs(d[i] - 0x00) + Math.abs(d[i + 1] - 0x72) + Math.abs(d[i + 2] - 0xb2) < 60) blue++;
-        hash = (hash * 31 + d[i] + 7 * d[i + 1] + 13 * d[i + 2]) | 0;
-      }
-      return { ink, blue, hash, size: d.length / 4 };
-    });
+/**
+ * What the 3-D canvas shows, from a screenshot of it (the WebGL buffer itself is not preserved between
+ * frames, so reading it back would see nothing): counts of non-white pixels and of pixels near Adam's
+ * blue (#0072B2), and a hash of the picture.
+ */
+async function canvasStats(page: Page) {
+  const px = decodePng(await plot3d(page).locator('canvas').screenshot());
+  const d = px.data;
+  const step = px.channels;
+  let ink = 0;
+  let blue = 0;
+  let hash = 0;
+  for (let i = 0; i < d.length; i += step) {
+    if (d[i] + d[i + 1] + d[i + 2] < 740) ink++;
+    if (Math.abs(d[i] - 0x00) + Math.abs(d[i + 1] - 0x72) + Math.abs(d[i + 2] - 0xb2) < 60) blue++;
+    hash = (hash * 31 + d[i] + 7 * d[i + 1] + 13 * d[i + 2]) | 0;
+  }
+  return { ink, blue, hash, size: d.length / step };
 }
 
 test('a link with plot=3d draws the surface and the runs, and the timeline moves them', async ({ page }) => {
@@ -37,6 +34,7 @@ test('a link with plot=3d draws the surface and the runs, and the timeline moves
   await expect(plot3d(page)).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
   await expect.poll(async () => (await canvasStats(page)).ink).toBeGreaterThan(20_000);
   const before = await canvasStats(page);
+  expect(before.ink).toBeLessThan(before.size * 0.8); // the surface, not a blank or black buffer
   expect(before.blue).toBeGreaterThan(10); // Adam's path and marker
   expect(await shownIteration(page)).toBe(5);
   await page.getByRole('button', { name: 'Step' }).click();
@@ -83,6 +81,17 @@ test('Download PNG saves the picture at the camera with a caption under it', asy
   const canvasHeight = await plot3d(page).locator('canvas').evaluate((c) => (c as HTMLCanvasElement).height);
   // IHDR: width at byte 16, height at 20; the caption adds a title and one line per run below the picture.
   expect(png.readUInt32BE(20)).toBeGreaterThan(canvasHeight + 100);
+  // The picture part is the drawn surface (not an empty buffer) with Adam in it; the caption is text below.
+  const px = decodePng(png);
+  let ink = 0;
+  let blue = 0;
+  for (let i = 0; i < px.width * canvasHeight * px.channels; i += px.channels) {
+    if (px.data[i] + px.data[i + 1] + px.data[i + 2] < 740) ink++;
+    if (Math.abs(px.data[i]) + Math.abs(px.data[i + 1] - 0x72) + Math.abs(px.data[i + 2] - 0xb2) < 60) blue++;
+  }
+  expect(ink).toBeGreaterThan(20_000);
+  expect(ink).toBeLessThan(px.width * canvasHeight * 0.8);
+  expect(blue).toBeGreaterThan(10);
 });
 
 test('the embed page draws contours for a 3-D link, as a figure and with every control', async ({ page }) => {

@@ -8,12 +8,18 @@
  * (colour-scale.ts's ramp at rank/n ≈ h). A sample that is not finite stands at the top (h = 1), as
  * contour-bands.ts puts NaN and +∞ above every level.
  * Trajectories are lifted by LIFT so a path along a valley floor is not hidden by the surface it follows.
+ *
+ * Software WebGL (SwiftShader, what headless Chromium and GPU-less machines have) pays per triangle and per
+ * line segment, so the mesh may take every `stride`-th sample, and a path keeps only the points that move
+ * at least MIN_STEP (world units, about a pixel in a 600 px view) from the last kept one, plus its last
+ * point; `at` records each kept point's iteration, so the view draws the kept points up to k.
  */
 import type { Grid } from '../math/grid.ts';
 import { LOG_DECADES, type LevelMode } from './contour-levels.ts';
 
 export const HEIGHT = 0.9;
 export const LIFT = 0.012;
+export const MIN_STEP = 0.004;
 
 export interface HeightScale {
   /** f ↦ h ∈ [0, 1]. */
@@ -61,18 +67,30 @@ export interface SurfaceMesh {
   readonly indices: Uint32Array;
 }
 
-export function surfaceMesh(grid: Grid, scale: HeightScale): SurfaceMesh {
-  const { nx, ny, values, domain } = grid;
+/** Sample indices 0, stride, 2·stride, … and always the last one. */
+function strided(n: number, stride: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n - 1; i += stride) out.push(i);
+  out.push(n - 1);
+  return out;
+}
+
+export function surfaceMesh(grid: Grid, scale: HeightScale, stride = 1): SurfaceMesh {
+  const { domain, values } = grid;
+  const cols = strided(grid.nx, stride);
+  const rows = strided(grid.ny, stride);
+  const nx = cols.length;
+  const ny = rows.length;
   const frame = worldFrame(domain);
   const positions = new Float32Array(nx * ny * 3);
   const heights = new Float32Array(nx * ny);
   for (let j = 0; j < ny; j++) {
-    const y = domain.y[0] + ((domain.y[1] - domain.y[0]) * j) / (ny - 1);
+    const y = domain.y[0] + ((domain.y[1] - domain.y[0]) * rows[j]) / (grid.ny - 1);
     for (let i = 0; i < nx; i++) {
-      const x = domain.x[0] + ((domain.x[1] - domain.x[0]) * i) / (nx - 1);
+      const x = domain.x[0] + ((domain.x[1] - domain.x[0]) * cols[i]) / (grid.nx - 1);
       const v = j * nx + i;
       const [wx, wy] = frame.toWorld(x, y);
-      const h = scale(values[v]);
+      const h = scale(values[rows[j] * grid.nx + cols[i]]);
       positions[3 * v] = wx;
       positions[3 * v + 1] = wy;
       positions[3 * v + 2] = HEIGHT * h;
@@ -94,7 +112,7 @@ export function surfaceMesh(grid: Grid, scale: HeightScale): SurfaceMesh {
   return { positions, heights, indices };
 }
 
-/** A run's recorded points in world coordinates (lifted), xyz per point; the view draws the first k + 1. */
+/** Every recorded point of a run in world coordinates (lifted), xyz per point. */
 export function pathPositions(xs: ArrayLike<number>, ys: ArrayLike<number>, losses: ArrayLike<number>, domain: Grid['domain'], scale: HeightScale): Float32Array {
   const frame = worldFrame(domain);
   const out = new Float32Array(xs.length * 3);
@@ -105,4 +123,37 @@ export function pathPositions(xs: ArrayLike<number>, ys: ArrayLike<number>, loss
     out[3 * k + 2] = HEIGHT * scale(losses[k]) + LIFT;
   }
   return out;
+}
+
+export interface ThinnedPath {
+  /** The kept points, xyz. */
+  readonly positions: Float32Array;
+  /** Each kept point's iteration, increasing; the first is 0 and the last the path's last. */
+  readonly at: Uint32Array;
+}
+
+/** The points of a lifted path that move at least minStep from the last kept one, and its last point. */
+export function thinPath(positions: Float32Array, minStep = MIN_STEP): ThinnedPath {
+  const n = positions.length / 3;
+  const keep: number[] = n > 0 ? [0] : [];
+  for (let k = 1; k < n; k++) {
+    const last = keep[keep.length - 1];
+    const d = Math.hypot(positions[3 * k] - positions[3 * last], positions[3 * k + 1] - positions[3 * last + 1], positions[3 * k + 2] - positions[3 * last + 2]);
+    if (d >= minStep || k === n - 1) keep.push(k);
+  }
+  const out = new Float32Array(keep.length * 3);
+  keep.forEach((k, i) => out.set(positions.subarray(3 * k, 3 * k + 3), 3 * i));
+  return { positions: out, at: Uint32Array.from(keep) };
+}
+
+/** How many kept points lie at or before iteration k (binary search in `at`). */
+export function keptThrough(at: Uint32Array, k: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

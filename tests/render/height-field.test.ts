@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleGrid } from '../../src/math/grid.ts';
 import { contourLevels } from '../../src/render/contour-levels.ts';
-import { HEIGHT, LIFT, heightScale, pathPositions, surfaceMesh, worldFrame } from '../../src/render/height-field.ts';
+import { HEIGHT, LIFT, heightScale, keptThrough, pathPositions, surfaceMesh, thinPath, worldFrame } from '../../src/render/height-field.ts';
 
 describe('heightScale', () => {
   it('is linear between the grid min and max for linear levels', () => {
@@ -42,5 +42,24 @@ describe('surfaceMesh and paths', () => {
     expect(p[2]).toBeCloseTo(LIFT, 6);
     expect(Array.from(p.slice(3, 5))).toEqual([1, 0.5]);
     expect(p[5]).toBeCloseTo(HEIGHT + LIFT, 6);
+  });
+});
+
+describe('thinned paths and strided meshes (for software WebGL)', () => {
+  it('keeps the points that move at least minStep, the first and the last, with their iterations', () => {
+    // x moves by 0.0011 per point: every fourth point is 0.0044 ≥ 0.004 from the last kept one.
+    const n = 21;
+    const p = new Float32Array(n * 3);
+    for (let k = 0; k < n; k++) p[3 * k] = k * 0.0011;
+    const t = thinPath(p);
+    expect(Array.from(t.at)).toEqual([0, 4, 8, 12, 16, 20]);
+    expect(t.positions[3 * 1]).toBeCloseTo(0.0044, 6);
+    expect([keptThrough(t.at, 0), keptThrough(t.at, 3), keptThrough(t.at, 4), keptThrough(t.at, 19), keptThrough(t.at, 20)]).toEqual([1, 1, 2, 5, 6]);
+  });
+  it('takes every stride-th sample and the last row and column', () => {
+    const big = sampleGrid((x, y) => x + y, { x: [0, 4], y: [0, 4] }, 5, 5);
+    const m = surfaceMesh(big, heightScale(big, 'linear'), 3);
+    expect(m.positions).toHaveLength(3 * 3 * 3); // columns 0, 3, 4 and rows 0, 3, 4
+    expect(Array.from(m.positions.slice(3, 5))).toEqual([0.5, -1]); // sample (3, 0): x = 3
   });
 });

@@ -12,8 +12,8 @@ export interface PngCaption {
 const LINE = 18;
 const PAD = 12;
 
-export function compose3dPng(picture: HTMLCanvasElement, caption: PngCaption): Promise<Blob> {
-  const scale = picture.width / Math.max(1, picture.clientWidth || picture.width);
+/** `scale`: device pixels per CSS pixel of the picture (the caption's text is laid out in CSS pixels). */
+export function compose3dPng(picture: HTMLCanvasElement, caption: PngCaption, scale: number): Promise<Blob> {
   const out = document.createElement('canvas');
   out.width = picture.width;
   out.height = picture.height + Math.ceil((PAD * 2 + LINE * (caption.lines.length + 1)) * scale);

@@ -1,6 +1,7 @@
 /**
  * The 3-D view's renderer: three.js draws the geometry of render/height-field.ts (the surface mesh coloured
- * by the band ramp and lit softly from above so slopes read, the runs' lifted paths in their colours and dashes as Line2, their current points as
+ * by the band ramp with soft light baked into its vertex colours, the runs' lifted paths in their colours
+ * and dashes as flat ribbons (render/ribbon.ts: what software WebGL draws fast), their current points as
  * the same marker glyphs the 2-D plot draws, painted onto sprites, the start and the marked minima),
  * orbited with OrbitControls (mouse drag / one finger to orbit, wheel / pinch to zoom, right drag / two
  * fingers to pan). Loaded only when the user first opens the 3-D view (Surface3D.svelte imports this
@@ -11,17 +12,15 @@
  * Per playback frame only each run's instance count and marker position change, then one render.
  */
 import {
-  AmbientLight,
   BufferAttribute,
   BufferGeometry,
   CanvasTexture,
   Color,
-  DirectionalLight,
   DoubleSide,
   LineBasicMaterial,
   LineLoop,
   Mesh,
-  MeshLambertMaterial,
+  MeshBasicMaterial,
   PerspectiveCamera,
   Scene,
   Sprite,
@@ -31,13 +30,11 @@ import {
   WebGLRenderer,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { Line2 } from 'three/examples/jsm/lines/Line2.js';
-import { LineGeometry } from 'three/examples/jsm/lines/LineGeometry.js';
-import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { bandColour } from '../../render/colour-scale.ts';
-import { HEIGHT, type SurfaceMesh } from '../../render/height-field.ts';
+import { HEIGHT, keptThrough, type SurfaceMesh, type ThinnedPath } from '../../render/height-field.ts';
 import type { Glyph } from '../../render/markers.ts';
 import { PATH_WIDTH } from '../../render/palette.ts';
+import { ribbon } from '../../render/ribbon.ts';
 import { outlineD } from '../../render/svg-path.ts';
 import { CAMERA_LIMITS, DEFAULT_CAMERA } from '../../view/plot-fields.ts';
 import type { ViewCamera } from '../../view/state.ts';
@@ -45,12 +42,18 @@ import type { ViewCamera } from '../../view/state.ts';
 /** Azimuth 0 looks along +y; elevation is above the floor (the view field's contract, plot-fields.ts). */
 export type Camera3D = ViewCamera;
 const TARGET = new Vector3(0, 0, HEIGHT / 3);
+const LIGHT = new Vector3(-1.5, -2, 4).normalize();
+const AMBIENT = 0.6;
+/** A path's width and dashes are given in px for the 2-D plot; at the default camera a px is about this many world units. */
+const WORLD_PER_PX = 0.0035;
 
 export interface ThreeRun {
   readonly colour: string;
   readonly dash: string;
-  /** Lifted path, xyz per recorded point. */
+  /** Lifted path, xyz per recorded point: where the marker sits at iteration k. */
   readonly positions: Float32Array;
+  /** The same path thinned (height-field.ts), which the line draws. */
+  readonly line: ThinnedPath;
   readonly glyph: Glyph;
 }
 
@@ -66,8 +69,13 @@ export interface ThreeView {
   setK(k: number): void;
   setCamera(camera: Camera3D): void;
   resize(width: number, height: number): void;
-  /** The current picture (the canvas keeps its drawing buffer for PNG export). */
+  /** The WebGL canvas. */
   readonly canvas: HTMLCanvasElement;
+  /**
+   * The current picture on a 2-D canvas, for the PNG export: drawn again and copied in the same task,
+   * since the WebGL buffer is not preserved between frames (keeping it costs software WebGL a copy a frame).
+   */
+  snapshot(): HTMLCanvasElement;
   dispose(): void;
 }
 
@@ -115,18 +123,13 @@ function cameraOf(position: Vector3): Camera3D {
 
 /** Throws where WebGL is unavailable; the caller shows its message and keeps the 2-D view. */
 export function createThreeView(host: HTMLElement, onCamera: (camera: Camera3D) => void): ThreeView {
-  const renderer = new WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+  const renderer = new WebGLRenderer({ antialias: true });
   renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
   renderer.setClearColor(0xffffff, 1);
   host.appendChild(renderer.domElement);
   const dpr = renderer.getPixelRatio();
 
   const scene = new Scene();
-  // Soft light from above and one side, so slopes read as slopes; the band colours stay recognisable.
-  scene.add(new AmbientLight(0xffffff, 1.6));
-  const sun = new DirectionalLight(0xffffff, 1.4);
-  sun.position.set(-1.5, -2, 4);
-  scene.add(sun);
   const camera = new PerspectiveCamera(40, 1, 0.01, 100);
   camera.up.set(0, 0, 1);
   camera.position.copy(cameraPosition(DEFAULT_CAMERA));
@@ -139,13 +142,12 @@ export function createThreeView(host: HTMLElement, onCamera: (camera: Camera3D) 
 
   let surface: Mesh | null = null;
   let outline: LineLoop | null = null;
-  let lines: { line: Line2; count: number }[] = [];
+  let lines: { line: Mesh; at: Uint32Array; vertexEnd: Uint32Array }[] = [];
   let heads: { sprite: Sprite; positions: Float32Array }[] = [];
   let fixed: Sprite[] = [];
   let k = 0;
   let width = 1;
   let height = 1;
-  const materials: LineMaterial[] = [];
 
   const render = () => renderer.render(scene, camera);
   controls.addEventListener('change', render);
@@ -177,8 +179,8 @@ export function createThreeView(host: HTMLElement, onCamera: (camera: Camera3D) 
     for (const { line } of lines) {
       scene.remove(line);
       line.geometry.dispose();
+      (line.material as MeshBasicMaterial).dispose();
     }
-    for (const m of materials.splice(0)) m.dispose();
     for (const s of [...heads.map((h) => h.sprite), ...fixed]) {
       scene.remove(s);
       s.material.map?.dispose();
@@ -190,10 +192,10 @@ export function createThreeView(host: HTMLElement, onCamera: (camera: Camera3D) 
   };
 
   const showK = () => {
-    for (const { line, count } of lines) {
-      const shown = Math.min(k, count - 1);
-      (line.geometry as LineGeometry).instanceCount = shown;
-      line.visible = shown > 0;
+    for (const { line, at, vertexEnd } of lines) {
+      const vertices = vertexEnd[Math.max(0, keptThrough(at, k) - 1)];
+      line.geometry.setDrawRange(0, vertices);
+      line.visible = vertices > 0;
     }
     for (const { sprite, positions } of heads) {
       const last = positions.length / 3 - 1;
@@ -208,7 +210,7 @@ export function createThreeView(host: HTMLElement, onCamera: (camera: Camera3D) 
       if (surface) {
         scene.remove(surface);
         surface.geometry.dispose();
-        (surface.material as MeshLambertMaterial).dispose();
+        (surface.material as MeshBasicMaterial).dispose();
       }
       if (outline) {
         scene.remove(outline);
@@ -216,16 +218,20 @@ export function createThreeView(host: HTMLElement, onCamera: (camera: Camera3D) 
       }
       const geometry = new BufferGeometry();
       geometry.setAttribute('position', new BufferAttribute(mesh.positions, 3));
+      geometry.setIndex(new BufferAttribute(mesh.indices, 1));
+      geometry.computeVertexNormals();
+      // Soft light from above and one side, baked into the vertex colours once (an unlit material is what
+      // software WebGL draws fastest), so slopes read as slopes and the band colours stay recognisable.
+      const normals = geometry.getAttribute('normal');
       const colours = new Float32Array(mesh.heights.length * 3);
       const c = new Color();
       for (let v = 0; v < mesh.heights.length; v++) {
-        c.set(bandColour(mesh.heights[v] * 1000, 1000));
+        const lit = Math.abs(normals.getX(v) * LIGHT.x + normals.getY(v) * LIGHT.y + normals.getZ(v) * LIGHT.z);
+        c.set(bandColour(mesh.heights[v] * 1000, 1000)).multiplyScalar(AMBIENT + (1 - AMBIENT) * lit);
         colours.set([c.r, c.g, c.b], 3 * v);
       }
       geometry.setAttribute('color', new BufferAttribute(colours, 3));
-      geometry.setIndex(new BufferAttribute(mesh.indices, 1));
-      geometry.computeVertexNormals();
-      surface = new Mesh(geometry, new MeshLambertMaterial({ vertexColors: true, side: DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 }));
+      surface = new Mesh(geometry, new MeshBasicMaterial({ vertexColors: true, side: DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 }));
       scene.add(surface);
       // The domain's frame on the floor, so the eye has a base to read heights from.
       const { halfX, halfY } = frame;
@@ -237,23 +243,14 @@ export function createThreeView(host: HTMLElement, onCamera: (camera: Camera3D) 
     setRuns(runs, markers) {
       dropRuns();
       for (const run of runs) {
-        const geometry = new LineGeometry();
-        geometry.setPositions(run.positions.length >= 6 ? run.positions : Float32Array.of(...run.positions, ...run.positions));
-        const dashes = run.dash ? run.dash.split(/[ ,]+/).map(Number) : [];
-        const material = new LineMaterial({
-          color: new Color(run.colour).getHex(),
-          linewidth: PATH_WIDTH,
-          dashed: dashes.length > 0,
-          dashSize: (dashes[0] ?? 1) / 200,
-          gapSize: (dashes[1] ?? 1) / 200,
-          worldUnits: false,
-        });
-        material.resolution.set(width, height);
-        materials.push(material);
-        const line = new Line2(geometry, material);
-        if (dashes.length > 0) line.computeLineDistances();
+        const dash = run.dash ? run.dash.split(/[ ,]+/).map((d) => Number(d) * WORLD_PER_PX) : [];
+        const band = ribbon(run.line.positions, PATH_WIDTH * WORLD_PER_PX, dash);
+        const geometry = new BufferGeometry();
+        geometry.setAttribute('position', new BufferAttribute(band.positions, 3));
+        const line = new Mesh(geometry, new MeshBasicMaterial({ color: new Color(run.colour), side: DoubleSide }));
+        line.renderOrder = 1;
         scene.add(line);
-        lines.push({ line, count: run.positions.length / 3 });
+        lines.push({ line, at: run.line.at, vertexEnd: band.vertexEnd });
         const sprite = spriteFor(run.glyph, 16);
         scene.add(sprite);
         heads.push({ sprite, positions: run.positions });
@@ -289,9 +286,16 @@ export function createThreeView(host: HTMLElement, onCamera: (camera: Camera3D) 
       renderer.domElement.style.height = `${height}px`;
       camera.aspect = width / height;
       camera.updateProjectionMatrix();
-      for (const m of materials) m.resolution.set(width, height);
       sizeSprites();
       render();
+    },
+    snapshot() {
+      render();
+      const copy = document.createElement('canvas');
+      copy.width = renderer.domElement.width;
+      copy.height = renderer.domElement.height;
+      copy.getContext('2d')!.drawImage(renderer.domElement, 0, 0);
+      return copy;
     },
     dispose() {
       dropRuns();
