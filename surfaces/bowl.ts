@@ -15,5 +15,21 @@ export const bowl: SurfaceDef = {
   levels: 'log',
   note:
     'Curvature is ten times larger across (y) than along (x). The learning rate that is safe across is too small along, so plain gradient descent zig-zags across the bowl or crawls along it; momentum averages the zig-zag away, and the adaptive methods rescale each coordinate.',
+  lessons: {
+    sgd: 'At η 0.9 every step multiplies y by 1 − 2·0.9 = −0.8 (the zig-zag across) and x by 1 − 0.18 = 0.82 (the crawl along). Just under 1 = 2/λmax, the rate the steep y direction allows, it still reaches the target in 23 steps.',
+    momentum: 'Along x the gradient keeps its sign, so the velocity builds up; across y it flips, so the pushes partly cancel. With η 0.1 and β 0.9 the ball still swings across y several times before it settles (target at step 78).',
+    nag: 'The same η and β as Momentum, but the gradient is read where the velocity is taking it, so it brakes before each swing across y: the target at step 38 against Momentum\'s 78.',
+    adagrad: 'Its first step is exactly η = 1 in both coordinates, to (−6, 1), whatever the slopes. The y rate then shrinks fastest, so the path curves in without a single zig-zag across y.',
+    adadelta: 'With this surface\'s ε 0.001 its first step is about √ε/√(1 − ρ) = 0.1 in each coordinate, whatever the slope; the steps then grow into their units (target at step 124).',
+    rmsprop: 'Dividing by the recent size of the gradient makes every step about η = 0.3 long in each coordinate, even near the minimum: it touches the target at step 32 and ends hopping between (0.15, −0.15) and (−0.15, 0.15).',
+    adam: 'The first steps are η = 0.3 in each coordinate, from (−7, 2) to (−6.7, 1.7): it heads off diagonally instead of down the steep y slope as SGD does.',
+    adamw: 'λ 0.01 at η 0.3 shrinks θ by 0.3 % a step, an extra pull toward (0, 0), which here is also the minimum: it runs just ahead of Adam (target at step 62 against 63).',
+    nadam: 'At Adam\'s settings, mixing in the momentum it is about to have makes it turn sooner: the target at step 43 against Adam\'s 63.',
+    amsgrad: 'The gradients here only shrink, so keeping the largest v changes little: it reaches the target at step 63, as Adam does.',
+    radam: 'For its first five updates it takes plain momentum steps η·m̂, sized by the gradient: the first drops y from 2 to 0.8 where Adam\'s moves 0.3. Then Adam\'s scaling is blended in with a small r, and it needs 186 steps to the target.',
+    adabelief: 'On a smooth bowl the gradient barely disagrees with its running mean, so its steps grow while Adam\'s stay at η: 0.33, 0.35, 0.37 along x against 0.3 (target at step 47 against Adam\'s 63).',
+    lion: 'Each update moves both coordinates by exactly η = 0.1: a 45° staircase until y is done, then along x with y jittering by ±0.1. It lands on (0, 0) at step 70 and walks past it, because its slow momentum (β2 0.99) keeps the old sign for a while.',
+    sfsgd: 'The z steps are SGD\'s at η 0.9; the point shown, x, is the average of all z so far. It touches the target at step 22, drifts out again and stays in only from step 130: an average is slow to turn.',
+  },
   source: 'Dive into Deep Learning (d2l.ai), §12.6 Momentum, the ill-conditioned quadratic demo.',
 };

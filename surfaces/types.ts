@@ -29,6 +29,11 @@ export interface SurfaceDef {
   readonly levels: 'log' | 'linear';
   /** One paragraph: what this surface teaches. */
   readonly note: string;
+  /**
+   * What this surface's default race shows about one optimizer, by id: one to three plain sentences,
+   * shown on that optimizer's card next to its general note. Only where the race teaches something.
+   */
+  readonly lessons?: Partial<Record<OptimizerId, string>>;
   /** Where it comes from (paper, course, textbook). */
   readonly source: string;
   /** Its loss as a mean over data points, where it has one: entrants may then take mini-batches (`batch=`). */

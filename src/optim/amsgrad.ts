@@ -31,7 +31,7 @@ export const amsgrad: Optimizer<AmsgradState> = {
   convention:
     "PyTorch's Adam(amsgrad=True): the maximum of the raw v, with both bias corrections; the paper has no bias correction, and optax takes the maximum of the corrected v̂.",
   note:
-    'Adam that never forgets a large gradient: the denominator only grows, so the step size can only shrink. This fixes the examples where Adam provably fails to converge, at the price of slower steps after a spike.',
+    "Adam that never forgets a large gradient: it divides by the largest average of squared gradients seen so far, so a coordinate's steps do not grow back when its gradients get small, as Adam's can. This fixes the examples where Adam provably fails to converge, at the price of slower steps after a spike.",
   group: 'more',
   hyper: [
     learningRate(0.01),

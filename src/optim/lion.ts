@@ -24,7 +24,7 @@ export const lion: Optimizer<LionState> = {
   convention:
     'google/automl lion_pytorch.py: decay multiplied by η and applied first, sign(0) = 0, the momentum updated after the step with its own rate β₂ (the step interpolates with β₁).',
   note:
-    'Only the sign of a momentum-smoothed gradient is used, so every coordinate moves by exactly the learning rate each update: on a surface it walks a staircase of ±η steps and ends jittering within η of the minimum.',
+    'Only the sign of a momentum-smoothed gradient is used, so every coordinate moves by exactly the learning rate each update: on a surface it walks a staircase of ±η steps, and its slowly forgetting momentum can carry it well past the minimum before the sign turns.',
   group: 'more',
   hyper: [
     learningRate(0.0001),
