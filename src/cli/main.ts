@@ -10,6 +10,8 @@ type Command = (argv: readonly string[]) => number | Promise<number>;
 const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
   race: { summary: 'race optimizers on a surface or an expression', load: async () => (await import('./race.ts')).raceCommand },
   render: { summary: 'render a race figure to SVG or PNG', load: async () => (await import('./render.ts')).renderCommand },
+  sweep: { summary: 'sweep each entrant\'s learning rate on a log grid', load: async () => (await import('./sweep.ts')).sweepCommand },
+  map: { summary: 'map where each entrant gets to from every start of a grid', load: async () => (await import('./map.ts')).mapCommand },
   mnist: { summary: 'train the MLP on MNIST with each optimizer, fairly', load: async () => (await import('./mnist.ts')).mnistCommand },
 };
 
