@@ -3,7 +3,9 @@
  * demand that exports a function (argv) → exit code. To add one, add one line to COMMANDS.
  * A UsageError anywhere prints one line and exits 2; any other error prints its message and exits 1.
  */
+import { isMainThread, workerData } from 'node:worker_threads';
 import { UsageError } from './args.ts';
+import { isMapPart } from './map-workers.ts';
 
 type Command = (argv: readonly string[]) => number | Promise<number>;
 
@@ -53,4 +55,6 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-process.exitCode = await main(process.argv.slice(2));
+// `cli map` runs big maps on worker threads of this same script (map-workers.ts).
+if (!isMainThread && isMapPart(workerData)) (await import('./map.ts')).runMapPart(workerData);
+else process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,7 @@
 /**
  * `cli map`: a start-point map of every entrant of the race (issue 10), printed as JSON or a table.
  *
- *   map [race options] [--grid N] [--color iterations|basin] [--json]
+ *   map [race options] [--grid N] [--color iterations|basin] [--workers 1|2] [--json]
  *
  * Every entrant runs from every cell centre of an N × N grid (default 128, at most 256) over the view's
  * plotted domain (--domain, or the surface's), with the race's budget, target, f*, noise (its first seed)
@@ -17,7 +17,8 @@
  * end is each run's last point (a diverged run's last finite one). Basins (src/lab/basins.ts): end points
  * clustered and confirmed by a damped Newton descent with the exact Hessian, snapped to the surface's
  * listed minima (none for a typed function); minima lists those first, then the others found by value.
- * The JSON always carries both colourings; --color picks what the table summarises.
+ * The JSON always carries both colourings; --color picks what the table summarises. A big map runs on
+ * two worker threads (map-workers.ts), bit-identical to one pass.
  */
 import { localMinimum } from '../math/minimum.ts';
 import { surfaceJson } from '../export/data.ts';
@@ -30,6 +31,7 @@ import { fail, ok, type Result } from '../view/result.ts';
 import type { ViewState } from '../view/state.ts';
 import { helpText, orUsageError, parseFlags, type FlagDecl } from './args.ts';
 import { labRace, readLabView, type LabRace } from './lab-view.ts';
+import { MAP_WORKERS, mapInWorkers, postPart, type MapPart } from './map-workers.ts';
 import { viewFlags } from './view-options.ts';
 
 export const MAX_GRID = 256;
@@ -39,11 +41,12 @@ type MapColor = (typeof COLORS)[number];
 const OWN_FLAGS: readonly FlagDecl[] = [
   { name: 'grid', kind: 'value', arg: 'N', help: `starts per side, 1 to ${MAX_GRID} (default 128)` },
   { name: 'color', kind: 'value', arg: 'iterations|basin', help: 'what the table summarises: iterations to target, or which minimum each run ends in' },
+  { name: 'workers', kind: 'value', arg: '1|2', help: `threads a big map runs on (default ${MAP_WORKERS}; the same numbers either way)` },
   { name: 'json', kind: 'boolean', arg: '', help: 'print the map as JSON instead of a table' },
 ];
 const FLAGS = [...viewFlags('race'), ...OWN_FLAGS];
 
-export const MAP_HELP = helpText('usage: cli map [race options] [--grid N] [--color iterations|basin] [--json]', [
+export const MAP_HELP = helpText('usage: cli map [race options] [--grid N] [--color iterations|basin] [--workers 1|2] [--json]', [
   ["race options (as in the app's link)", viewFlags('race')],
   ['map options', OWN_FLAGS],
 ]);
@@ -52,6 +55,7 @@ export interface MapArgs {
   readonly view: ViewState;
   readonly grid: number;
   readonly color: MapColor;
+  readonly workers: number;
   readonly json: boolean;
 }
 
@@ -63,9 +67,11 @@ export function parseMapArgs(argv: readonly string[]): Result<MapArgs, string> {
   if (!grid.ok) return fail(`--grid: expected a whole number from 1 to ${MAX_GRID}, got ${JSON.stringify(values.grid)}`);
   const color = values.color ?? 'iterations';
   if (!(COLORS as readonly string[]).includes(color)) return fail(`--color: expected iterations or basin, got ${JSON.stringify(color)}`);
+  const workers = values.workers ?? String(MAP_WORKERS);
+  if (workers !== '1' && workers !== '2') return fail(`--workers: expected 1 or 2, got ${JSON.stringify(workers)}`);
   const view = readLabView(flags.value, 'map');
   if (!view.ok) return view;
-  return ok({ view: view.value, grid: grid.value, color: color as MapColor, json: booleans.has('json') });
+  return ok({ view: view.value, grid: grid.value, color: color as MapColor, workers: Number(workers), json: booleans.has('json') });
 }
 
 export interface MapResult {
@@ -180,13 +186,21 @@ export function mapTable(args: MapArgs, m: MapResult): string {
   return `${head.join('\n')}minima the runs end in:\n${list.join('\n') || '  none'}\n\n${table(header, rows)}`;
 }
 
-export function mapCommand(argv: readonly string[]): number {
+/** In a worker thread (main.ts): run the starts [from, to) of the map its argv describes. */
+export function runMapPart({ argv, from, to }: MapPart): void {
+  const args = orUsageError(parseMapArgs(argv));
+  postPart(mapRuns({ ...mapSpecOf(args.view), nx: args.grid, ny: args.grid }, { from, to }));
+}
+
+export async function mapCommand(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${MAP_HELP}\n`);
     return 0;
   }
   const args = orUsageError(parseMapArgs(argv));
-  const m = mapResult(args);
+  const starts = args.grid * args.grid;
+  const split = await mapInWorkers(argv, args.workers, starts, starts * args.view.steps * args.view.entrants.length);
+  const m = mapResult(args, split ?? undefined);
   process.stdout.write(args.json ? `${JSON.stringify(mapJson(args, m))}\n` : `${mapTable(args, m)}\n`);
   return 0;
 }

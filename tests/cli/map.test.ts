@@ -85,7 +85,17 @@ describe('cli map', () => {
     expect(r.stdout).toMatch(/^sgd +100\.0 % +\d+(\.\d+)? +\d+ … \d+ +0\.0 % +0\.0 %$/m);
   });
 
+  it('gives the same map on two worker threads as on one (7 × 32² × 1000 point-steps, past the split threshold)', () => {
+    const argv = ['map', '--surface', 'himmelblau', '--grid', '32', '--noise', '0.5', '--json'];
+    const one = runCli([...argv, '--workers', '1']);
+    const two = runCli([...argv, '--workers', '2']);
+    expect([one.status, two.status, one.stderr, two.stderr]).toEqual([0, 0, '', '']);
+    expect(JSON.parse(one.stdout).runs[0].settled).toHaveLength(1024);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   const bad: [string[], string][] = [
+    [['--workers', '3'], 'error: map: --workers: expected 1 or 2, got "3"'],
     [['--grid', '0'], 'error: map: --grid: expected a whole number from 1 to 256, got "0"'],
     [['--grid', '300'], 'error: map: --grid: expected a whole number from 1 to 256, got "300"'],
     [['--color', 'rainbow'], 'error: map: --color: expected iterations or basin, got "rainbow"'],
