@@ -28,6 +28,7 @@ import { sweep, sweepParam, type SweepResult } from '../lab/sweep.ts';
 import { sweepWindow, type SweepWindow } from '../lab/sweep-window.ts';
 import type { Entrant } from '../run/race.ts';
 import { getSurface } from '../../surfaces/index.ts';
+import { entrantsForView } from '../view/race.ts';
 import { readNumber } from '../view/numbers.ts';
 import { fail, ok, type Result } from '../view/result.ts';
 import type { ViewState } from '../view/state.ts';
@@ -81,7 +82,7 @@ export function parseSweepArgs(argv: readonly string[]): Result<SweepArgs, strin
   if (!view.ok) return view;
   const param = values.param ?? null;
   if (param !== null) {
-    for (const e of labRace(view.value).entrants) {
+    for (const e of entrantsForView(view.value)) {
       if (!e.optimizer.hyper.some((h) => h.key === param)) {
         return fail(`--param: ${e.label} has no hyperparameter ${JSON.stringify(param)} (${e.optimizer.id} has ${e.optimizer.hyper.map((h) => h.key).join(', ')})`);
       }
