@@ -3,13 +3,17 @@
  * demand that exports a function (argv) → exit code. To add one, add one line to COMMANDS.
  * A UsageError anywhere prints one line and exits 2; any other error prints its message and exits 1.
  */
+import { isMainThread, workerData } from 'node:worker_threads';
 import { UsageError } from './args.ts';
+import { isMapPart } from './map-workers.ts';
 
 type Command = (argv: readonly string[]) => number | Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
   race: { summary: 'race optimizers on a surface or an expression', load: async () => (await import('./race.ts')).raceCommand },
   render: { summary: 'render a race figure to SVG or PNG', load: async () => (await import('./render.ts')).renderCommand },
+  sweep: { summary: 'sweep each entrant\'s learning rate on a log grid', load: async () => (await import('./sweep.ts')).sweepCommand },
+  map: { summary: 'map where each entrant gets to from every start of a grid', load: async () => (await import('./map.ts')).mapCommand },
   mnist: { summary: 'train the MLP on MNIST with each optimizer, fairly', load: async () => (await import('./mnist.ts')).mnistCommand },
 };
 
@@ -51,4 +55,6 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-process.exitCode = await main(process.argv.slice(2));
+// `cli map` runs big maps on worker threads of this same script (map-workers.ts).
+if (!isMainThread && isMapPart(workerData)) (await import('./map.ts')).runMapPart(workerData);
+else process.exitCode = await main(process.argv.slice(2));

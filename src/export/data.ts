@@ -46,10 +46,19 @@ const finalOf = (t: Trajectory): [number, number, number] => {
   return [t.xs[k], t.ys[k], t.losses[k]];
 };
 
+/** The race's "surface" object; the lab's sweep and map JSON open with the same one. */
+export const surfaceJson = (view: ViewState) => ({
+  id: view.surface ?? 'custom',
+  expr: view.expr,
+  start: [view.start[0], view.start[1]],
+  fStar: view.fStar,
+  target: view.target,
+});
+
 export function raceJson(view: ViewState, runs: readonly EntrantRun[]) {
   const multi = runs.some((t) => t.seeds.length > 1);
   return {
-    surface: { id: view.surface ?? 'custom', expr: view.expr, start: [view.start[0], view.start[1]], fStar: view.fStar, target: view.target },
+    surface: surfaceJson(view),
     noise: view.noise > 0 ? { sigma: view.noise, seed: view.seed } : null,
     ...(multi ? { seeds: view.seeds } : {}),
     ...(runs.some((t) => t.batch !== null) ? { shuffleSeed: view.seed } : {}),
