@@ -91,6 +91,7 @@ const VIEW_CASES: Record<keyof ViewState, ViewState[]> = {
   schedule: SCHEDULE_SPECS.map((spec) => ({ ...base, schedule: parseSchedule(spec) })),
   layout: [{ ...base, layout: 'grid' }, typedView('x*y', { layout: 'grid' })],
   k: [{ ...base, k: 0 }, { ...base, k: base.steps }, { ...base, steps: 1_000_000, k: 999_999 }],
+  inspect: [{ ...base, inspect: 0 }, { ...base, inspect: base.entrants.length - 1 }, { ...base, entrants: plainEntrants(['sgd', 'adam', 'adam']), inspect: 2 }],
 };
 
 const MNIST_DEFAULT = decodeMnist('', VOCABULARY).options;
