@@ -5,6 +5,7 @@
  * recorded iteration, to which k is clamped).
  */
 import type { Objective } from '../math/objective.ts';
+import type { OptimizerId } from '../optim/types.ts';
 import type { PointData } from '../run/minibatch.ts';
 import { inspectEntrant, type Inspection } from '../run/inspect.ts';
 import type { EntrantRun } from '../run/race.ts';
@@ -14,6 +15,7 @@ import { updateParts, type UpdateParts } from './update-parts.ts';
 export interface InspectedEntrant {
   readonly index: number;
   readonly label: string;
+  readonly optimizer: OptimizerId;
   readonly inspection: Inspection;
   /** null when the run ended before update k + 1. */
   readonly parts: UpdateParts | null;
@@ -39,6 +41,7 @@ export function inspectView(
   return {
     index,
     label: entrant.label ?? entrant.optimizer.id,
+    optimizer: entrant.optimizer.id,
     inspection,
     parts: updateParts(entrant.optimizer.id, inspection),
     withinBudget: at < view.steps,
