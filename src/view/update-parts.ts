@@ -189,13 +189,25 @@ function amsgrad(c: Ctx): Extra {
 }
 
 function nadam(c: Ctx): Extra {
+  const { beta1, psi, eps } = c.next.hyper;
   const c2 = 1 - num(c.after, 'beta2Power');
-  const eff = map(vec(c.after, 'v'), (v) => c.lr / (Math.sqrt(v / c2) + c.next.hyper.eps));
+  const decay = num(c.after, 'muDecayPower');
+  const product = num(c.after, 'muProduct');
+  const mu = beta1 * (1 - 0.5 * decay);
+  const muNext = beta1 * (1 - 0.5 * decay * 0.96 ** psi);
+  const gradWeight = (1 - mu) / (1 - product);
+  const momentumWeight = muNext / (1 - product * muNext);
+  const d = map(vec(c.after, 'v'), (v) => Math.sqrt(v / c2) + eps);
+  const eff = map(d, (x) => c.lr / x);
+  const m = vec(c.after, 'm');
   return {
     ...NONE,
     effectiveLr: eff,
-    rows: [row('g', 'gradient', c.next.g), row('m', 'first moment', vec(c.after, 'm')), row('v', 'second moment', vec(c.after, 'v')), row('\\prod \\mu', 'product of momentum coefficients', num(c.after, 'muProduct')), row('\\eta/d', 'effective learning rate', eff)],
-    tex: [`\\theta \\leftarrow ${tp(c.theta)} - ${tp(eff)} \\odot (\\ldots) = ${tp(c.next.theta)}`],
+    rows: [row('g', 'gradient', c.next.g), row('m', 'first moment', m), row('v', 'second moment', vec(c.after, 'v')), row('\\mu_t', 'momentum coefficient', mu), row('\\mu_{t+1}', 'next momentum coefficient', muNext), row('\\textstyle\\prod \\mu', 'product of momentum coefficients', product), row('d', 'denominator', d), row('\\eta/d', 'effective learning rate', eff)],
+    tex: [
+      `\\mu_t = ${tn(mu)},\\; \\mu_{t+1} = ${tn(muNext)},\\; d = \\sqrt{v/${tn(c2)}} + \\epsilon = ${tp(d)}`,
+      `\\theta \\leftarrow ${tp(c.theta)} - ${tp(eff)} \\odot \\big(${tn(gradWeight)}\\,${tp(c.next.g)} + ${tn(momentumWeight)}\\,${tp(m)}\\big) = ${tp(c.next.theta)}`,
+    ],
   };
 }
 

@@ -9,6 +9,7 @@ import { OPTIMIZERS } from '../../src/optim/index.ts';
 import { snapshot } from '../../src/run/inspect.ts';
 import { FIXED } from '../../src/run/schedules.ts';
 import { inspectView } from '../../src/view/inspect.ts';
+import { texNumber } from '../../src/view/update-parts.ts';
 import { decodeView } from '../../src/view/link.ts';
 import { entrantsForView, raceForView, viewObjective } from '../../src/view/race.ts';
 import { VOCABULARY } from '../../src/view/vocabulary.ts';
@@ -116,5 +117,34 @@ describe('update parts, by hand on the bowl f = x²/10 + y² (∇f = (x/5, 2y)) 
     expect(parts!.taken[1]).toBeCloseTo(-0.3, 7);
     // The plain gradient step would be −0.3·(−1.4, 4) = (0.42, −1.2).
     expect(parts!.plain![1]).toBeCloseTo(-1.2, 14);
+  });
+});
+
+describe('every rule\'s filled-in update', () => {
+  it('ends at the engine\'s θ_{k+1}, with finite numbers, for every optimizer', () => {
+    const v = view(`#s=rosenbrock&steps=30&opt=${ALL}`);
+    const runs = raceForView(v);
+    entrantsForView(v).forEach((e, i) => {
+      const { inspection, parts } = inspectView(v, i, 9, runs[i]);
+      const next = inspection.next!;
+      const last = parts!.tex[parts!.tex.length - 1];
+      expect(last, e.label).toContain(`= (${texNumber(next.theta[0])},\\ ${texNumber(next.theta[1])})`);
+      for (const r of parts!.rows) expect([r.value].flat().every(Number.isFinite), `${e.label} ${r.tex}`).toBe(true);
+      expect(parts!.taken).toEqual([next.theta[0] - inspection.theta[0], next.theta[1] - inspection.theta[1]]);
+    });
+  });
+
+  it('NAdam: the step is −η/d ⊙ (a·g + b·m) with μ from its schedule', () => {
+    const v = view('#s=bowl&steps=10&opt=nadam');
+    const [r] = raceForView(v);
+    const { inspection, parts } = inspectView(v, 0, 4, r);
+    const value = (tex: string) => parts!.rows.find((x) => x.tex === tex)!.value;
+    const [mu, muNext, product] = [value('\\mu_t'), value('\\mu_{t+1}'), value('\\textstyle\\prod \\mu')] as number[];
+    const m = value('m') as readonly number[];
+    const g = inspection.next!.g;
+    for (const i of [0, 1]) {
+      const step = -parts!.effectiveLr![i] * (((1 - mu) / (1 - product)) * g[i] + (muNext / (1 - product * muNext)) * m[i]);
+      expect(parts!.taken[i]).toBeCloseTo(step, 12);
+    }
   });
 });
