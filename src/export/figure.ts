@@ -29,6 +29,7 @@ import { FAINT_PATH } from '../render/trajectory-canvas.ts';
 import { decimate, pixelPath, type PixelPath } from '../render/pixel-path.ts';
 import { projection, type PlotBox, type Projection } from '../render/projection.ts';
 import { formatNumber, outcomeAt, outcomeText, outcomeTexts, shownIndex, type RecordedRun } from '../render/race-status.ts';
+import { inspectorMarks, inspectorSvg, type InspectorData } from '../render/inspector-marks.ts';
 import { outlineD, polylineD } from '../render/svg-path.ts';
 import { textWidth } from '../render/text-width.ts';
 import { ANIMATED, animationCss, dashLength, endClass, maskClass, type DrawTrack } from './animated.ts';
@@ -50,6 +51,8 @@ export interface FigureRun extends RecordedRun {
 }
 
 export interface FigureSpec {
+  /** The update inspector's marks for one run (its index in runs), drawn only at iteration k (they hold for no other). */
+  readonly inspector?: { readonly run: number; readonly k: number; readonly data: InspectorData };
   /** Heading, e.g. the surface title. */
   readonly title: string;
   /** The expression f(x, y) as typed. */
@@ -288,6 +291,10 @@ function trajectoriesMarkup(spec: FigureSpec, panels: readonly Panel[], k: numbe
       out +=
         `<g data-optimizer="${run.optimizer}" data-entrant="${escapeXml(run.id)}">${faint}<path class="p" clip-path="url(#opf-plot${p.index})" stroke="${look.color}"${dash}${mask} d="${d}"/>` +
         `${glyphSvg(runGlyph(look.marker, look.color, r), path.px[last], path.py[last], endCls)}</g>`;
+    }
+    const insp = spec.inspector;
+    if (insp && insp.k === k && p.layout.runs.includes(insp.run)) {
+      out += `<g class="inspector" clip-path="url(#opf-plot${p.index})">${inspectorSvg(inspectorMarks(insp.data, p.proj))}</g>`;
     }
     const sx = p.proj.x(spec.start[0]);
     const sy = p.proj.y(spec.start[1]);

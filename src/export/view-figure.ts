@@ -13,6 +13,7 @@ import { sceneField, sceneSource, type Resolution } from '../render/scene.ts';
 import { layoutOf, MIN_HEIGHT, MIN_WIDTH, type FigureSpec, type LayoutFields } from './figure.ts';
 import type { ViewState } from '../view/state.ts';
 import { raceForView } from '../view/race.ts';
+import { inspectView } from '../view/inspect.ts';
 
 export const DEFAULT_SIZE = { width: 720, height: 480 } as const;
 
@@ -45,7 +46,18 @@ export function figureSpecForView(
     minima: field.minima,
     minimumLabel: field.minimumLabel,
     axes: def?.axes,
+    ...inspectorFor(view, runs),
   };
+}
+
+/** The inspected entrant's marks at the view's iteration (none when the view inspects no one, or its run ended before). */
+function inspectorFor(view: ViewState, runs: readonly EntrantRun[]): Pick<FigureSpec, 'inspector'> {
+  const run = view.inspect;
+  if (run === null || run >= runs.length) return {};
+  const k = view.k ?? view.steps;
+  const { inspection, parts } = inspectView(view, run, k, runs[run]);
+  if (parts === null || inspection.next === null || inspection.k !== k) return {};
+  return { inspector: { run, k, data: { theta: inspection.theta, g: inspection.next.g, parts } } };
 }
 
 /** About one sample per 4 px of the (first) plot, 40–200 across and 30–200 up. */

@@ -14,7 +14,7 @@ import type { Hyper } from '../optim/types.ts';
 import { FIXED, formatSchedule } from '../run/schedules.ts';
 import type { SurfaceDef } from '../../surfaces/types.ts';
 import type { FieldTable, RangedField, ScalarField } from './field.ts';
-import { defaultEntrants, formatEntrants, parseEntrants } from './entrants.ts';
+import { MAX_ENTRANTS, defaultEntrants, formatEntrants, parseEntrants } from './entrants.ts';
 import { expected, hyperField, layeredHyper, numberField, readSchedule, wordField } from './field-kinds.ts';
 import { ANY_NUMBER, readNumber, readNumberList, type NumberRange } from './numbers.ts';
 import { defaultsOf } from './read-fields.ts';
@@ -280,14 +280,31 @@ const k: Ranged<'k'> = {
   format: (at) => (at === null ? '' : String(at)),
 };
 
+const inspect: Ranged<'inspect'> = {
+  kind: 'scalar',
+  name: 'inspect',
+  key: 'insp',
+  flag: { name: 'inspect', arg: 'N', figureOnly: true },
+  label: 'the inspected entrant',
+  help: "draw the update inspector's arrows for entrant N (0 for the first in --optimizers; default none)",
+  range: { min: 0, max: MAX_ENTRANTS - 1, integer: true },
+  write: 'unless-default',
+  default: () => null,
+  parse(text, _ctx, view) {
+    const v = readNumber(text, { min: 0, max: view.entrants.length - 1, integer: true });
+    return v.ok ? { ok: true, value: v.value } : expected(`an entrant's index, a whole number from 0 to ${view.entrants.length - 1}`);
+  },
+  format: (at) => (at === null ? '' : String(at)),
+};
+
 export const VIEW_TABLE: FieldTable<ViewState, ViewContext> = {
   namespace: NAMESPACE.view,
-  fields: [surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, hyper, schedule, layout, plot, camera, k],
+  fields: [surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, hyper, schedule, layout, plot, camera, k, inspect],
 };
 export const FIELDS = VIEW_TABLE.fields;
 
 /** The scalar fields by name, for callers that need one field's declaration (the form's limits). */
-export const FIELD = { surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, schedule, layout, plot, camera, k };
+export const FIELD = { surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, schedule, layout, plot, camera, k, inspect };
 
 /** Every field's default for a registry surface (def) or a typed expression (def null, with its text). */
 export function viewDefaults(def: SurfaceDef | null, exprText: string, vocab: ViewVocabulary): ViewState {

@@ -12,7 +12,7 @@ import { compileExpression, expressionObjective } from '../math/expression/index
 import type { Objective } from '../math/objective.ts';
 import { getOptimizer } from '../optim/index.ts';
 import type { PointData } from '../run/minibatch.ts';
-import { race, type Entrant, type EntrantRun } from '../run/race.ts';
+import { race, type Entrant, type EntrantRun, type RaceSpec } from '../run/race.ts';
 import { getSurface } from '../../surfaces/index.ts';
 import { entrantHyper, entrantLabels } from './entrants.ts';
 import type { ViewState } from './state.ts';
@@ -52,7 +52,12 @@ export const viewData = (view: { readonly surface?: string | null }): PointData 
  * when the view names one; the app passes its source's).
  */
 export function raceForView(view: RaceView & { readonly surface?: string | null }, objective: Objective = viewObjective(view), data: PointData | undefined = viewData(view)): EntrantRun[] {
-  return race({
+  return race(raceSpecForView(view, objective, data));
+}
+
+/** The race a view runs, as race() takes it (the update inspector replays one entrant of it). */
+export function raceSpecForView(view: RaceView & { readonly surface?: string | null }, objective: Objective = viewObjective(view), data: PointData | undefined = viewData(view)): RaceSpec {
+  return {
     objective,
     entrants: entrantsForView(view),
     start: view.start,
@@ -64,5 +69,5 @@ export function raceForView(view: RaceView & { readonly surface?: string | null 
     seeds: view.seeds,
     seed: view.seed,
     data,
-  });
+  };
 }

@@ -81,4 +81,6 @@ export interface ViewState {
   readonly camera: ViewCamera;
   /** Playback iteration, or null for "at the end of the race". */
   readonly k: number | null;
+  /** The entrant (its index in `entrants`) whose next update the inspector shows and draws; null: none. */
+  readonly inspect: number | null;
 }

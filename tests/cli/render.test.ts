@@ -83,6 +83,17 @@ describe('render arguments', () => {
     expect(parseRaceArgs(['--layout', 'grid'])).toEqual({ ok: false, error: 'unknown option --layout' });
   });
 
+  it('reads --inspect as the link reads insp=, draws the inspected entrant\'s arrows, and refuses an index past the entrants', () => {
+    const o = parse(['--surface', 'bowl', '--optimizers', 'sgd,momentum', '--k', '3', '--inspect', '1', '--out', 'i.svg']);
+    expect(o.view).toEqual(decodeView('s=bowl&opt=sgd,momentum&k=3&insp=1', VOCABULARY).view);
+    expect(renderSvg(o)).toContain('data-arrow="carry"');
+    expect(parseRenderArgs(['--optimizers', 'sgd,momentum', '--inspect', '2', '--out', 'x.svg'])).toEqual({
+      ok: false,
+      error: '--inspect: expected an entrant\'s index, a whole number from 0 to 1, got "2"',
+    });
+    expect(parseRaceArgs(['--inspect', '0'])).toEqual({ ok: false, error: 'unknown option --inspect' });
+  });
+
   it('renders the exact figure the app exports for that view', () => {
     const o = parse(['--surface', 'bowl', '--optimizers', 'sgd,momentum,adam', '--steps', '40', '--width', '520', '--height', '340', '--out', 'x.svg']);
     expect(renderSvg(o)).toBe(figureSvg(figureSpecForView(o.view, { width: 520, height: 340 })));

@@ -8,8 +8,9 @@ import { readView } from '../../src/view/read-view.ts';
 import { plainEntrants } from '../../src/view/entrants.ts';
 import { VOCABULARY } from '../../src/view/vocabulary.ts';
 import { describeRange, readNumber } from '../../src/view/numbers.ts';
+import { decodeView } from '../../src/view/link.ts';
 
-const VIEW_KEYS = ['surface', 'expr', 'domain', 'start', 'fStar', 'entrants', 'hyper', 'target', 'steps', 'noise', 'seed', 'seeds', 'schedule', 'layout', 'plot', 'camera', 'k'];
+const VIEW_KEYS = ['surface', 'expr', 'domain', 'start', 'fStar', 'entrants', 'hyper', 'target', 'steps', 'noise', 'seed', 'seeds', 'schedule', 'layout', 'plot', 'camera', 'k', 'inspect'];
 
 describe('the field table', () => {
   it('declares every field of ViewState once, with distinct link keys and flags', () => {
@@ -19,7 +20,7 @@ describe('the field table', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const flags = FIELDS.flatMap((f) => (f.flag ? [f.flag.name] : []));
     expect(new Set(flags).size).toBe(flags.length);
-    expect(flags).toEqual(['surface', 'expr', 'domain', 'start', 'fstar', 'target', 'steps', 'noise', 'seed', 'seeds', 'optimizers', 'set', 'schedule', 'layout', 'k']);
+    expect(flags).toEqual(['surface', 'expr', 'domain', 'start', 'fstar', 'target', 'steps', 'noise', 'seed', 'seeds', 'optimizers', 'set', 'schedule', 'layout', 'k', 'inspect']);
   });
 
   it("parses each field's formatted default back to the default, for every surface and a typed expression", () => {
@@ -27,7 +28,7 @@ describe('the field table', () => {
     for (const view of views) {
       const def = VOCABULARY.surfaces.find((s) => s.id === view.surface) ?? null;
       for (const field of FIELDS) {
-        if (field.kind !== 'scalar' || (field.name === 'surface' && def === null) || field.name === 'k') continue;
+        if (field.kind !== 'scalar' || (field.name === 'surface' && def === null) || field.name === 'k' || field.name === 'inspect') continue;
         const r = field.parse(field.format(view[field.name]), { vocab: VOCABULARY, def, expr: view.expr }, view);
         expect(r, `${view.surface}: ${field.name}`).toMatchObject({ ok: true, value: view[field.name] });
       }
@@ -116,5 +117,14 @@ describe('readView: errors are data', () => {
   it("reads k against the step budget read before it", () => {
     expect(read({ surface: 'bowl', steps: '10', k: '10' }).view.k).toBe(10);
     expect(read({ surface: 'bowl', steps: '10', k: '11' }).errors[0].reason).toEqual({ kind: 'expected', expected: 'a whole number from 0 to the step budget' });
+  });
+});
+
+describe('insp, the inspected entrant', () => {
+  it('reads an entrant index of the view and refuses one past its entrants', () => {
+    expect(decodeView('#s=bowl&opt=sgd,adam&insp=1', VOCABULARY)).toMatchObject({ view: { inspect: 1 }, notices: [] });
+    const bad = decodeView('#s=bowl&opt=sgd,adam&insp=2', VOCABULARY);
+    expect(bad.view.inspect).toBeNull();
+    expect(bad.notices).toEqual(['Ignored the inspected entrant "2": expected an entrant\'s index, a whole number from 0 to 1.']);
   });
 });

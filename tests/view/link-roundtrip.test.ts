@@ -96,6 +96,7 @@ const VIEW_CASES: Record<keyof ViewState, ViewState[]> = {
     { ...base, camera: { azimuth: -0.1 - 0.2, elevation: -20, distance: 12 } },
   ],
   k: [{ ...base, k: 0 }, { ...base, k: base.steps }, { ...base, steps: 1_000_000, k: 999_999 }],
+  inspect: [{ ...base, inspect: 0 }, { ...base, inspect: base.entrants.length - 1 }, { ...base, entrants: plainEntrants(['sgd', 'adam', 'adam']), inspect: 2 }],
 };
 
 const MNIST_DEFAULT = decodeMnist('', VOCABULARY).options;
