@@ -10,7 +10,7 @@
 import { zerosLike, type Vec } from '../math/vector.ts';
 import type { GradientOracle } from '../math/objective.ts';
 import type { Hyper, Optimizer, OptimizerState } from './types.ts';
-import { accumulate, accumulateSquares, biasCorrection, descend, shrink } from './moments.ts';
+import { advanceMoments, biasCorrection, descend, shrink } from './moments.ts';
 import { decayRate, epsilon, learningRate, weightDecay } from './specs.ts';
 
 export interface AdamwState extends OptimizerState {
@@ -45,10 +45,7 @@ export const adamw: Optimizer<AdamwState> = {
     const { lr, beta1, beta2, eps } = hyper;
     const loss = oracle(params, g);
     shrink(params, 1 - lr * hyper.wd);
-    accumulate(m, g, beta1, 1 - beta1);
-    accumulateSquares(v, g, beta2, 1 - beta2);
-    state.beta1Power *= beta1;
-    state.beta2Power *= beta2;
+    advanceMoments(state, g, beta1, beta2);
     const c1 = biasCorrection(state.beta1Power);
     const c2 = biasCorrection(state.beta2Power);
     for (let i = 0; i < g.length; i++) g[i] = m[i] / c1 / (Math.sqrt(v[i] / c2) + eps);

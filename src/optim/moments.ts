@@ -45,3 +45,23 @@ export function shrink(params: Vec, factor: number): void {
 export function descendRange(params: Vec, update: Vec, lr: number, from: number, to: number): void {
   for (let i = from; i < to; i++) params[i] -= lr * update[i];
 }
+
+/** The Adam family's moments: what `advanceMoments` updates. */
+export interface MomentState {
+  m: Vec;
+  v: Vec;
+  beta1Power: number;
+  beta2Power: number;
+}
+
+/**
+ * Adam's moment update, shared by Adam, AdamW, AMSGrad and RAdam: m ← β₁·m + (1−β₁)·g,
+ * v ← β₂·v + (1−β₂)·g², and β₁ᵗ, β₂ᵗ advanced by one product each. The bias corrections are then
+ * biasCorrection(state.beta1Power) and biasCorrection(state.beta2Power).
+ */
+export function advanceMoments(state: MomentState, g: Vec, beta1: number, beta2: number): void {
+  accumulate(state.m, g, beta1, 1 - beta1);
+  accumulateSquares(state.v, g, beta2, 1 - beta2);
+  state.beta1Power *= beta1;
+  state.beta2Power *= beta2;
+}

@@ -11,7 +11,7 @@
 import { zerosLike, type Vec } from '../math/vector.ts';
 import type { GradientOracle } from '../math/objective.ts';
 import type { Hyper, Optimizer, OptimizerState } from './types.ts';
-import { accumulate, accumulateSquares, biasCorrection, descend } from './moments.ts';
+import { advanceMoments, biasCorrection, descend } from './moments.ts';
 import { decayRate, epsilon, learningRate } from './specs.ts';
 
 export interface RadamState extends OptimizerState {
@@ -46,10 +46,7 @@ export const radam: Optimizer<RadamState> = {
     const { g, m, v } = state;
     const { beta1, beta2, eps } = hyper;
     const loss = oracle(params, g);
-    accumulate(m, g, beta1, 1 - beta1);
-    accumulateSquares(v, g, beta2, 1 - beta2);
-    state.beta1Power *= beta1;
-    state.beta2Power *= beta2;
+    advanceMoments(state, g, beta1, beta2);
     const c1 = biasCorrection(state.beta1Power);
     const c2 = biasCorrection(state.beta2Power);
     const rhoInf = 2 / (1 - beta2) - 1;
