@@ -21,8 +21,8 @@ import type { Objective, GradientOracle } from '../math/objective.ts';
 import type { Hyper, Optimizer } from '../optim/types.ts';
 import type { NoiseSpec } from './noise.ts';
 import { createRng, type Rng } from './random.ts';
-import { DIVERGENCE_BOUND } from './run.ts';
-import { FIXED, followsSchedule, isFixed, learningRateAt, type Schedule } from './schedules.ts';
+import { outOfBounds, scheduledHyper } from './run.ts';
+import { FIXED, type Schedule } from './schedules.ts';
 import { withinTarget } from './target.ts';
 
 export interface BatchSpec {
@@ -72,10 +72,6 @@ function packedOracle(objective: Objective, count: number, noise: { sigma: numbe
   };
 }
 
-function outOfBounds(loss: number, x: number, y: number): boolean {
-  return !(Number.isFinite(loss) && Math.abs(x) <= DIVERGENCE_BOUND && Math.abs(y) <= DIVERGENCE_BOUND);
-}
-
 export function runBatch(spec: BatchSpec): BatchResult {
   const { objective, optimizer, hyper, starts, steps, target, noise } = spec;
   const fStar = spec.fStar ?? 0;
@@ -112,12 +108,10 @@ export function runBatch(spec: BatchSpec): BatchResult {
     live[liveCount++] = i;
   }
 
-  const scheduled = !isFixed(schedule) && followsSchedule(spec.optimizer, hyper);
-  const stepHyper: Hyper = scheduled ? { ...hyper } : hyper;
+  const hyperAt = scheduledHyper(optimizer, hyper, schedule);
   let next = new Int32Array(count);
   for (let k = 0; k < steps && liveCount > 0; k++) {
-    if (scheduled) stepHyper.lr = learningRateAt(schedule, hyper.lr, k, k);
-    optimizer.step(params, state, stepHyper, oracle);
+    optimizer.step(params, state, hyperAt(k), oracle);
     let nextCount = 0;
     for (let n = 0; n < liveCount; n++) {
       const i = live[n];

@@ -63,8 +63,23 @@ export interface Trajectory {
   readonly fStar: number;
 }
 
-function outOfBounds(loss: number, x: number, y: number): boolean {
+/** Divergence: a non-finite loss, or a coordinate beyond DIVERGENCE_BOUND (runBatch uses the same test). */
+export function outOfBounds(loss: number, x: number, y: number): boolean {
   return !(Number.isFinite(loss) && Math.abs(x) <= DIVERGENCE_BOUND && Math.abs(y) <= DIVERGENCE_BOUND);
+}
+
+/**
+ * The hyperparameters of update k (0-based) under a schedule: `hyper` itself when nothing is scheduled
+ * (fixed, no lr, or schedule-free), so such runs are exactly what they were before schedules; else one
+ * copy made here whose lr each call rewrites (no allocation per update).
+ */
+export function scheduledHyper(optimizer: Optimizer, hyper: Hyper, schedule: Schedule): (k: number) => Hyper {
+  if (isFixed(schedule) || !followsSchedule(optimizer, hyper)) return () => hyper;
+  const live: Hyper = { ...hyper };
+  return (k) => {
+    live.lr = learningRateAt(schedule, hyper.lr, k, k);
+    return live;
+  };
 }
 
 export function run(spec: RunSpec): Trajectory {
@@ -92,14 +107,11 @@ export function run(spec: RunSpec): Trajectory {
   let streak: number | null = hit;
   let divergedAt: number | null = outOfBounds(loss, params[0], params[1]) ? 0 : null;
 
-  // Fixed (or no lr to schedule, or schedule-free): the caller's object itself, so such runs are exactly what they were before schedules.
-  const scheduled = !isFixed(schedule) && followsSchedule(optimizer, hyper);
-  const live: Hyper = scheduled ? { ...hyper } : hyper;
+  const hyperAt = scheduledHyper(optimizer, hyper, schedule);
 
   let k = 0;
   while (divergedAt === null && k < steps) {
-    if (scheduled) live.lr = learningRateAt(schedule, hyper.lr, k, k);
-    optimizer.step(params, state, live, oracle);
+    optimizer.step(params, state, hyperAt(k), oracle);
     loss = objective.value(params);
     if (outOfBounds(loss, params[0], params[1])) {
       divergedAt = k + 1;
