@@ -20,6 +20,7 @@ import { ANY_NUMBER, readNumber, readNumberList, type NumberRange } from './numb
 import { defaultsOf } from './read-fields.ts';
 import { NAMESPACE } from './link-fields.ts';
 import { cameraField, plotField } from './plot-fields.ts';
+import { labField } from './lab-fields.ts';
 import { EXPRESSION_DOMAIN, estimateFStar, estimationDomain, knownFStar } from './fstar.ts';
 import type { Layout, ViewDomain, ViewState } from './state.ts';
 import type { ViewVocabulary } from './vocabulary.ts';
@@ -297,14 +298,16 @@ const inspect: Ranged<'inspect'> = {
   format: (at) => (at === null ? '' : String(at)),
 };
 
+const lab = labField<ViewContext>();
+
 export const VIEW_TABLE: FieldTable<ViewState, ViewContext> = {
   namespace: NAMESPACE.view,
-  fields: [surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, hyper, schedule, layout, plot, camera, k, inspect],
+  fields: [surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, hyper, schedule, layout, plot, camera, k, inspect, lab],
 };
 export const FIELDS = VIEW_TABLE.fields;
 
 /** The scalar fields by name, for callers that need one field's declaration (the form's limits). */
-export const FIELD = { surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, schedule, layout, plot, camera, k, inspect };
+export const FIELD = { surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, schedule, layout, plot, camera, k, inspect, lab };
 
 /** Every field's default for a registry surface (def) or a typed expression (def null, with its text). */
 export function viewDefaults(def: SurfaceDef | null, exprText: string, vocab: ViewVocabulary): ViewState {

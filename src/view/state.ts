@@ -17,6 +17,29 @@ export interface ViewCamera {
   readonly distance: number;
 }
 
+/** A learning-rate sweep of every entrant (issue 10; lab-fields.ts has the defaults and the link form). */
+export interface SweepLab {
+  readonly kind: 'sweep';
+  /** The log grid's ends and size, before each parameter's range clips it. */
+  readonly from: number;
+  readonly to: number;
+  readonly points: number;
+  /** settled: iterations until the target is reached and kept; gap: the final gap f − f* (log). */
+  readonly y: 'settled' | 'gap';
+  /** The hyperparameter swept for every entrant; null: each one's step parameter (lr, or ε for AdaDelta). */
+  readonly param: string | null;
+}
+
+/** A start-point map of every entrant: `res` × `res` starts over the domain, one heatmap per entrant. */
+export interface MapLab {
+  readonly kind: 'map';
+  readonly res: number;
+  /** iterations: to the target, on one shared scale; basins: which minimum each run ends in. */
+  readonly colour: 'iterations' | 'basins';
+}
+
+export type LabView = SweepLab | MapLab;
+
 export interface ViewDomain {
   readonly x: readonly [number, number];
   readonly y: readonly [number, number];
@@ -83,4 +106,6 @@ export interface ViewState {
   readonly k: number | null;
   /** The entrant (its index in `entrants`) whose next update the inspector shows and draws; null: none. */
   readonly inspect: number | null;
+  /** A lab view of the same race (a learning-rate sweep or a start-point map), or null for the race itself. */
+  readonly lab: LabView | null;
 }

@@ -10,7 +10,7 @@ import { VOCABULARY } from '../../src/view/vocabulary.ts';
 import { describeRange, readNumber } from '../../src/view/numbers.ts';
 import { decodeView } from '../../src/view/link.ts';
 
-const VIEW_KEYS = ['surface', 'expr', 'domain', 'start', 'fStar', 'entrants', 'hyper', 'target', 'steps', 'noise', 'seed', 'seeds', 'schedule', 'layout', 'plot', 'camera', 'k', 'inspect'];
+const VIEW_KEYS = ['surface', 'expr', 'domain', 'start', 'fStar', 'entrants', 'hyper', 'target', 'steps', 'noise', 'seed', 'seeds', 'schedule', 'layout', 'plot', 'camera', 'k', 'inspect', 'lab'];
 
 describe('the field table', () => {
   it('declares every field of ViewState once, with distinct link keys and flags', () => {
@@ -20,7 +20,7 @@ describe('the field table', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const flags = FIELDS.flatMap((f) => (f.flag ? [f.flag.name] : []));
     expect(new Set(flags).size).toBe(flags.length);
-    expect(flags).toEqual(['surface', 'expr', 'domain', 'start', 'fstar', 'target', 'steps', 'noise', 'seed', 'seeds', 'optimizers', 'set', 'schedule', 'layout', 'k', 'inspect']);
+    expect(flags).toEqual(['surface', 'expr', 'domain', 'start', 'fstar', 'target', 'steps', 'noise', 'seed', 'seeds', 'optimizers', 'set', 'schedule', 'layout', 'k', 'inspect', 'lab']);
   });
 
   it("parses each field's formatted default back to the default, for every surface and a typed expression", () => {

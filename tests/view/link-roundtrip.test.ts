@@ -97,6 +97,14 @@ const VIEW_CASES: Record<keyof ViewState, ViewState[]> = {
   ],
   k: [{ ...base, k: 0 }, { ...base, k: base.steps }, { ...base, steps: 1_000_000, k: 999_999 }],
   inspect: [{ ...base, inspect: 0 }, { ...base, inspect: base.entrants.length - 1 }, { ...base, entrants: plainEntrants(['sgd', 'adam', 'adam']), inspect: 2 }],
+  lab: [
+    { ...base, lab: { kind: 'sweep', from: 1e-4, to: 10, points: 61, y: 'settled', param: null } },
+    { ...base, lab: { kind: 'sweep', from: 0.1 + 0.2, to: 1e6, points: 1000, y: 'gap', param: 'beta1' }, entrants: plainEntrants(['adam', 'nadam']) },
+    { ...base, lab: { kind: 'sweep', from: 1e-12, to: 2e-12, points: 2, y: 'settled', param: null } },
+    { ...base, lab: { kind: 'map', res: 128, colour: 'iterations' } },
+    { ...base, lab: { kind: 'map', res: 8, colour: 'basins' } },
+    { ...base, lab: { kind: 'map', res: 256, colour: 'iterations' } },
+  ],
 };
 
 const MNIST_DEFAULT = decodeMnist('', VOCABULARY).options;

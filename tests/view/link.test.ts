@@ -65,12 +65,31 @@ describe('round trip', () => {
       surface: null, expr: 'x^2 + 3*y^2', domain: { x: [-3, 3], y: [-2.5, 2.5] }, start: [0.1 + 0.2, -1 / 3],
       entrants: plainEntrants(['sgd']), hyper: { sgd: { lr: 0.123456789012345 }, momentum: { lr: 0.1, beta: 0.95 } },
       fStar: -0.30000000000000004, target: 1e-12, steps: 5000, noise: 0.25, seed: 4294967295, seeds: 7, schedule: parseSchedule('multistep:gamma=0.3,at=10/250'),
-      layout: 'grid', plot: '3d', camera: { azimuth: -179.5, elevation: 0.30000000000000004, distance: 11.99 }, k: 4999, inspect: 0,
+      layout: 'grid', plot: '3d', camera: { azimuth: -179.5, elevation: 0.30000000000000004, distance: 11.99 }, k: 4999, inspect: 0, lab: { kind: 'sweep', from: 0.001, to: 3, points: 25, y: 'gap', param: null },
     };
     const back = decodeView('#' + encodeView(v, vocab), vocab);
     expect(back.notices).toEqual([]);
     expect(back.view).toEqual(v);
     expect(back.view.start[0]).toBe(0.30000000000000004);
+  });
+  it('writes a lab view as one key, with only the parameters that differ from their defaults', () => {
+    const sweep: ViewState = { ...def, lab: { kind: 'sweep', from: 1e-4, to: 10, points: 21, y: 'settled', param: null } };
+    expect(new URLSearchParams(encodeView(sweep, vocab)).get('lab')).toBe('sweep:points=21');
+    const map: ViewState = { ...def, lab: { kind: 'map', res: 128, colour: 'basins' } };
+    expect(new URLSearchParams(encodeView(map, vocab)).get('lab')).toBe('map:colour=basins');
+    expect(decodeView('s=bowl&lab=map', vocab).view.lab).toEqual({ kind: 'map', res: 128, colour: 'iterations' });
+    expect(new URLSearchParams(encodeView(def, vocab)).has('lab')).toBe(false);
+  });
+  it('drops a malformed lab view with a notice and keeps the race', () => {
+    for (const text of ['sweep:from=10:to=1', 'map:res=4', 'map:res=300', 'sweep:points=1', 'sweep:y=loss', 'map:colour=red', 'sweep:from', 'race', 'map:res=64:res=32']) {
+      const back = decodeView(`s=bowl&steps=50&lab=${encodeURIComponent(text)}`, vocab);
+      expect(back.view).toEqual({ ...def, steps: 50 });
+      expect(back.notices).toHaveLength(1);
+      expect(back.notices[0]).toMatch(/lab view/);
+    }
+    const noParam = decodeView('s=bowl&opt=sgd&lab=sweep%3Aparam%3Dbeta', vocab);
+    expect(noParam.view.lab).toBeNull();
+    expect(noParam.notices[0]).toMatch(/sgd has no hyperparameter "beta"/);
   });
   it('writes a non-fixed schedule as sched=SPEC with every parameter, omits the fixed one, and reads both back', () => {
     expect(def.schedule).toEqual(FIXED);
