@@ -19,6 +19,7 @@ import { formatSchedule, isFixed } from '../run/schedules.ts';
 import { outcomeAt, outcomeText, seedSpread } from '../render/race-status.ts';
 import { SURFACES } from '../../surfaces/index.ts';
 import { raceForView } from '../view/race.ts';
+import { knownFStar } from '../view/fstar.ts';
 import { fail, ok, type Result } from '../view/result.ts';
 import type { ViewState } from '../view/state.ts';
 import { helpText, orUsageError, parseFlags, type FlagDecl } from './args.ts';
@@ -85,13 +86,16 @@ export function raceTable(view: ViewState, runs: readonly EntrantRun[]): string 
 export function listing(json: boolean): string {
   if (json) {
     return JSON.stringify({
-      surfaces: SURFACES.map(({ id, title, expr, start, target, steps, hyper }) => ({ id, title, expr, start, target, steps, hyper })),
+      surfaces: SURFACES.map((def) => {
+        const { id, title, expr, start, target, steps, hyper } = def;
+        return { id, title, expr, start, fStar: knownFStar(def), target, steps, hyper };
+      }),
       optimizers: OPTIMIZERS.map(({ id, name, group, hyper }) => ({ id, name, group, hyper })),
     });
   }
   const surfaces = table(
-    ['surface', 'title', 'start', 'target', 'steps'],
-    SURFACES.map((s) => [s.id, s.title, s.start.join(','), String(s.target), String(s.steps)]),
+    ['surface', 'title', 'start', 'f*', 'target f − f*', 'steps'],
+    SURFACES.map((s) => [s.id, s.title, s.start.join(','), String(knownFStar(s)), String(s.target), String(s.steps)]),
   );
   const optimizers = table(
     ['optimizer', 'name', 'group', 'hyperparameters (default [min, max])'],

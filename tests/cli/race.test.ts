@@ -160,10 +160,12 @@ describe('race output (in-process)', () => {
 
   it('lists surfaces and optimizers with their defaults', () => {
     const text = listing(false);
-    expect(text).toMatch(/\nrosenbrock\s+Rosenbrock\s+-1\.2,1/);
+    expect(text).toMatch(/\nrosenbrock\s+Rosenbrock\s+-1\.2,1\s+0\s+/);
+    expect(text).toMatch(/\nsaddle\s+.*\s+-1\s+/);
     expect(text).toMatch(/\nadam\s+Adam\s+classic\s+lr=0\.01 \[0\.00001, 10\]/);
     const listed = JSON.parse(listing(true));
-    expect(listed.surfaces[0]).toMatchObject({ id: 'bowl', start: [-7, 2], hyper: { sgd: { lr: 0.9 } } });
+    expect(listed.surfaces[0]).toMatchObject({ id: 'bowl', start: [-7, 2], fStar: 0, hyper: { sgd: { lr: 0.9 } } });
+    expect(listed.surfaces.find((s: { id: string }) => s.id === 'saddle')).toMatchObject({ fStar: -1 });
     expect(listed.optimizers.map((o: { id: string }) => o.id)).toEqual([
       'sgd', 'momentum', 'nag', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamw', 'nadam', 'amsgrad', 'radam', 'adabelief', 'lion', 'sfsgd',
     ]);
