@@ -28,4 +28,13 @@ describe('ewa chart', () => {
     expect(svg).toContain('seed 7');
     expect(svg.match(/<path d="M/g)).toHaveLength(4);
   });
+  it('puts the legend above the plot, in one column on a narrow chart', () => {
+    expect(chart.legendColumns).toBe(2);
+    expect(chart.titleLines).toHaveLength(1);
+    expect(chart.box.top).toBe(76); // title baseline 20, one 18 px title line, two legend rows of 16 px, a 6 px gap
+    const narrow = ewaChart(360, 420);
+    expect(narrow.legendColumns).toBe(1);
+    expect(narrow.titleLines).toHaveLength(2);
+    expect(narrow.box).toEqual({ left: 46, top: 20 + 2 * 16 + 4 * 16 + 6, width: 298, height: 420 - 122 - 76 });
+  });
 });

@@ -70,7 +70,7 @@ describe('lessons', () => {
     for (const l of LESSONS.filter((l) => l.figure !== undefined)) {
       const fig = FIGURES[l.figure!];
       expect(fig).toBeDefined();
-      expect(fig.svg()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      for (const width of [640, 360]) expect(fig.svg(width)).toMatch(new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" width="${width}"`));
     }
   });
 });
