@@ -1,8 +1,10 @@
 /**
  * Issue 11's curvature lens in Chromium: on the elongated bowl the panel reads κ = 10 and lr < 1 and the
  * plot shows the cross and ellipse; the toggle is view state (lens= in the link); at the current point it
- * follows Step; the saddle names its descending direction; the panel fits a 375 px screen.
+ * follows Step; the saddle names its descending direction; the panel fits a 375 px screen and axe (WCAG
+ * 2.1 A/AA) finds no serious or critical violation in it.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { noSideScroll, shot } from './helpers.ts';
 
@@ -28,6 +30,8 @@ for (const width of [1280, 375]) {
     expect(await noSideScroll(page)).toBe(true);
     await lensPanel(page).scrollIntoViewIfNeeded();
     await shot(page, `curvature-bowl-${width}`);
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid=curvature-lens]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     expect(errors).toEqual([]);
   });
 }

@@ -1,8 +1,10 @@
 /**
  * Issue 11's Lessons in Chromium: every lesson's "Open this view" shows its view in the Surfaces tab with
  * no link notices and no console errors; Back returns to the lesson; Previous / Next and ← → work from
- * the keyboard; the EWA figure is drawn; all of it at 1280 and 375 px without sideways scrolling.
+ * the keyboard; the EWA figure is drawn; all of it at 1280 and 375 px without sideways scrolling; axe
+ * (WCAG 2.1 A/AA) finds no serious or critical violation on the tab.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../src/lessons/index.ts';
 import { decodeView } from '../src/view/link.ts';
@@ -89,5 +91,18 @@ for (const width of [1280, 375]) {
     await figure.scrollIntoViewIfNeeded();
     await shot(page, `lesson-ewa-${width}`);
     expect(errors).toEqual([]);
+  });
+}
+
+for (const width of [1280, 375]) {
+  test(`axe finds no serious or critical violation on the Lessons tab at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/#tab=lessons');
+    for (let i = 0; i < 2; i++) {
+      await expect(lesson(page).getByText(`Lesson ${i + 1} of`)).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).include('#panel-lessons').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await lesson(page).getByRole('button', { name: 'Next →' }).click();
+    }
   });
 }
