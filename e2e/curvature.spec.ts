@@ -52,3 +52,11 @@ test('on the saddle the lens names the descending direction', async ({ page }) =
   await expect(page.locator('[data-testid=lens-marks] line[data-arm=down]')).toHaveCount(1);
   await expect(page.getByTestId('notice')).toHaveCount(0);
 });
+
+test('works for a typed function: x² + 4y² reads κ = 4 and lr < 0.25, in small multiples too', async ({ page }) => {
+  await page.goto('/#f=x%5E2%20%2B%204*y%5E2&start=1,1&opt=sgd,adam&layout=grid&lens=start');
+  await expect(lensPanel(page).getByTestId('lens-kappa')).toHaveText('4');
+  await expect(lensPanel(page).getByTestId('lens-text')).toContainText('SGD is stable here for lr < 2/λmax = 0.25.');
+  await expect(page.getByTestId('lens-marks')).toHaveCount(2);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
