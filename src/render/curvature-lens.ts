@@ -39,7 +39,7 @@ function shapeOf(l1: number, l2: number): LensShape {
   return 'hilltop';
 }
 
-export function lensSentences(c: PointCurvature, limit: number | null, shape: LensShape): string[] {
+function lensSentences(c: PointCurvature, limit: number | null, shape: LensShape): string[] {
   const [l1, l2] = c.eigenvalues;
   const [v1, v2] = c.eigenvectors.map(directionText);
   const f = formatNumber;

@@ -76,12 +76,3 @@ export function lensMarks(c: Pick<Curvature, 'eigenvalues' | 'eigenvectors'>, at
   }
   return { cx: r1(cx), cy: r1(cy), arms, ellipse };
 }
-
-/** The marks as an SVG fragment (figures, the CLI). */
-export function lensSvg(m: LensMarks): string {
-  let out = '';
-  if (m.ellipse) out += `<path d="${m.ellipse}" fill="none" stroke="${LENS_STYLE.up.color}" stroke-width="1.5"/>`;
-  for (const a of m.arms) out += `<line x1="${a.x1}" y1="${a.y1}" x2="${a.x2}" y2="${a.y2}" stroke="${LENS_STYLE[a.kind].color}" stroke-width="2"/>`;
-  out += `<circle cx="${m.cx}" cy="${m.cy}" r="2.5" fill="#fff" stroke="#1c2330" stroke-width="1.5"/>`;
-  return out;
-}

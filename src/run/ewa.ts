@@ -24,7 +24,7 @@ export function ewa(series: ArrayLike<number>, beta: number, corrected: boolean)
 }
 
 export const DEMO_SEED = 7;
-export const DEMO_DAYS = 365;
+const DEMO_DAYS = 365;
 
 export function demoTemperatures(seed = DEMO_SEED, days = DEMO_DAYS): Float64Array {
   const rng = createRng(seed);
