@@ -3,7 +3,8 @@
  * draws it:  math → optim → run → surfaces, mnist → lab → view → render → export → ui, cli;  surfaces use
  * math, optim's types and run's seeded random numbers; mnist uses math, optim and run; lab (sweeps and
  * start-point maps over many runs) uses math, optim, run and surfaces; view (the field tables
- * of the surfaces view and the MNIST options, their link codec, the race builder) uses all of those.
+ * of the surfaces view and the MNIST options, their link codec, the race builder) uses all of those;
+ * lessons (guided lessons as data: view links and figure ids) use everything up to export.
  * A layer imports only from layers to its left. Nothing outside src/ui, src/cli and the entry points imports from src/ui or
  * src/cli, except src/mnist/browser (the worker glue). No import cycles, type-only imports included.
  */
@@ -17,8 +18,9 @@ const LOWER = {
   'src/render': ['src/math', 'src/optim', 'src/run', 'surfaces', 'src/lab', 'src/view'],
   'src/export': ['src/math', 'src/optim', 'src/run', 'surfaces', 'src/lab', 'src/view', 'src/render'],
   'src/mnist': ['src/math', 'src/optim', 'src/run'],
+  'src/lessons': ['src/math', 'src/optim', 'src/run', 'surfaces', 'src/lab', 'src/view', 'src/render', 'src/export'],
 };
-const PROJECT = ['src/math', 'src/optim', 'src/run', 'surfaces', 'src/lab', 'src/view', 'src/render', 'src/export', 'src/mnist', 'src/ui', 'src/cli'];
+const PROJECT = ['src/math', 'src/optim', 'src/run', 'surfaces', 'src/lab', 'src/view', 'src/render', 'src/export', 'src/lessons', 'src/mnist', 'src/ui', 'src/cli'];
 const esc = (s) => s.replace(/[/.]/g, '\\$&');
 
 const layerRules = Object.entries(LOWER).map(([layer, allowed]) => ({

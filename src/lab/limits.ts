@@ -3,8 +3,10 @@
  * heavy-ball Momentum with dampening d: lr < 2(1 + β)/((1 − d)·λmax), stability.ts), the limit on its lr
  * from the Hessian at a point, λmax being the larger eigenvalue of [[f_xx, f_xy], [f_xy, f_yy]]
  * (curvature.ts). Exact on a quadratic; a local guide elsewhere. Other optimizers have no such limit (null).
+ * curvatureAt is the one reading of the Hessian at a point, for these marks and the curvature lens
+ * (src/render/curvature-lens.ts).
  */
-import { curvature } from '../math/curvature.ts';
+import { curvature, type Curvature } from '../math/curvature.ts';
 import type { Hyper } from '../optim/types.ts';
 import { momentumLimit, sgdLimit } from './stability.ts';
 
@@ -27,9 +29,19 @@ export function stepLimit(optimizerId: string, hyper: Hyper, lambdaMax: number):
   return null;
 }
 
-export function limitAt(optimizerId: string, hyper: Hyper, hessian: HessianAt, at: readonly [number, number]): PointLimit {
+/** The Hessian's entries [f_xx, f_xy, f_yy] at a point, and their eigenpairs. */
+export interface PointCurvature extends Curvature {
+  readonly at: readonly [number, number];
+  readonly hessian: readonly [number, number, number];
+}
+
+export function curvatureAt(hessian: HessianAt, at: readonly [number, number]): PointCurvature {
   const h = new Float64Array(3);
   hessian(at[0], at[1], h);
-  const lambdaMax = curvature(h).eigenvalues[0];
+  return { ...curvature(h), at: [at[0], at[1]], hessian: [h[0], h[1], h[2]] };
+}
+
+export function limitAt(optimizerId: string, hyper: Hyper, hessian: HessianAt, at: readonly [number, number]): PointLimit {
+  const lambdaMax = curvatureAt(hessian, at).eigenvalues[0];
   return { at: [at[0], at[1]], lambdaMax, lr: Number.isFinite(lambdaMax) ? stepLimit(optimizerId, hyper, lambdaMax) : null };
 }

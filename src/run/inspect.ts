@@ -9,7 +9,8 @@
  * NAG's at its look-ahead, Schedule-Free's at y, noise and mini-batch included), and the update's live
  * hyperparameters (lr as scheduled for that update) and result θ_{k+1} are kept. The race's own steps are
  * unchanged: a race's first k + 1 updates do not depend on its budget, so θ_k here equals the race's, bit
- * for bit (tests/run/inspect.test.ts).
+ * for bit (tests/run/inspect.test.ts). inspectRange watches every update from k + 1 to k' + 1 in one replay
+ * the same way, for the inspector's cache (src/view/inspect.ts).
  *
  * State snapshots are plain numbers: t, each buffer as an array, each running product as a number; the
  * scratch buffers (g, which the rules overwrite with their update direction, and NAG's `ahead`) are left
@@ -68,17 +69,30 @@ export function snapshot(state: OptimizerState): StateSnapshot {
  * Throws RangeError for a negative or fractional k.
  */
 export function inspectEntrant(spec: RaceSpec, entrant: Entrant, seed: number | null, k: number): Inspection {
-  if (!Number.isInteger(k) || k < 0) throw new RangeError(`the inspected iteration must be a whole number ≥ 0, got ${k}`);
+  return inspectRange(spec, entrant, seed, k, k)[0];
+}
+
+/**
+ * The inspections at every k from `from` to `to`, from one replay with a budget of to + 1 updates (the
+ * update inspector's cache steps forward through them: src/view/inspect.ts). Fewer than to − from + 1
+ * when the run ends before update to + 1; throws RangeError when it ends before update from + 1.
+ */
+export function inspectRange(spec: RaceSpec, entrant: Entrant, seed: number | null, from: number, to: number): Inspection[] {
+  for (const k of [from, to]) {
+    if (!Number.isInteger(k) || k < 0) throw new RangeError(`the inspected iteration must be a whole number ≥ 0, got ${k}`);
+  }
+  if (to < from) throw new RangeError(`the inspected range must not be empty, got ${from} to ${to}`);
   const inner = entrant.optimizer;
   let calls = 0;
-  let before: { theta: Pair; state: StateSnapshot } | null = null;
-  let next: WatchedUpdate | null = null;
+  const found: Inspection[] = [];
   const watched: Optimizer = {
     ...inner,
     step(params, state, hyper, oracle) {
+      const k = calls;
       calls += 1;
-      if (calls !== k + 1) return inner.step(params, state, hyper, oracle);
-      before = { theta: [params[0], params[1]], state: snapshot(state) };
+      if (k < from || k > to) return inner.step(params, state, hyper, oracle);
+      const theta: Pair = [params[0], params[1]];
+      const before = snapshot(state);
       let at: Pair = [NaN, NaN];
       let g: Pair = [NaN, NaN];
       const spy: GradientOracle = (p, grad) => {
@@ -89,7 +103,7 @@ export function inspectEntrant(spec: RaceSpec, entrant: Entrant, seed: number | 
       };
       const live = { ...hyper };
       const loss = inner.step(params, state, hyper, spy);
-      next = { hyper: live, at, g, theta: [params[0], params[1]], state: snapshot(state) };
+      found.push({ k, theta, state: before, next: { hyper: live, at, g, theta: [params[0], params[1]], state: snapshot(state) } });
       return loss;
     },
   };
@@ -97,15 +111,14 @@ export function inspectEntrant(spec: RaceSpec, entrant: Entrant, seed: number | 
   const [result] = race({
     ...spec,
     entrants: [{ ...entrant, optimizer: watched }],
-    steps: k + 1,
+    steps: to + 1,
     seeds: 1,
     seed: shown,
     noise: spec.noise && { sigma: spec.noise.sigma, seed: shown },
   });
-  if (before === null) {
-    // The run stopped before update k + 1: k is past its last recorded point.
-    throw new RangeError(`the run ends after ${result.steps} updates (diverged at ${result.divergedAt}); cannot inspect iteration ${k}`);
+  if (found.length === 0) {
+    // The run stopped before update from + 1: from is past its last recorded point.
+    throw new RangeError(`the run ends after ${result.steps} updates (diverged at ${result.divergedAt}); cannot inspect iteration ${from}`);
   }
-  const b: { theta: Pair; state: StateSnapshot } = before;
-  return { k, theta: b.theta, state: b.state, next };
+  return found;
 }

@@ -22,7 +22,7 @@ import { NAMESPACE } from './link-fields.ts';
 import { cameraField, plotField } from './plot-fields.ts';
 import { labField } from './lab-fields.ts';
 import { EXPRESSION_DOMAIN, estimateFStar, estimationDomain, knownFStar } from './fstar.ts';
-import type { Layout, ViewDomain, ViewState } from './state.ts';
+import type { Layout, LensAt, ViewDomain, ViewState } from './state.ts';
 import type { ViewVocabulary } from './vocabulary.ts';
 
 /** What the surfaces view's defaults and parsers depend on. */
@@ -300,14 +300,25 @@ const inspect: Ranged<'inspect'> = {
 
 const lab = labField<ViewContext>();
 
+const lens: Field<'lens'> = wordField<ViewState, 'lens', ViewContext>({
+  name: 'lens',
+  key: 'lens',
+  flag: null,
+  label: 'the curvature lens',
+  help: "the Hessian's eigenvalues, κ and SGD's stability limit at the start or at the current point (app only; default off)",
+  words: ['off', 'start', 'current'] satisfies LensAt[],
+  write: 'unless-default',
+  default: () => 'off',
+});
+
 export const VIEW_TABLE: FieldTable<ViewState, ViewContext> = {
   namespace: NAMESPACE.view,
-  fields: [surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, hyper, schedule, layout, plot, camera, k, inspect, lab],
+  fields: [surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, hyper, schedule, layout, plot, camera, k, inspect, lab, lens],
 };
 export const FIELDS = VIEW_TABLE.fields;
 
 /** The scalar fields by name, for callers that need one field's declaration (the form's limits). */
-export const FIELD = { surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, schedule, layout, plot, camera, k, inspect, lab };
+export const FIELD = { surface, expr, domain, start, fStar, target, steps, noise, seed, seeds, entrants, schedule, layout, plot, camera, k, inspect, lab, lens };
 
 /** Every field's default for a registry surface (def) or a typed expression (def null, with its text). */
 export function viewDefaults(def: SurfaceDef | null, exprText: string, vocab: ViewVocabulary): ViewState {

@@ -40,6 +40,9 @@ export interface MapLab {
 
 export type LabView = SweepLab | MapLab;
 
+/** Where the curvature lens reads the Hessian: nowhere (off), at the start, or at the shown entrant's point at k. */
+export type LensAt = 'off' | 'start' | 'current';
+
 export interface ViewDomain {
   readonly x: readonly [number, number];
   readonly y: readonly [number, number];
@@ -108,4 +111,6 @@ export interface ViewState {
   readonly inspect: number | null;
   /** A lab view of the same race (a learning-rate sweep or a start-point map), or null for the race itself. */
   readonly lab: LabView | null;
+  /** The curvature lens (src/render/curvature-lens.ts): off, at the start, or at the current point. */
+  readonly lens: LensAt;
 }

@@ -10,6 +10,10 @@ describe('tabOf', () => {
     expect(tabOf('#tab=%3Cscript%3E')).toBe('surfaces');
     expect(tabOf('#tab=MNIST')).toBe('surfaces');
   });
+  it('reads tab=lessons', () => {
+    expect(tabOf('#s=bowl&tab=lessons')).toBe('lessons');
+    expect(tabOf('#tab=lesson')).toBe('surfaces');
+  });
 });
 
 describe('withTab', () => {
@@ -28,6 +32,6 @@ describe('withTab', () => {
     expect(withTab('#', 'mnist')).toBe('tab=mnist');
   });
   it('round-trips through tabOf', () => {
-    for (const t of ['surfaces', 'mnist'] as const) expect(tabOf(withTab('s=rosenbrock&tab=mnist', t))).toBe(t);
+    for (const t of ['surfaces', 'mnist', 'lessons'] as const) expect(tabOf(withTab('s=rosenbrock&tab=mnist', t))).toBe(t);
   });
 });

@@ -10,7 +10,7 @@ import { VOCABULARY } from '../../src/view/vocabulary.ts';
 import { describeRange, readNumber } from '../../src/view/numbers.ts';
 import { decodeView } from '../../src/view/link.ts';
 
-const VIEW_KEYS = ['surface', 'expr', 'domain', 'start', 'fStar', 'entrants', 'hyper', 'target', 'steps', 'noise', 'seed', 'seeds', 'schedule', 'layout', 'plot', 'camera', 'k', 'inspect', 'lab'];
+const VIEW_KEYS = ['surface', 'expr', 'domain', 'start', 'fStar', 'entrants', 'hyper', 'target', 'steps', 'noise', 'seed', 'seeds', 'schedule', 'layout', 'plot', 'camera', 'k', 'inspect', 'lab', 'lens'];
 
 describe('the field table', () => {
   it('declares every field of ViewState once, with distinct link keys and flags', () => {

@@ -105,6 +105,7 @@ const VIEW_CASES: Record<keyof ViewState, ViewState[]> = {
     { ...base, lab: { kind: 'map', res: 8, colour: 'basins' } },
     { ...base, lab: { kind: 'map', res: 256, colour: 'iterations' } },
   ],
+  lens: [{ ...base, lens: 'start' }, { ...base, lens: 'current' }],
 };
 
 const MNIST_DEFAULT = decodeMnist('', VOCABULARY).options;

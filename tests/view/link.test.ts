@@ -65,7 +65,7 @@ describe('round trip', () => {
       surface: null, expr: 'x^2 + 3*y^2', domain: { x: [-3, 3], y: [-2.5, 2.5] }, start: [0.1 + 0.2, -1 / 3],
       entrants: plainEntrants(['sgd']), hyper: { sgd: { lr: 0.123456789012345 }, momentum: { lr: 0.1, beta: 0.95 } },
       fStar: -0.30000000000000004, target: 1e-12, steps: 5000, noise: 0.25, seed: 4294967295, seeds: 7, schedule: parseSchedule('multistep:gamma=0.3,at=10/250'),
-      layout: 'grid', plot: '3d', camera: { azimuth: -179.5, elevation: 0.30000000000000004, distance: 11.99 }, k: 4999, inspect: 0, lab: { kind: 'sweep', from: 0.001, to: 3, points: 25, y: 'gap', param: null },
+      layout: 'grid', plot: '3d', camera: { azimuth: -179.5, elevation: 0.30000000000000004, distance: 11.99 }, k: 4999, inspect: 0, lab: { kind: 'sweep', from: 0.001, to: 3, points: 25, y: 'gap', param: null }, lens: 'current',
     };
     const back = decodeView('#' + encodeView(v, vocab), vocab);
     expect(back.notices).toEqual([]);

@@ -40,7 +40,7 @@ import { estimatedFStar, typedFunctionView } from './typed-function.ts';
 import { fStarText, knownFStar, surfaceFStarOrigin } from '../../view/fstar.ts';
 import type { ViewDomain } from '../../view/state.ts';
 import { viewData } from '../../view/race.ts';
-import { inspectView, type InspectedEntrant } from '../../view/inspect.ts';
+import { ViewInspector, type InspectedEntrant } from '../../view/inspect.ts';
 
 /** The on-screen plot's grid: 128 × 128 samples, computed once per surface and domain. */
 export const SCREEN_RESOLUTION: Resolution = { nx: 128, ny: 128 };
@@ -89,12 +89,14 @@ export class SurfacesView {
   runs = $derived.by<PlotRun[]>(() => shownRuns(this.race, this.#view.target));
 
   k = $derived.by(() => Math.max(0, Math.min(this.#view.steps, Math.floor(this.#playhead))));
+  /** Replays for the inspector, kept so stepping and playing forward do not replay from 0 (view/inspect.ts). */
+  readonly #inspector = new ViewInspector();
   /** The inspected entrant (view.inspect) at the iteration shown: its replayed state and next update. */
   inspected = $derived.by<InspectedEntrant | null>(() => {
     const i = this.#view.inspect;
     if (i === null || !this.source.ok || i >= this.race.length) return null;
     const { compiled, objective, def } = this.source.value;
-    return inspectView({ ...this.#view, expr: compiled.source }, i, this.k, this.race[i], objective, def?.data);
+    return this.#inspector.inspect({ ...this.#view, expr: compiled.source }, i, this.k, this.race[i], objective, def?.data);
   });
   speed = $derived.by(() => this.#speedChoice ?? defaultSpeed(this.#view.steps));
   /** The view as its link shows it (k at rest): the embed snippet follows this, not every frame. */

@@ -1,0 +1,62 @@
+/**
+ * Issue 11's curvature lens in Chromium: on the elongated bowl the panel reads κ = 10 and lr < 1 and the
+ * plot shows the cross and ellipse; the toggle is view state (lens= in the link); at the current point it
+ * follows Step; the saddle names its descending direction; the panel fits a 375 px screen and axe (WCAG
+ * 2.1 A/AA) finds no serious or critical violation in it.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { noSideScroll, shot } from './helpers.ts';
+
+const lensPanel = (page: Page) => page.getByTestId('curvature-lens');
+
+test.describe.configure({ timeout: 120_000 });
+
+for (const width of [1280, 375]) {
+  test(`on the bowl the lens reads κ = 10 and lr < 1 at ${width} px`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/#s=bowl');
+    await expect(page.getByTestId('lens-marks')).toHaveCount(0);
+    await lensPanel(page).getByLabel('At the start').check();
+    await expect(page).toHaveURL(/lens=start/);
+    await expect(lensPanel(page).getByTestId('lens-kappa')).toHaveText('10');
+    await expect(lensPanel(page).getByTestId('lens-text')).toContainText('SGD is stable here for lr < 2/λmax = 1.');
+    await expect(lensPanel(page).getByTestId('lens-where')).toContainText('at the start (−7, 2)');
+    await expect(page.locator('[data-testid=lens-marks] line')).toHaveCount(2);
+    await expect(page.locator('[data-testid=lens-marks] path')).toHaveCount(1);
+    expect(await noSideScroll(page)).toBe(true);
+    await lensPanel(page).scrollIntoViewIfNeeded();
+    await shot(page, `curvature-bowl-${width}`);
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid=curvature-lens]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('at the current point the lens follows the shown entrant and Step', async ({ page }) => {
+  await page.goto('/#s=rosenbrock&opt=adam&steps=50&k=0&lens=current');
+  const where = lensPanel(page).getByTestId('lens-where');
+  await expect(where).toContainText("at Adam's point at iteration 0, (−1.2, 1)");
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(where).toContainText('at iteration 1');
+  await expect(lensPanel(page).getByTestId('lens-kappa')).not.toHaveText('');
+});
+
+test('on the saddle the lens names the descending direction', async ({ page }) => {
+  await page.goto('/#s=saddle&start=0,0&lens=start');
+  await expect(lensPanel(page).getByTestId('lens-text')).toContainText('A saddle: along ±(0, 1) the curvature is negative (λ = −2)');
+  await expect(lensPanel(page).getByTestId('lens-kappa')).toContainText('undefined');
+  await expect(page.locator('[data-testid=lens-marks] line[data-arm=down]')).toHaveCount(1);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
+
+test('works for a typed function: x² + 4y² reads κ = 4 and lr < 0.25, in small multiples too', async ({ page }) => {
+  await page.goto('/#f=x%5E2%20%2B%204*y%5E2&start=1,1&opt=sgd,adam&layout=grid&lens=start');
+  await expect(lensPanel(page).getByTestId('lens-kappa')).toHaveText('4');
+  await expect(lensPanel(page).getByTestId('lens-text')).toContainText('SGD is stable here for lr < 2/λmax = 0.25.');
+  await expect(page.getByTestId('lens-marks')).toHaveCount(2);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
