@@ -3,22 +3,20 @@
  * bench/results/lab-speed.md, never asserted):
  *   npm run build:cli && npx tsx bench/lab.bench.ts [--grid 128] [--steps 1000]
  * 1. the batched engine against the scalar run() loop: the 7 classics × grid² starts × steps on Rosenbrock,
- *    point-steps per second each and their ratio (bench/lab-workloads.ts; goal ≥ 3×);
- * 2. the start-point map of that workload in-process (src/lab/map.ts, one thread), then its basins and JSON
- *    as `cli map` computes them;
- * 3. the same map through the bundled CLI with --workers 1 and --workers 2 (output identical, checked),
- *    wall and CPU seconds of the whole process (start-up, JSON included; goal ≤ 3 s);
- * 4. a sweep: 7 × 61 lr values × 5,000 steps on Rosenbrock (`cli sweep`'s work, scalar run()s; goal ≤ 1 s).
- * Wall times depend on what else the machine runs: the load average is printed before and after, and CPU
- * seconds next to wall seconds (a process's CPU time is what the work costs whatever shares the cores).
+ *    point-steps per second each and their ratio (goal ≥ 3×);
+ * 2. that map in-process on one thread (mapRuns);
+ * 3. the same map through the bundled CLI, `cli map --workers 1` and `--workers 2` (output identical,
+ *    checked): the whole process, start-up, basins and JSON included (goal ≤ 3 s);
+ * 4. a sweep: 7 × 61 lr values × 5,000 steps on Rosenbrock (src/lab/sweep.ts, scalar run()s; goal ≤ 1 s).
+ * 1, 2 and 4 run bench/lab-workloads.ts bundled (bench/bundle.ts), as the CLI and the app ship it.
+ * Wall times depend on what else the machine runs, so CPU seconds are printed too (user + system of the
+ * process, every thread; for the CLI, GNU time's), and the load average before and after.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { mapJson, mapResult, parseMapArgs } from '../src/cli/map.ts';
-import { parseSweepArgs, sweepRuns } from '../src/cli/sweep.ts';
 import { BUNDLE } from '../scripts/build-cli.mjs';
-import { batchVsScalar, formatBatchVsScalar } from './lab-workloads.ts';
+import { bundledWorkloads, cpuClock } from './bundle.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,43 +26,31 @@ const grid = arg('grid', 128);
 const steps = arg('steps', 1000);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-/** Wall and CPU (user + system, all threads) milliseconds of f. */
-function timed<T>(f: () => T): { value: T; wall: number; cpu: number } {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = f();
-  const wall = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return { value, wall, cpu: (c.user + c.system) / 1000 };
-}
+const { batchVsScalar, formatBatchVsScalar, mapTime, sweepTime } = await bundledWorkloads();
 
 console.log(`load average ${load()}`);
-console.log(formatBatchVsScalar(batchVsScalar(grid, steps)));
+console.log(formatBatchVsScalar(batchVsScalar(grid, steps, 32, cpuClock), 'CPU'));
+
+console.log(`map: Rosenbrock, 7 optimizers × ${grid}×${grid} starts × ${steps} updates`);
+const cpu = mapTime(grid, steps, cpuClock);
+const wall = mapTime(grid, steps);
+console.log(`  in-process (mapRuns), one thread: ${s(cpu.ms)} CPU (${(cpu.pointSteps / cpu.ms / 1e3).toFixed(1)} M point-steps/s), ${s(wall.ms)} wall`);
 
 const mapArgv = ['--surface', 'rosenbrock', '--grid', String(grid), '--steps', String(steps)];
-const parsed = parseMapArgs(mapArgv);
-if (!parsed.ok) throw new Error(parsed.error);
-const pointSteps = 7 * grid * grid * steps;
-const m = timed(() => mapResult(parsed.value));
-const json = timed(() => JSON.stringify(mapJson(parsed.value, m.value)));
-console.log(`map: Rosenbrock, 7 optimizers × ${grid}×${grid} starts × ${steps} updates`);
-console.log(`  runs + basins in-process, one thread: ${s(m.wall)} wall, ${s(m.cpu)} CPU (${(pointSteps / m.wall / 1e3).toFixed(1)} M point-steps/s); JSON ${s(json.wall)}, ${(json.value.length / 1e6).toFixed(1)} MB`);
-
 const digests: string[] = [];
 for (const workers of [1, 2]) {
   const t0 = performance.now();
   // GNU time's "%U %S" on stderr's last line: the process's CPU seconds, its worker threads included.
   const r = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, BUNDLE, 'map', ...mapArgv, '--workers', String(workers), '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 });
-  const wall = performance.now() - t0;
+  const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(r.stderr);
   const [user, sys] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
   digests.push(createHash('sha256').update(r.stdout).digest('hex'));
-  console.log(`  cli map --workers ${workers}: ${s(wall)} wall, ${(user + sys).toFixed(2)} s CPU (whole process)`);
+  console.log(`  cli map --workers ${workers} --json: ${s(ms)} wall, ${(user + sys).toFixed(2)} s CPU (the whole process: start-up, runs, basins, ${(r.stdout.length / 1e6).toFixed(1)} MB of JSON)`);
 }
 console.log(`  outputs identical: ${digests[0] === digests[1]}`);
 
-const sweepArgs = parseSweepArgs(['--surface', 'rosenbrock', '--steps', '5000']);
-if (!sweepArgs.ok) throw new Error(sweepArgs.error);
-const sw = timed(() => sweepRuns(sweepArgs.value));
-console.log(`sweep: Rosenbrock, 7 optimizers × 61 values × 5000 updates: ${s(sw.wall)} wall, ${s(sw.cpu)} CPU (${((7 * 61 * 5000) / sw.wall / 1e3).toFixed(1)} M steps/s)`);
+const sweepCpu = sweepTime(61, 5000, cpuClock);
+const sweepWall = sweepTime(61, 5000);
+console.log(`sweep: Rosenbrock, 7 optimizers × 61 values × 5000 updates: ${s(sweepCpu.ms)} CPU, ${s(sweepWall.ms)} wall (${(sweepCpu.steps / sweepCpu.ms / 1e3).toFixed(1)} M steps/s CPU)`);
 console.log(`load average ${load()}`);

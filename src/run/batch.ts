@@ -165,6 +165,15 @@ function runChunk(c: Shared, from: number, to: number): void {
       cached = true;
     } else kernel.value(params, F, 0, n);
   };
+  /**
+   * Per slot, while its point runs: first update within the target and start of the current streak
+   * (−1: none), and the point and f before the last update (its record if that update diverged it).
+   * They are written to the batch's arrays when the point diverges or the budget ends.
+   */
+  const hitS = new Int32Array(n).fill(-1);
+  const streakS = new Int32Array(n).fill(-1);
+  const lastP = new Float64Array(2 * n);
+  const lastF = new Float64Array(n);
   /** Keeps the slots whose `alive` is 1, in order. */
   const alive = new Uint8Array(n);
   const compact = (): void => {
@@ -179,6 +188,8 @@ function runChunk(c: Shared, from: number, to: number): void {
         }
         F[m] = F[j];
         ids[m] = ids[j];
+        hitS[m] = hitS[j];
+        streakS[m] = streakS[j];
       }
       m++;
     }
@@ -203,34 +214,41 @@ function runChunk(c: Shared, from: number, to: number): void {
       dead++;
       continue;
     }
-    if (withinTarget(loss, fStar, target)) hit[i] = streak[i] = 0;
+    if (withinTarget(loss, fStar, target)) hitS[j] = streakS[j] = 0;
   }
   if (dead > 0) compact();
 
   for (let k = 0; k < steps && n > 0; k++) {
+    lastP.set(params);
+    lastF.set(F);
     optimizer.step(params, state, hyperAt(k), oracle);
     measure();
     dead = 0;
     for (let j = 0; j < n; j++) {
-      const i = ids[j];
-      const x = params[2 * j];
-      const y = params[2 * j + 1];
       const loss = F[j];
-      if (outOfBounds(loss, x, y)) {
+      if (outOfBounds(loss, params[2 * j], params[2 * j + 1])) {
+        const i = ids[j];
         divergedAt[i] = k + 1;
+        end[2 * i] = lastP[2 * j];
+        end[2 * i + 1] = lastP[2 * j + 1];
+        endLoss[i] = lastF[j];
+        hit[i] = hitS[j];
         alive[j] = 0;
         dead++;
-        continue;
-      }
-      end[2 * i] = x;
-      end[2 * i + 1] = y;
-      endLoss[i] = loss;
-      if (withinTarget(loss, fStar, target)) {
-        if (hit[i] < 0) hit[i] = k + 1;
-        if (streak[i] < 0) streak[i] = k + 1;
-      } else streak[i] = -1;
+      } else if (withinTarget(loss, fStar, target)) {
+        if (hitS[j] < 0) hitS[j] = k + 1;
+        if (streakS[j] < 0) streakS[j] = k + 1;
+      } else streakS[j] = -1;
     }
     if (dead > 0) compact();
+  }
+  for (let j = 0; j < n; j++) {
+    const i = ids[j];
+    end[2 * i] = params[2 * j];
+    end[2 * i + 1] = params[2 * j + 1];
+    endLoss[i] = F[j];
+    hit[i] = hitS[j];
+    streak[i] = streakS[j];
   }
 }
 
