@@ -20,4 +20,19 @@ export interface Objective {
    * [f_xx, f_xy, f_yy] into out and returning f, compiled on first request; null where there is none.
    */
   hessian?(): ((x: number, y: number, out: Float64Array | Float32Array) => number) | null;
+  /**
+   * 2-D objectives compiled from an expression: f and ∇f over many packed points per call (the batched
+   * engine's oracle, src/run/batch.ts), compiled on first request. Point i gives bit for bit what value and
+   * gradient give at [P[2i], P[2i+1]], and the f the gradient form writes is value's f.
+   */
+  batch?(): BatchFunctions;
+}
+
+/**
+ * f and ∇f at points from ≤ i < to of a packed vector P = [x₀, y₀, x₁, y₁, …]: F[i] = f, and for the
+ * gradient G[2i] = ∂f/∂x, G[2i + 1] = ∂f/∂y.
+ */
+export interface BatchFunctions {
+  value(P: Float64Array, F: Float64Array, from: number, to: number): void;
+  gradient(P: Float64Array, G: Float64Array, F: Float64Array, from: number, to: number): void;
 }

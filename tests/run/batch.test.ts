@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { getSurface } from '../../surfaces/index.ts';
 import { surfaceObjective } from '../../surfaces/objective.ts';
 import { OPTIMIZERS, resolveHyper } from '../../src/optim/index.ts';
-import { runBatch, type BatchSpec } from '../../src/run/batch.ts';
+import { BATCH_CHUNK, runBatch, type BatchSpec } from '../../src/run/batch.ts';
+import { compileExpression, expressionObjective } from '../../src/math/expression/index.ts';
+import type { Objective } from '../../src/math/objective.ts';
 import { run } from '../../src/run/run.ts';
 import { parseSchedule } from '../../src/run/schedules.ts';
 import type { Hyper } from '../../src/optim/types.ts';
@@ -101,4 +103,53 @@ describe('runBatch ≡ run() point by point', () => {
     expect(Array.from(batch.end.slice(0, 2))).toEqual([2e6, 0]);
     expectSameAsScalar(spec);
   });
+});
+
+/**
+ * The fast path's own cases: more starts than one chunk (BATCH_CHUNK), so chunks end mid-grid; points that
+ * diverge at different updates, so the survivors are moved down in the rule's state while others run on;
+ * noise streams moved with their points; the closure-compiled objective; and an objective without the
+ * batched forms (the per-point fallback, whose f never comes with the gradient).
+ */
+describe('runBatch ≡ run() over several chunks, with points dropped as they diverge', () => {
+  const s = getSurface('rosenbrock')!;
+  const count = 2 * BATCH_CHUNK + 37;
+  const starts = new Float64Array(2 * count);
+  for (let i = 0; i < count; i++) {
+    starts[2 * i] = -2 + ((i * 0.6180339887) % 1) * 4;
+    starts[2 * i + 1] = -1 + ((i * 0.7548776662) % 1) * 4;
+  }
+  for (const optimizer of OPTIMIZERS) {
+    it(optimizer.id, () => {
+      const hyper = resolveHyper(optimizer, s.hyper[optimizer.id]);
+      // 3× the surface's rate: the gradient-proportional rules diverge from part of the domain, at various updates.
+      const fast: Hyper = 'lr' in hyper ? { ...hyper, lr: hyper.lr * 3 } : hyper;
+      const base = { objective: surfaceObjective(s), optimizer, hyper: fast, starts, steps: 120, target: s.target };
+      const a = expectSameAsScalar(base);
+      const b = expectSameAsScalar({ ...base, noise: { sigma: 2, seed: 3 } });
+      if (['sgd', 'momentum', 'nag'].includes(optimizer.id)) {
+        expect(a.diverged).toBeGreaterThan(0);
+        expect(a.diverged).toBeLessThan(count);
+        expect(b.diverged).toBeGreaterThan(0);
+      }
+    });
+  }
+});
+
+describe('runBatch ≡ run() on objectives compiled otherwise', () => {
+  const text = '(x^2+y-11)^2 + (x+y^2-7)^2';
+  const starts = Float64Array.from({ length: 2 * 300 }, (_, k) => ((k * 0.7548776662) % 1) * 12 - 6);
+  const closure = compileExpression(text, { mode: 'closure' });
+  if (!closure.ok) throw new Error(closure.error.message);
+  const compiled = expressionObjective(closure.value);
+  const plain: Objective = { dim: 2, value: compiled.value, gradient: compiled.gradient };
+  for (const [name, objective] of [['closure mode', compiled], ['no batched forms', plain]] as const) {
+    for (const id of ['adam', 'nag', 'sfsgd', 'momentum']) {
+      it(`${name}: ${id}`, () => {
+        const optimizer = OPTIMIZERS.find((o) => o.id === id)!;
+        const hyper = resolveHyper(optimizer, { lr: id === 'adam' ? 0.05 : 0.01 });
+        expectSameAsScalar({ objective, optimizer, hyper, starts, steps: 150, target: 1e-3, noise: { sigma: 1, seed: 5 } });
+      });
+    }
+  }
 });

@@ -4,6 +4,7 @@
  * calls do not allocate); each step performs exactly the operation codegen.ts writes for it, so both
  * modes return bit-identical numbers.
  */
+import type { BatchFunctions } from '../objective.ts';
 import type { CompiledFunctions, HessianFunction } from './codegen.ts';
 import { FUNCTIONS } from './functions.ts';
 import type { BinaryOp, Expr } from './ir.ts';
@@ -98,5 +99,22 @@ export function compileHessianClosure(f: Expr, dxx: Expr, dxy: Expr, dyy: Expr):
     out[1] = xy(x, y);
     out[2] = yy(x, y);
     return v(x, y);
+  };
+}
+
+/** The batched forms as a loop over the scalar closures: by construction the numbers of a call per point. */
+export function batchOfScalar({ f, grad }: CompiledFunctions): BatchFunctions {
+  const out = new Float64Array(2);
+  return {
+    value(P, F, from, to) {
+      for (let i = from; i < to; i++) F[i] = f(P[2 * i], P[2 * i + 1]);
+    },
+    gradient(P, G, F, from, to) {
+      for (let i = from; i < to; i++) {
+        F[i] = grad(P[2 * i], P[2 * i + 1], out);
+        G[2 * i] = out[0];
+        G[2 * i + 1] = out[1];
+      }
+    },
   };
 }

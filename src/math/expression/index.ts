@@ -7,10 +7,10 @@
  * ask for curvature. f_xy is taken as ∂/∂y of ∂f/∂x (equal to ∂/∂x of ∂f/∂y wherever f is C²).
  */
 import type { MathNode } from 'mathjs';
-import type { Objective } from '../objective.ts';
+import type { BatchFunctions, Objective } from '../objective.ts';
 import type { Vec } from '../vector.ts';
-import { compileClosure, compileHessianClosure } from './closure.ts';
-import { type CompiledFunctions, type HessianFunction, compileCodegen, compileHessianCodegen } from './codegen.ts';
+import { batchOfScalar, compileClosure, compileHessianClosure } from './closure.ts';
+import { type CompiledFunctions, type HessianFunction, compileBatchCodegen, compileCodegen, compileHessianCodegen } from './codegen.ts';
 import { type PartialResult, partial } from './differentiate.ts';
 import { type Expr, toIr } from './ir.ts';
 import { parseExpression } from './parse.ts';
@@ -69,6 +69,18 @@ function compileHessian(mode: 'codegen' | 'closure', f: Expr, dx: MathNode, dy: 
   }
 }
 
+/** The batched forms in the scalar functions' mode: generated loops, or a loop over the closures. */
+function compileBatch(compiled: CompiledFunctions & { mode: 'codegen' | 'closure' }, f: Expr, dx: Expr, dy: Expr): BatchFunctions {
+  if (compiled.mode === 'codegen') {
+    try {
+      return compileBatchCodegen(f, dx, dy);
+    } catch {
+      // new Function refused after all: the closures' loop below.
+    }
+  }
+  return batchOfScalar(compiled);
+}
+
 export function compileExpression(text: string, options: { mode?: CompileMode } = {}): CompileResult {
   const parsed = parseExpression(text);
   if (!parsed.ok) return parsed;
@@ -89,8 +101,11 @@ export function compileExpression(text: string, options: { mode?: CompileMode } 
 
   const compiled = compileFunctions(options.mode ?? 'auto', fIr.expr, dx.expr, dy.expr);
   let hessian: HessianFunction | null | undefined;
+  let batch: BatchFunctions | undefined;
   const dxNode = dx.node;
   const dyNode = dy.node;
+  const dxExpr = dx.expr;
+  const dyExpr = dy.expr;
   return {
     ok: true,
     value: {
@@ -101,6 +116,7 @@ export function compileExpression(text: string, options: { mode?: CompileMode } 
       derivatives: { dfdx: dx.node.toString(), dfdy: dy.node.toString() },
       mode: compiled.mode,
       hessian: () => (hessian === undefined ? (hessian = compileHessian(compiled.mode, fIr.expr, dxNode, dyNode)) : hessian),
+      batch: () => (batch ??= compileBatch(compiled, fIr.expr, dxExpr, dyExpr)),
     },
   };
 }
@@ -109,14 +125,16 @@ export function compileExpression(text: string, options: { mode?: CompileMode } 
  * A 2-D Objective over p = [x, y]: value is f, the gradient oracle writes the exact ∇f, and `hessian`
  * (where the expression has one) writes [f_xx, f_xy, f_yy].
  */
-export function expressionObjective(c: Pick<CompiledExpression, 'f' | 'grad'> & Partial<Pick<CompiledExpression, 'hessian'>>): Objective {
+export function expressionObjective(c: Pick<CompiledExpression, 'f' | 'grad'> & Partial<Pick<CompiledExpression, 'hessian' | 'batch'>>): Objective {
   const { f, grad } = c;
   const objective: Objective = {
     dim: 2,
     value: (p: Vec) => f(p[0], p[1]),
     gradient: (p: Vec, g: Vec) => grad(p[0], p[1], g),
   };
+  const many = c.batch;
+  const batched: Objective = many ? { ...objective, batch: () => many() } : objective;
   const second = c.hessian;
-  if (!second) return objective;
-  return { ...objective, hessian: () => second() };
+  if (!second) return batched;
+  return { ...batched, hessian: () => second() };
 }

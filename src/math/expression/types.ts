@@ -3,6 +3,8 @@
  * An ExpressionError points at the offending token: `index` is the 0-based character offset into the text
  * the user typed (untrimmed), while messages count positions from 1 ("at position 5"), as people do.
  */
+import type { BatchFunctions } from '../objective.ts';
+
 export interface ExpressionError {
   message: string;
   token: string;
@@ -26,6 +28,11 @@ export interface CompiledExpression {
    * language. For the f* estimate's Newton steps, the learning-rate stability limits, the curvature lens.
    */
   hessian(): ((x: number, y: number, out: Float64Array | Float32Array) => number) | null;
+  /**
+   * f and ∇f over many packed points per call (src/math/objective.ts BatchFunctions), compiled on first
+   * call in the same mode and memoised: the same numbers as f and grad point by point.
+   */
+  batch(): BatchFunctions;
 }
 
 export type CompileResult = { ok: true; value: CompiledExpression } | { ok: false; error: ExpressionError };
