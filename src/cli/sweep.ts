@@ -5,7 +5,8 @@
  *
  * Each entrant's step parameter (lr; ε for AdaDelta, which has none; or --param for every entrant) runs
  * the race once per value of the log grid A … B (default 1e-4 … 10, 61 points), clipped to that
- * parameter's range (src/lab/log-grid.ts, sweep.ts). JSON:
+ * parameter's range: the one sweep of src/lab/sweep-runs.ts, of the job src/view/sweep.ts builds from the
+ * view, as the app's Sweep view runs it. JSON:
  *
  *   {"surface": {"id", "expr", "start", "fStar", "target"},   (race's)
  *    "runs": [{"entrant", "optimizer", "hyper", "param",
@@ -20,20 +21,16 @@
  * the estimate over the plotted domain for a typed function; null if there is none); null otherwise.
  * The budget and grid are the options given (the surface's steps unless --steps).
  */
-import { estimateMinimum } from '../math/minimum.ts';
 import { surfaceJson } from '../export/data.ts';
-import { hasStepLimit, limitAt, type HessianAt, type PointLimit } from '../lab/limits.ts';
-import { logGrid } from '../lab/log-grid.ts';
-import { sweep, sweepParam, type SweepResult } from '../lab/sweep.ts';
-import { sweepWindow, type SweepWindow } from '../lab/sweep-window.ts';
-import type { Entrant } from '../run/race.ts';
-import { getSurface } from '../../surfaces/index.ts';
+import type { PointLimit } from '../lab/limits.ts';
+import { runSweepJob, type SweepRun } from '../lab/sweep-runs.ts';
 import { entrantsForView } from '../view/race.ts';
+import { sweepJobForView } from '../view/sweep.ts';
 import { readNumber } from '../view/numbers.ts';
 import { fail, ok, type Result } from '../view/result.ts';
 import type { ViewState } from '../view/state.ts';
 import { helpText, orUsageError, parseFlags, type FlagDecl } from './args.ts';
-import { labRace, readLabView } from './lab-view.ts';
+import { readLabView } from './lab-view.ts';
 import { viewFlags } from './view-options.ts';
 
 export const MAX_POINTS = 1000;
@@ -91,60 +88,9 @@ export function parseSweepArgs(argv: readonly string[]): Result<SweepArgs, strin
   return ok({ view: view.value, param, from: from.value, to: to.value, points: points.value, json: booleans.has('json') });
 }
 
-export interface SweepRun {
-  readonly entrant: string;
-  readonly optimizer: string;
-  readonly hyper: Readonly<Record<string, number>>;
-  readonly param: string;
-  readonly window: (Omit<SweepWindow, 'best'> & { readonly best: number }) | null;
-  readonly limits: { readonly start: PointLimit; readonly minimum: PointLimit | null } | null;
-  readonly results: readonly SweepResult[];
-}
-
-/** Where the sweep's "at the minimum" limit is taken: the surface's first listed minimum, or the estimate. */
-function minimumOf(view: ViewState, fn: { f: (x: number, y: number) => number; grad: (x: number, y: number, out: Float64Array) => number; hessian: HessianAt }): readonly [number, number] | null {
-  const listed = view.surface ? getSurface(view.surface)?.minima[0] : undefined;
-  return listed ?? estimateMinimum(fn, view.domain)?.at ?? null;
-}
-
+/** The sweep (src/lab/sweep-runs.ts) of the job the view and these options give (src/view/sweep.ts). */
 export function sweepRuns(args: SweepArgs): SweepRun[] {
-  const { view } = args;
-  const lab = labRace(view);
-  const hessian = lab.compiled.hessian();
-  let minimum: readonly [number, number] | null | undefined;
-  return lab.entrants.map((e: Entrant): SweepRun => {
-    const param = args.param ?? sweepParam(e.optimizer);
-    const spec = e.optimizer.hyper.find((h) => h.key === param)!;
-    const results = sweep({
-      objective: lab.objective,
-      optimizer: e.optimizer,
-      hyper: e.hyper,
-      param,
-      values: logGrid(args, spec),
-      start: view.start,
-      steps: view.steps,
-      target: lab.target,
-      fStar: view.fStar,
-      noise: lab.noise,
-      schedule: e.schedule ?? view.schedule,
-    });
-    const w = sweepWindow(results);
-    let limits: SweepRun['limits'] = null;
-    if (param === 'lr' && hasStepLimit(e.optimizer.id) && hessian) {
-      if (minimum === undefined) minimum = minimumOf(view, { f: lab.compiled.f, grad: lab.compiled.grad, hessian });
-      const start = limitAt(e.optimizer.id, e.hyper, hessian, view.start);
-      limits = { start, minimum: minimum === null ? null : limitAt(e.optimizer.id, e.hyper, hessian, minimum) };
-    }
-    return {
-      entrant: e.label ?? e.optimizer.id,
-      optimizer: e.optimizer.id,
-      hyper: e.hyper,
-      param,
-      window: w === null ? null : { best: results[w.best].value, low: w.low, high: w.high, decades: w.decades },
-      limits,
-      results,
-    };
-  });
+  return runSweepJob(sweepJobForView(args.view, args));
 }
 
 export function sweepJson(args: Pick<SweepArgs, 'view'>, runs: readonly SweepRun[]) {
