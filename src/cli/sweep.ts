@@ -22,7 +22,7 @@
  * The budget and grid are the options given (the surface's steps unless --steps).
  */
 import { surfaceJson } from '../export/data.ts';
-import type { PointLimit } from '../lab/limits.ts';
+import { limitFormula, type PointLimit } from '../lab/limits.ts';
 import { runSweepJob, type SweepRun } from '../lab/sweep-runs.ts';
 import { entrantsForView } from '../view/race.ts';
 import { sweepJobForView } from '../view/sweep.ts';
@@ -131,7 +131,7 @@ export function sweepTable(args: SweepArgs, runs: readonly SweepRun[]): string {
   });
   const limits = runs.flatMap((r) => {
     if (!r.limits) return [];
-    const rule = r.optimizer === 'sgd' ? 'lr < 2/λmax' : 'lr < 2(1+β)/((1−d)·λmax)';
+    const rule = limitFormula(r.optimizer);
     const at = (p: PointLimit, where: string) =>
       `${p.lr === null ? 'none' : num(p.lr)} at the ${where} (${p.at.map(num).join(', ')}), λmax ${num(p.lambdaMax)}`;
     return [`  ${r.entrant}: ${rule}: ${at(r.limits.start, 'start')}; ${r.limits.minimum ? at(r.limits.minimum, 'minimum') : 'no minimum found'}`];
