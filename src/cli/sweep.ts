@@ -21,7 +21,7 @@
  * the estimate over the plotted domain for a typed function; null if there is none); null otherwise.
  * The budget and grid are the options given (the surface's steps unless --steps).
  */
-import { surfaceJson } from '../export/data.ts';
+import { sweepDataJson, sweepJson as sweepDataJsonOf } from '../export/data.ts';
 import { limitFormula, type PointLimit } from '../lab/limits.ts';
 import { runSweepJob, type SweepRun } from '../lab/sweep-runs.ts';
 import { entrantsForView } from '../view/race.ts';
@@ -94,10 +94,7 @@ export function sweepRuns(args: SweepArgs): SweepRun[] {
 }
 
 export function sweepJson(args: Pick<SweepArgs, 'view'>, runs: readonly SweepRun[]) {
-  return {
-    surface: surfaceJson(args.view),
-    runs,
-  };
+  return sweepDataJsonOf(args.view, runs);
 }
 
 const num = (v: number) => Number(v.toPrecision(3)).toString();
@@ -150,6 +147,6 @@ export function sweepCommand(argv: readonly string[]): number {
   }
   const args = orUsageError(parseSweepArgs(argv));
   const runs = sweepRuns(args);
-  process.stdout.write(args.json ? `${JSON.stringify(sweepJson(args, runs))}\n` : `${sweepTable(args, runs)}\n`);
+  process.stdout.write(args.json ? sweepDataJson(args.view, runs) : `${sweepTable(args, runs)}\n`);
   return 0;
 }

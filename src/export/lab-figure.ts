@@ -4,9 +4,9 @@
  * callers then draw the race's figure (view-figure.ts). Each lab view computes its runs here from the view
  * unless the caller already has them (the app's cached sweep).
  */
-import type { SweepRun } from '../lab/sweep-runs.ts';
-import { runSweepJob } from '../lab/sweep-runs.ts';
+import { runSweepJob, type SweepRun } from '../lab/sweep-runs.ts';
 import { sweepFigureInput } from '../render/sweep-figure-input.ts';
+import { sweepScene } from '../render/sweep-scene.ts';
 import type { ViewState } from '../view/state.ts';
 import { sweepJobForView } from '../view/sweep.ts';
 import { sweepSvg } from './sweep-svg.ts';
@@ -21,7 +21,8 @@ export function labFigureSvg(view: ViewState, size: { width: number; height: num
   switch (view.lab.kind) {
     case 'sweep': {
       const runs = have.sweep ?? runSweepJob(sweepJobForView(view, view.lab));
-      return sweepSvg(sweepFigureInput(view, view.lab, runs), size);
+      const input = sweepFigureInput(view, view.lab, runs);
+      return sweepSvg(input, sweepScene(input, size));
     }
     case 'map':
       return null;

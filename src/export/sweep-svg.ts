@@ -7,7 +7,7 @@
  */
 import type { Glyph } from '../render/markers.ts';
 import { PATH_WIDTH } from '../render/palette.ts';
-import { sweepScene, type SceneText, type SweepScene } from '../render/sweep-scene.ts';
+import type { SceneText, SweepScene } from '../render/sweep-scene.ts';
 import type { SweepFigureInput } from '../render/sweep-figure-input.ts';
 import { outlineD, polylineD } from '../render/svg-path.ts';
 import { escapeXml } from './escape.ts';
@@ -41,8 +41,8 @@ function description(input: SweepFigureInput, scene: SweepScene): string {
   return `${input.title}: f(x, y) = ${input.expr}; ${input.about.join(', ')}. ${legend.join(' ')}`;
 }
 
-export function sweepSvg(input: SweepFigureInput, size: { width: number; height: number | 'auto' }): string {
-  const s = sweepScene(input, size);
+/** `s` is sweepScene(input, size): the app keeps it to pick clicked points. */
+export function sweepSvg(input: SweepFigureInput, s: SweepScene): string {
   const { box } = s;
   const right = box.left + box.width;
   const bottom = box.top + box.height;

@@ -1,0 +1,130 @@
+/**
+ * Runs the app's sweeps on Web Workers (src/lab/browser/sweep-worker.ts) through the shared pool
+ * (src/mnist/browser/pool.ts): one task per entrant, at most navigator.hardwareConcurrency at once, so
+ * the page never waits on a sweep; progress counts finished runs over all entrants, and cancel
+ * terminates the workers. Finished sweeps are cached by their job (src/lab/sweep-runs.ts: everything a
+ * sweep depends on, so the same race and grid never runs twice, and going Back to a `lab=sweep` link shows
+ * its sweep at once); the cache keeps the last CACHE_SIZE sweeps. One runner lives as long as the
+ * Surfaces tab, so switching to the race and back keeps the sweep.
+ */
+import { createPool, type Pool, type PoolWorker, type TaskHandle } from '../../mnist/browser/pool.ts';
+import type { SweepReply } from '../../lab/browser/sweep-protocol.ts';
+import { sweepJobSize, type SweepJob, type SweepRun } from '../../lab/sweep-runs.ts';
+
+const CACHE_SIZE = 16;
+
+export type SweepStatus =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'running'; readonly done: number; readonly total: number }
+  | { readonly kind: 'done'; readonly runs: readonly SweepRun[] }
+  | { readonly kind: 'cancelled'; readonly done: number; readonly total: number }
+  | { readonly kind: 'failed'; readonly message: string };
+
+const createSweepWorker = (): PoolWorker => new Worker(new URL('../../lab/browser/sweep-worker.ts', import.meta.url), { type: 'module' });
+
+export const jobKey = (job: SweepJob): string => JSON.stringify(job);
+
+export class SweepRunner {
+  status = $state.raw<SweepStatus>({ kind: 'idle' });
+  /** The job the status is about. */
+  #key: string | null = null;
+  #cache = new Map<string, readonly SweepRun[]>();
+  #pool: Pool | null = null;
+  #handles: TaskHandle[] = [];
+
+  constructor(
+    private readonly createWorker: () => PoolWorker = createSweepWorker,
+    private readonly cores: () => number = () => navigator.hardwareConcurrency || 1,
+  ) {}
+
+  /** The finished sweep of this job, if there is one. */
+  cached(job: SweepJob): readonly SweepRun[] | undefined {
+    return this.#cache.get(jobKey(job));
+  }
+
+  /** Shows this job's sweep: from the cache, else started (a job already running or shown is left alone). */
+  show(job: SweepJob): void {
+    const key = jobKey(job);
+    if (key === this.#key && this.status.kind !== 'cancelled' && this.status.kind !== 'failed') return;
+    this.#stop();
+    this.#key = key;
+    const hit = this.#cache.get(key);
+    if (hit) {
+      this.status = { kind: 'done', runs: hit };
+      return;
+    }
+    this.#start(key, job);
+  }
+
+  /** Starts this job again, whatever happened to it before (after a cancel or a failure). */
+  rerun(job: SweepJob): void {
+    this.#key = null;
+    this.show(job);
+  }
+
+  cancel(): void {
+    const s = this.status;
+    this.#stop();
+    if (s.kind === 'running') this.status = { kind: 'cancelled', done: s.done, total: s.total };
+  }
+
+  dispose(): void {
+    this.#stop();
+  }
+
+  #start(key: string, job: SweepJob): void {
+    const total = sweepJobSize(job);
+    const done = job.entrants.map(() => 0);
+    const runs: (SweepRun | null)[] = job.entrants.map(() => null);
+    this.status = { kind: 'running', done: 0, total };
+    this.#pool = createPool(Math.max(1, Math.min(this.cores(), job.entrants.length)), this.createWorker);
+    const pool = this.#pool;
+    const failed = (message: string) => {
+      if (this.#pool !== pool) return;
+      this.#stop();
+      this.status = { kind: 'failed', message };
+    };
+    this.#handles = job.entrants.map((entrant, i) =>
+      pool.submit({
+        start: (worker) => worker.postMessage({ job: { ...job, entrants: [entrant] } }),
+        message: (data) => {
+          if (this.#pool !== pool) return true;
+          const reply = data as SweepReply;
+          if (reply.type === 'progress') {
+            done[i] = reply.done;
+            this.status = { kind: 'running', done: done.reduce((a, b) => a + b, 0), total };
+            return false;
+          }
+          if (reply.type === 'failed') {
+            failed(reply.message);
+            return true;
+          }
+          runs[i] = reply.runs[0];
+          if (runs.every((r) => r !== null)) {
+            const all = runs as SweepRun[];
+            this.#remember(key, all);
+            this.#stop();
+            this.status = { kind: 'done', runs: all };
+          }
+          return true;
+        },
+        failed,
+        cancelled: () => {},
+      }),
+    );
+  }
+
+  #remember(key: string, runs: readonly SweepRun[]): void {
+    this.#cache.delete(key);
+    this.#cache.set(key, runs);
+    if (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
+  }
+
+  #stop(): void {
+    const pool = this.#pool;
+    this.#pool = null;
+    for (const h of this.#handles) h.cancel();
+    this.#handles = [];
+    pool?.dispose();
+  }
+}
