@@ -1,7 +1,7 @@
 /**
  * `cli sweep`: a learning-rate sweep of every entrant of the race (issue 10), printed as JSON or a table.
  *
- *   sweep [race options] [--param P] [--from A --to B --points N] [--json]
+ *   sweep [race options] [--param P] [--from A --to B --points N] [--json | --out FILE.svg]
  *
  * Each entrant's step parameter (lr; ε for AdaDelta, which has none; or --param for every entrant) runs
  * the race once per value of the log grid A … B (default 1e-4 … 10, 61 points), clipped to that
@@ -19,9 +19,15 @@
  * limits: for SGD and Momentum sweeping lr on an expression with a Hessian, the stability limit of lr
  * (src/lab/limits.ts) from the Hessian at the start and at the minimum (the surface's first listed one, or
  * the estimate over the plotted domain for a typed function; null if there is none); null otherwise.
- * The budget and grid are the options given (the surface's steps unless --steps).
+ * The budget and grid are the options given (the surface's steps unless --steps). --out FILE.svg writes
+ * the sweep figure instead (src/export/sweep-svg.ts, the app's and `render --lab sweep`'s), 720 × 480.
  */
+import { writeFileSync } from 'node:fs';
 import { sweepDataJson, sweepJson as sweepDataJsonOf } from '../export/data.ts';
+import { sweepSvg } from '../export/sweep-svg.ts';
+import { DEFAULT_SIZE } from '../export/view-figure.ts';
+import { sweepFigureInput } from '../render/sweep-figure-input.ts';
+import { sweepScene } from '../render/sweep-scene.ts';
 import { limitFormula, type PointLimit } from '../lab/limits.ts';
 import { runSweepJob, type SweepRun } from '../lab/sweep-runs.ts';
 import { entrantsForView } from '../view/race.ts';
@@ -40,10 +46,11 @@ const OWN_FLAGS: readonly FlagDecl[] = [
   { name: 'to', kind: 'value', arg: 'B', help: 'highest grid value, > --from (default 10)' },
   { name: 'points', kind: 'value', arg: 'N', help: `grid values, log-spaced, 2 to ${MAX_POINTS} (default 61)` },
   { name: 'json', kind: 'boolean', arg: '', help: 'print the sweep as JSON instead of a table' },
+  { name: 'out', kind: 'value', arg: 'FILE', help: 'write the sweep figure to FILE.svg instead' },
 ];
 const FLAGS = [...viewFlags('race'), ...OWN_FLAGS];
 
-export const SWEEP_HELP = helpText('usage: cli sweep [race options] [--param P] [--from A --to B --points N] [--json]', [
+export const SWEEP_HELP = helpText('usage: cli sweep [race options] [--param P] [--from A --to B --points N] [--json | --out FILE.svg]', [
   ["race options (as in the app's link)", viewFlags('race')],
   ['sweep options', OWN_FLAGS],
 ]);
@@ -56,6 +63,8 @@ export interface SweepArgs {
   readonly to: number;
   readonly points: number;
   readonly json: boolean;
+  /** Where to write the figure, or null: print. */
+  readonly out: string | null;
 }
 
 function positive(flag: string, text: string | undefined, fallback: number): Result<number, string> {
@@ -85,7 +94,10 @@ export function parseSweepArgs(argv: readonly string[]): Result<SweepArgs, strin
       }
     }
   }
-  return ok({ view: view.value, param, from: from.value, to: to.value, points: points.value, json: booleans.has('json') });
+  const out = values.out ?? null;
+  if (out !== null && !/\.svg$/i.test(out)) return fail(`--out: expected a name ending in .svg, got ${JSON.stringify(out)}`);
+  if (out !== null && booleans.has('json')) return fail('--json and --out: choose one (JSON on standard output, or the figure in a file)');
+  return ok({ view: view.value, param, from: from.value, to: to.value, points: points.value, json: booleans.has('json'), out });
 }
 
 /** The sweep (src/lab/sweep-runs.ts) of the job the view and these options give (src/view/sweep.ts). */
@@ -147,6 +159,12 @@ export function sweepCommand(argv: readonly string[]): number {
   }
   const args = orUsageError(parseSweepArgs(argv));
   const runs = sweepRuns(args);
+  if (args.out !== null) {
+    const input = sweepFigureInput(args.view, { kind: 'sweep', from: args.from, to: args.to, points: args.points, y: 'settled', param: args.param }, runs);
+    writeFileSync(args.out, sweepSvg(input, sweepScene(input, DEFAULT_SIZE)));
+    process.stderr.write(`wrote ${args.out}\n`);
+    return 0;
+  }
   process.stdout.write(args.json ? sweepDataJson(args.view, runs) : `${sweepTable(args, runs)}\n`);
   return 0;
 }

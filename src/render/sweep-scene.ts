@@ -120,8 +120,12 @@ export function sweepScene(input: SweepFigureInput, size: { width: number; heigh
   const inner = width - 2 * PAD;
   // Header: title, expression, the race swept.
   let y = PAD + 14;
-  texts.push({ x: PAD, y, text: ellipsize(input.title, inner, TITLE), size: TITLE.size, anchor: 'start', cls: 'h' });
-  y += 18;
+  const title = wrapText(input.title, inner, TITLE);
+  for (const [i, line] of title.slice(0, 2).entries()) {
+    const last = i === 1 && title.length > 2;
+    texts.push({ x: PAD, y, text: last ? ellipsize(`${line} ${title.slice(2).join(' ')}`, inner, TITLE) : line, size: TITLE.size, anchor: 'start', cls: 'h' });
+    y += 18;
+  }
   texts.push({ x: PAD, y, text: ellipsize(`f(x, y) = ${input.expr}`, inner, EXPR), size: EXPR.size, anchor: 'start', cls: 'e' });
   for (const line of wrapText(input.about.join(' · '), inner, SMALL)) {
     y += LINE;

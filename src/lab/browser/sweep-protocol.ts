@@ -1,6 +1,6 @@
 /**
  * Messages between the app and a sweep worker (sweep-worker.ts): the app posts one job (src/lab/
- * sweep-runs.ts; the app sends one entrant per worker), the worker answers with progress after every
+ * sweep-runs.ts; each worker gets its share of the entrants), the worker answers with progress after every
  * run, then the sweep, or why it failed.
  */
 import type { SweepJob, SweepRun } from '../sweep-runs.ts';

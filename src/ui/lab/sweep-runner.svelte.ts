@@ -1,8 +1,9 @@
 /**
  * Runs the app's sweeps on Web Workers (src/lab/browser/sweep-worker.ts) through the shared pool
- * (src/mnist/browser/pool.ts): one task per entrant, at most navigator.hardwareConcurrency at once, so
- * the page never waits on a sweep; progress counts finished runs over all entrants, and cancel
- * terminates the workers. Finished sweeps are cached by their job (src/lab/sweep-runs.ts: everything a
+ * (src/mnist/browser/pool.ts): one worker per core (navigator.hardwareConcurrency), the entrants dealt to
+ * them in turn (a worker's start-up, loading and compiling the expression, costs more than a small
+ * sweep, so fewer, fuller workers finish sooner than one per entrant), so the page never waits on a
+ * sweep; progress counts finished runs over all workers, and cancel terminates them. Finished sweeps are cached by their job (src/lab/sweep-runs.ts: everything a
  * sweep depends on, so the same race and grid never runs twice, and going Back to a `lab=sweep` link shows
  * its sweep at once); the cache keeps the last CACHE_SIZE sweeps. One runner lives as long as the
  * Surfaces tab, so switching to the race and back keeps the sweep.
@@ -74,24 +75,27 @@ export class SweepRunner {
 
   #start(key: string, job: SweepJob): void {
     const total = sweepJobSize(job);
-    const done = job.entrants.map(() => 0);
+    const workers = Math.max(1, Math.min(this.cores(), job.entrants.length));
+    // Worker w sweeps entrants w, w + workers, w + 2·workers, …
+    const shares = Array.from({ length: workers }, (_, w) => job.entrants.map((_, i) => i).filter((i) => i % workers === w));
+    const done = shares.map(() => 0);
     const runs: (SweepRun | null)[] = job.entrants.map(() => null);
     this.status = { kind: 'running', done: 0, total };
-    this.#pool = createPool(Math.max(1, Math.min(this.cores(), job.entrants.length)), this.createWorker);
+    this.#pool = createPool(workers, this.createWorker);
     const pool = this.#pool;
     const failed = (message: string) => {
       if (this.#pool !== pool) return;
       this.#stop();
       this.status = { kind: 'failed', message };
     };
-    this.#handles = job.entrants.map((entrant, i) =>
+    this.#handles = shares.map((share, w) =>
       pool.submit({
-        start: (worker) => worker.postMessage({ job: { ...job, entrants: [entrant] } }),
+        start: (worker) => worker.postMessage({ job: { ...job, entrants: share.map((i) => job.entrants[i]) } }),
         message: (data) => {
           if (this.#pool !== pool) return true;
           const reply = data as SweepReply;
           if (reply.type === 'progress') {
-            done[i] = reply.done;
+            done[w] = reply.done;
             this.status = { kind: 'running', done: done.reduce((a, b) => a + b, 0), total };
             return false;
           }
@@ -99,7 +103,7 @@ export class SweepRunner {
             failed(reply.message);
             return true;
           }
-          runs[i] = reply.runs[0];
+          share.forEach((i, j) => (runs[i] = reply.runs[j]));
           if (runs.every((r) => r !== null)) {
             const all = runs as SweepRun[];
             this.#remember(key, all);
