@@ -2,9 +2,11 @@
  * The Sweep view in Chromium (issue 10): a small sweep of the bowl (21 grid values) runs on Web Workers with
  * a progress bar, then shows one curve per entrant, SGD's stability rule at lr = 2/λmax = 1 and the table;
  * clicking a point races that entrant at that value; the lab switch works from the keyboard and with Back;
- * Export SVG downloads the sweep figure; the view reads at 375 px without sideways scrolling of the page.
+ * Export SVG downloads the sweep figure; the view reads at 375 px without sideways scrolling of the page; an
+ * axe audit (WCAG 2.1 A/AA) finds no serious or critical violation in it.
  */
 import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const SWEEP = '/#s=bowl&lab=sweep:points=21';
@@ -89,4 +91,12 @@ test.describe('at 375 px', () => {
     expect(Number(await plot(page).locator('svg').first().getAttribute('width'))).toBeCloseTo(figure.width, -1);
     await page.screenshot({ path: 'e2e/artifacts/sweep-375.png', fullPage: false });
   });
+});
+
+test('axe finds no serious or critical WCAG 2.1 A/AA violation in the Sweep view', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(SWEEP);
+  await expect(table(page)).toBeVisible({ timeout: 30_000 });
+  const { violations } = await new AxeBuilder({ page }).include('section.sweep').include('.lab-switch').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
