@@ -2,8 +2,9 @@
  * The Sweep view in Chromium (issue 10): a small sweep of the bowl (21 grid values) runs on Web Workers with
  * a progress bar, then shows one curve per entrant, SGD's stability rule at lr = 2/λmax = 1 and the table;
  * clicking a point races that entrant at that value; the lab switch works from the keyboard and with Back;
- * Export SVG downloads the sweep figure; the view reads at 375 px without sideways scrolling of the page; an
- * axe audit (WCAG 2.1 A/AA) finds no serious or critical violation in it.
+ * Cancel stops a sweep; the embed page draws a `lab=sweep` link's sweep; Export SVG downloads the figure;
+ * the view reads at 375 px without sideways scrolling of the page; an axe audit (WCAG 2.1 A/AA) finds no
+ * serious or critical violation in it.
  */
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -65,6 +66,28 @@ test('the lab switch is a radio group the keyboard drives, and Back undoes a swi
   await expect(page).not.toHaveURL(/lab=/);
   await page.goBack();
   await expect(labRadio(page, 'Sweep')).toBeChecked();
+});
+
+test('Cancel stops a sweep, which stays cancelled until it is run again', async ({ page }) => {
+  // Rosenbrock's 3,000-step budget makes a sweep long enough to cancel: 6 × 61 values and AdaDelta's 49 (ε ≤ 1).
+  await page.goto('/#s=rosenbrock&lab=sweep');
+  const progress = page.getByTestId('sweep-progress');
+  await expect(progress).toBeVisible();
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText(/Sweep cancelled after \d+ of 415 runs\./)).toBeVisible();
+  await page.waitForTimeout(1000);
+  await expect(progress).toHaveCount(0);
+  await expect(table(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Run it' }).click();
+  await expect(progress).toBeVisible();
+});
+
+test('the embed page draws the sweep of its link', async ({ page }) => {
+  await page.goto('/embed.html?controls=playback#s=bowl&lab=sweep:points=21');
+  const figure = page.getByTestId('embed').locator('svg[aria-labelledby="ops-title ops-desc"]');
+  await expect(figure).toBeVisible({ timeout: 30_000 });
+  await expect(figure.locator('text', { hasText: 'lr < 2/λmax = 1' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /Play/ })).toHaveCount(0);
 });
 
 test('Export SVG downloads the sweep figure', async ({ page }) => {

@@ -1,7 +1,8 @@
 /**
  * The app's sweep runner against worker doubles: one worker per core with the entrants dealt in turn
  * (entrant i to worker i mod cores), progress summed over the workers, the runs put back in entrant order
- * and cached by job (a second show starts no worker), Cancel terminating the workers, a failure reported.
+ * and cached by job (a second show starts no worker), Cancel terminating the workers (and staying
+ * cancelled until rerun), a failure reported.
  */
 import { describe, expect, it } from 'vitest';
 import { runSweepJob, type SweepJob } from '../../src/lab/sweep-runs.ts';
@@ -58,6 +59,9 @@ describe('SweepRunner', () => {
     expect(runner.status).toEqual({ kind: 'cancelled', done: 3, total: 9 });
     expect(workers.every((w) => w.terminated)).toBe(true);
     expect(runner.cached(job)).toBeUndefined();
+    // Showing the cancelled job again leaves it cancelled; only rerun starts it.
+    runner.show(job);
+    expect([workers.length, runner.status.kind]).toEqual([2, 'cancelled']);
     runner.rerun(job);
     expect(workers).toHaveLength(4);
     expect(runner.status).toEqual({ kind: 'running', done: 0, total: 9 });

@@ -43,10 +43,13 @@ export class SweepRunner {
     return this.#cache.get(jobKey(job));
   }
 
-  /** Shows this job's sweep: from the cache, else started (a job already running or shown is left alone). */
+  /**
+   * Shows this job's sweep: from the cache, else started. The job already shown is left as it is, running,
+   * done, cancelled or failed alike (only rerun starts it again), so callers may call this freely.
+   */
   show(job: SweepJob): void {
     const key = jobKey(job);
-    if (key === this.#key && this.status.kind !== 'cancelled' && this.status.kind !== 'failed') return;
+    if (key === this.#key) return;
     this.#stop();
     this.#key = key;
     const hit = this.#cache.get(key);
