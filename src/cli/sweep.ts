@@ -1,11 +1,12 @@
 /**
  * `cli sweep`: a learning-rate sweep of every entrant of the race (issue 10), printed as JSON or a table.
  *
- *   sweep [race options] [--param P] [--from A --to B --points N] [--json]
+ *   sweep [race options] [--param P] [--from A --to B --points N] [--json | --out FILE.svg]
  *
  * Each entrant's step parameter (lr; ε for AdaDelta, which has none; or --param for every entrant) runs
  * the race once per value of the log grid A … B (default 1e-4 … 10, 61 points), clipped to that
- * parameter's range (src/lab/log-grid.ts, sweep.ts). JSON:
+ * parameter's range: the one sweep of src/lab/sweep-runs.ts, of the job src/view/sweep.ts builds from the
+ * view, as the app's Sweep view runs it. JSON:
  *
  *   {"surface": {"id", "expr", "start", "fStar", "target"},   (race's)
  *    "runs": [{"entrant", "optimizer", "hyper", "param",
@@ -18,22 +19,24 @@
  * limits: for SGD and Momentum sweeping lr on an expression with a Hessian, the stability limit of lr
  * (src/lab/limits.ts) from the Hessian at the start and at the minimum (the surface's first listed one, or
  * the estimate over the plotted domain for a typed function; null if there is none); null otherwise.
- * The budget and grid are the options given (the surface's steps unless --steps).
+ * The budget and grid are the options given (the surface's steps unless --steps). --out FILE.svg writes
+ * the sweep figure instead (src/export/sweep-svg.ts, the app's and `render --lab sweep`'s), 720 × 480.
  */
-import { estimateMinimum } from '../math/minimum.ts';
-import { surfaceJson } from '../export/data.ts';
-import { hasStepLimit, limitAt, type HessianAt, type PointLimit } from '../lab/limits.ts';
-import { logGrid } from '../lab/log-grid.ts';
-import { sweep, sweepParam, type SweepResult } from '../lab/sweep.ts';
-import { sweepWindow, type SweepWindow } from '../lab/sweep-window.ts';
-import type { Entrant } from '../run/race.ts';
-import { getSurface } from '../../surfaces/index.ts';
+import { writeFileSync } from 'node:fs';
+import { sweepDataJson, sweepJson as sweepDataJsonOf } from '../export/data.ts';
+import { sweepSvg } from '../export/sweep-svg.ts';
+import { DEFAULT_SIZE } from '../export/view-figure.ts';
+import { sweepFigureInput } from '../render/sweep-figure-input.ts';
+import { sweepScene } from '../render/sweep-scene.ts';
+import { limitFormula, type PointLimit } from '../lab/limits.ts';
+import { runSweepJob, type SweepRun } from '../lab/sweep-runs.ts';
 import { entrantsForView } from '../view/race.ts';
+import { sweepJobForView } from '../view/sweep.ts';
 import { readNumber } from '../view/numbers.ts';
 import { fail, ok, type Result } from '../view/result.ts';
 import type { ViewState } from '../view/state.ts';
 import { helpText, orUsageError, parseFlags, type FlagDecl } from './args.ts';
-import { labRace, readLabView } from './lab-view.ts';
+import { readLabView } from './lab-view.ts';
 import { viewFlags } from './view-options.ts';
 
 export const MAX_POINTS = 1000;
@@ -43,10 +46,11 @@ const OWN_FLAGS: readonly FlagDecl[] = [
   { name: 'to', kind: 'value', arg: 'B', help: 'highest grid value, > --from (default 10)' },
   { name: 'points', kind: 'value', arg: 'N', help: `grid values, log-spaced, 2 to ${MAX_POINTS} (default 61)` },
   { name: 'json', kind: 'boolean', arg: '', help: 'print the sweep as JSON instead of a table' },
+  { name: 'out', kind: 'value', arg: 'FILE', help: 'write the sweep figure to FILE.svg instead' },
 ];
 const FLAGS = [...viewFlags('race'), ...OWN_FLAGS];
 
-export const SWEEP_HELP = helpText('usage: cli sweep [race options] [--param P] [--from A --to B --points N] [--json]', [
+export const SWEEP_HELP = helpText('usage: cli sweep [race options] [--param P] [--from A --to B --points N] [--json | --out FILE.svg]', [
   ["race options (as in the app's link)", viewFlags('race')],
   ['sweep options', OWN_FLAGS],
 ]);
@@ -59,6 +63,8 @@ export interface SweepArgs {
   readonly to: number;
   readonly points: number;
   readonly json: boolean;
+  /** Where to write the figure, or null: print. */
+  readonly out: string | null;
 }
 
 function positive(flag: string, text: string | undefined, fallback: number): Result<number, string> {
@@ -88,70 +94,19 @@ export function parseSweepArgs(argv: readonly string[]): Result<SweepArgs, strin
       }
     }
   }
-  return ok({ view: view.value, param, from: from.value, to: to.value, points: points.value, json: booleans.has('json') });
+  const out = values.out ?? null;
+  if (out !== null && !/\.svg$/i.test(out)) return fail(`--out: expected a name ending in .svg, got ${JSON.stringify(out)}`);
+  if (out !== null && booleans.has('json')) return fail('--json and --out: choose one (JSON on standard output, or the figure in a file)');
+  return ok({ view: view.value, param, from: from.value, to: to.value, points: points.value, json: booleans.has('json'), out });
 }
 
-export interface SweepRun {
-  readonly entrant: string;
-  readonly optimizer: string;
-  readonly hyper: Readonly<Record<string, number>>;
-  readonly param: string;
-  readonly window: (Omit<SweepWindow, 'best'> & { readonly best: number }) | null;
-  readonly limits: { readonly start: PointLimit; readonly minimum: PointLimit | null } | null;
-  readonly results: readonly SweepResult[];
-}
-
-/** Where the sweep's "at the minimum" limit is taken: the surface's first listed minimum, or the estimate. */
-function minimumOf(view: ViewState, fn: { f: (x: number, y: number) => number; grad: (x: number, y: number, out: Float64Array) => number; hessian: HessianAt }): readonly [number, number] | null {
-  const listed = view.surface ? getSurface(view.surface)?.minima[0] : undefined;
-  return listed ?? estimateMinimum(fn, view.domain)?.at ?? null;
-}
-
+/** The sweep (src/lab/sweep-runs.ts) of the job the view and these options give (src/view/sweep.ts). */
 export function sweepRuns(args: SweepArgs): SweepRun[] {
-  const { view } = args;
-  const lab = labRace(view);
-  const hessian = lab.compiled.hessian();
-  let minimum: readonly [number, number] | null | undefined;
-  return lab.entrants.map((e: Entrant): SweepRun => {
-    const param = args.param ?? sweepParam(e.optimizer);
-    const spec = e.optimizer.hyper.find((h) => h.key === param)!;
-    const results = sweep({
-      objective: lab.objective,
-      optimizer: e.optimizer,
-      hyper: e.hyper,
-      param,
-      values: logGrid(args, spec),
-      start: view.start,
-      steps: view.steps,
-      target: lab.target,
-      fStar: view.fStar,
-      noise: lab.noise,
-      schedule: e.schedule ?? view.schedule,
-    });
-    const w = sweepWindow(results);
-    let limits: SweepRun['limits'] = null;
-    if (param === 'lr' && hasStepLimit(e.optimizer.id) && hessian) {
-      if (minimum === undefined) minimum = minimumOf(view, { f: lab.compiled.f, grad: lab.compiled.grad, hessian });
-      const start = limitAt(e.optimizer.id, e.hyper, hessian, view.start);
-      limits = { start, minimum: minimum === null ? null : limitAt(e.optimizer.id, e.hyper, hessian, minimum) };
-    }
-    return {
-      entrant: e.label ?? e.optimizer.id,
-      optimizer: e.optimizer.id,
-      hyper: e.hyper,
-      param,
-      window: w === null ? null : { best: results[w.best].value, low: w.low, high: w.high, decades: w.decades },
-      limits,
-      results,
-    };
-  });
+  return runSweepJob(sweepJobForView(args.view, args));
 }
 
 export function sweepJson(args: Pick<SweepArgs, 'view'>, runs: readonly SweepRun[]) {
-  return {
-    surface: surfaceJson(args.view),
-    runs,
-  };
+  return sweepDataJsonOf(args.view, runs);
 }
 
 const num = (v: number) => Number(v.toPrecision(3)).toString();
@@ -185,7 +140,7 @@ export function sweepTable(args: SweepArgs, runs: readonly SweepRun[]): string {
   });
   const limits = runs.flatMap((r) => {
     if (!r.limits) return [];
-    const rule = r.optimizer === 'sgd' ? 'lr < 2/λmax' : 'lr < 2(1+β)/((1−d)·λmax)';
+    const rule = limitFormula(r.optimizer);
     const at = (p: PointLimit, where: string) =>
       `${p.lr === null ? 'none' : num(p.lr)} at the ${where} (${p.at.map(num).join(', ')}), λmax ${num(p.lambdaMax)}`;
     return [`  ${r.entrant}: ${rule}: ${at(r.limits.start, 'start')}; ${r.limits.minimum ? at(r.limits.minimum, 'minimum') : 'no minimum found'}`];
@@ -204,6 +159,12 @@ export function sweepCommand(argv: readonly string[]): number {
   }
   const args = orUsageError(parseSweepArgs(argv));
   const runs = sweepRuns(args);
-  process.stdout.write(args.json ? `${JSON.stringify(sweepJson(args, runs))}\n` : `${sweepTable(args, runs)}\n`);
+  if (args.out !== null) {
+    const input = sweepFigureInput(args.view, { kind: 'sweep', from: args.from, to: args.to, points: args.points, y: 'settled', param: args.param }, runs);
+    writeFileSync(args.out, sweepSvg(input, sweepScene(input, DEFAULT_SIZE)));
+    process.stderr.write(`wrote ${args.out}\n`);
+    return 0;
+  }
+  process.stdout.write(args.json ? sweepDataJson(args.view, runs) : `${sweepTable(args, runs)}\n`);
   return 0;
 }

@@ -35,7 +35,15 @@
  *
  * Numbers are written with String(v), which round-trips every double exactly. Whole runs are exported,
  * whatever the playback position.
+ *
+ * A learning-rate sweep (src/lab/sweep-runs.ts) as data, the app's "Export data" in the Sweep view and
+ * `cli sweep --json` alike: {"surface": {…as above}, "runs": [SweepRun, …]}; or as CSV, one row per
+ * (entrant, grid value), empty cells for null:
+ *
+ *   entrant,optimizer,param,value,hit,settled,diverged,finalGap
+ *   sgd,sgd,lr,0.0001,,,false,8.553391835822342
  */
+import type { SweepRun } from '../lab/sweep-runs.ts';
 import type { EntrantRun } from '../run/race.ts';
 import type { Trajectory } from '../run/run.ts';
 import { formatSchedule } from '../run/schedules.ts';
@@ -105,3 +113,19 @@ export function raceDataCsv(runs: readonly EntrantRun[]): string {
 
 /** A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
 const csvCell = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+export const sweepJson = (view: ViewState, runs: readonly SweepRun[]) => ({ surface: surfaceJson(view), runs });
+
+export function sweepDataJson(view: ViewState, runs: readonly SweepRun[]): string {
+  return `${JSON.stringify(sweepJson(view, runs))}\n`;
+}
+
+export function sweepDataCsv(runs: readonly SweepRun[]): string {
+  const lines = ['entrant,optimizer,param,value,hit,settled,diverged,finalGap'];
+  const cell = (v: number | null) => (v === null ? '' : String(v));
+  for (const r of runs) {
+    const entrant = csvCell(r.entrant);
+    for (const x of r.results) lines.push(`${entrant},${r.optimizer},${r.param},${x.value},${cell(x.hit)},${cell(x.settled)},${x.diverged},${cell(x.finalGap)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -23,6 +23,9 @@ export type HessianAt = (x: number, y: number, out: Float64Array) => number;
 /** Whether the optimizer has a closed-form lr limit here. */
 export const hasStepLimit = (optimizerId: string): boolean => optimizerId === 'sgd' || optimizerId === 'momentum';
 
+/** The limit's rule as figures and tables write it. */
+export const limitFormula = (optimizerId: string): string => (optimizerId === 'sgd' ? 'lr < 2/λmax' : 'lr < 2(1+β)/((1−d)·λmax)');
+
 export function stepLimit(optimizerId: string, hyper: Hyper, lambdaMax: number): number | null {
   if (optimizerId === 'sgd') return sgdLimit(lambdaMax);
   if (optimizerId === 'momentum') return momentumLimit(lambdaMax, hyper.beta, hyper.dampening);
