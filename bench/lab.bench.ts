@@ -8,7 +8,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mapJson, mapResult, parseMapArgs } from '../src/cli/map.ts';
+import { mapResult, parseMapArgs } from '../src/cli/map.ts';
+import { mapJson } from '../src/export/map-data.ts';
 import { parseSweepArgs, sweepRuns } from '../src/cli/sweep.ts';
 import { BUNDLE } from '../scripts/build-cli.mjs';
 
@@ -27,7 +28,7 @@ let t = performance.now();
 const m = mapResult(parsed.value);
 const total = performance.now() - t;
 t = performance.now();
-const text = JSON.stringify(mapJson(parsed.value, m));
+const text = JSON.stringify(mapJson(parsed.value.view, m));
 const jsonMs = performance.now() - t;
 console.log(`map: Rosenbrock, 7 optimizers × ${grid}×${grid} starts × ${steps} updates`);
 console.log(`  runs + basins ${(total / 1000).toFixed(2)} s in-process (${(pointSteps / total / 1e3).toFixed(1)} M point-steps/s), JSON ${(jsonMs / 1000).toFixed(2)} s, ${(text.length / 1e6).toFixed(1)} MB`);

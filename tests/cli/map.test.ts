@@ -4,7 +4,8 @@
  * minima, the table, and bad options as one-line errors with status 2.
  */
 import { describe, expect, it } from 'vitest';
-import { mapJson, mapResult, mapTable, parseMapArgs, type MapArgs } from '../../src/cli/map.ts';
+import { mapJson } from '../../src/export/map-data.ts';
+import { mapResult, mapTable, parseMapArgs, type MapArgs } from '../../src/cli/map.ts';
 import { run } from '../../src/run/run.ts';
 import { getOptimizer } from '../../src/optim/index.ts';
 import { getSurface } from '../../surfaces/index.ts';
@@ -47,7 +48,7 @@ describe('cli map', () => {
   it('labels Himmelblau starts with the four listed minima (--color basin)', () => {
     const args = parse(['--surface', 'himmelblau', '--grid', '16', '--color', 'basin', '--optimizers', 'sgd,adam']);
     const m = mapResult(args);
-    const json = mapJson(args, m);
+    const json = mapJson(args.view, m);
     const s = getSurface('himmelblau')!;
     expect(json.minima.map(([x, y]) => [x, y])).toEqual(s.minima.map(([x, y]) => [x, y]));
     // Every start of both entrants ends in one of them, and each one is some start's basin; the run from the
@@ -69,7 +70,7 @@ describe('cli map', () => {
 
   it('finds the minima of a typed function by clustering, none listed', () => {
     const args = parse(['--expr', '(x^2 - 1)^2 + y^2', '--start', '0.5,0.5', '--domain', '-2,2,-1,1', '--grid', '8', '--steps', '500', '--target', '1e-4', '--optimizers', 'adam:lr=0.05']);
-    const json = mapJson(args, mapResult(args));
+    const json = mapJson(args.view, mapResult(args));
     const minima = json.minima.map(([x, y, f]) => [Number(x.toFixed(4)), Number(y.toFixed(4)), Number(f.toFixed(8))]);
     expect(minima.sort((a, b) => a[0] - b[0])).toEqual([[-1, 0, 0], [1, 0, 0]]);
     // The left half of the grid (i < 4) ends at x = −1, the right half at x = 1.
