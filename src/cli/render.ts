@@ -5,12 +5,17 @@
  *
  *   render [view options] [--width W --height H] [--animated [--seconds S]] [--scale 1|2|4] --out FILE.svg|FILE.png|-
  *
+ * With --lab map[:res=N:colour=…] the figure is the view's start-point map (src/export/map-figure.ts, the
+ * app's map export), computed here on one thread.
+ *
  * FILE.png is rasterised by @resvg/resvg-js (a prebuilt binary shipped inside its npm package) with the
  * system fonts; --scale multiplies the pixel size.
  */
 import { writeFileSync } from 'node:fs';
 import { figureSpecForView, DEFAULT_SIZE } from '../export/view-figure.ts';
 import { figureSvg, MAX_SIDE, MIN_HEIGHT, MIN_WIDTH } from '../export/figure.ts';
+import { mapFigureSvg } from '../export/map-figure.ts';
+import { viewMap } from '../view/view-map.ts';
 import { encodeView } from '../view/link.ts';
 import { readNumber, type NumberRange } from '../view/numbers.ts';
 import { fail, ok, type Result } from '../view/result.ts';
@@ -70,6 +75,7 @@ export function parseRenderArgs(argv: readonly string[]): Result<RenderOptions, 
   if (values.scale !== undefined && !SCALES.includes(values.scale)) return fail(`--scale: expected 1, 2 or 4, got ${JSON.stringify(values.scale)}`);
   const view = readViewFlags(flags.value, 'figure');
   if (!view.ok) return view;
+  if (view.value.lab?.kind === 'map' && booleans.has('animated')) return fail('--animated: a start-point map (--lab map) is a still figure; leave out --animated');
   return ok({
     view: view.value,
     width: width.value,
@@ -81,6 +87,7 @@ export function parseRenderArgs(argv: readonly string[]): Result<RenderOptions, 
 }
 
 export function renderSvg(o: Pick<RenderOptions, 'view' | 'width' | 'height' | 'animateSeconds'>): string {
+  if (o.view.lab?.kind === 'map') return mapFigureSvg(o.view, viewMap(o.view, o.view.lab.res), o);
   const spec = figureSpecForView(o.view, { width: o.width, height: o.height });
   return figureSvg(spec, o.animateSeconds === undefined ? {} : { animateSeconds: o.animateSeconds });
 }
