@@ -2,7 +2,7 @@
  * The start-point map as a standalone SVG (issue 10): the one renderer of the map's SVG and PNG export, its
  * embed and `cli render --lab map` / `cli map --out`. Small multiples of the map scene (src/render/
  * map-scene.ts), one panel per entrant titled with its label and hyperparameters and summarised under its
- * axes; a shared colour key; the minima (×, numbered as in the key when there are few) and the race's
+ * axes; a shared colour key; the marked minima (map-scene.ts) and the race's
  * start (○) on every panel; the caption says surface, res and domain, budget, target, noise and seed.
  *
  * Layout: the title on top, the key and caption at the bottom (wrapped to the width); in between the panels
@@ -13,7 +13,7 @@
  */
 import { axisTicks } from '../render/axis-ticks.ts';
 import { mapScene, type MapScene } from '../render/map-scene.ts';
-import { MINIMUM_GLYPH, START_GLYPH } from '../render/markers.ts';
+import { START_GLYPH } from '../render/markers.ts';
 import { plotAspect, projection, type PlotBox } from '../render/projection.ts';
 import { textWidth, wrapText } from '../render/text-width.ts';
 import type { ViewState } from '../view/state.ts';
@@ -31,8 +31,6 @@ const PANEL_LEFT = 30;
 const PANEL_FOOT = TICK * LINE + 4 + 2 * SMALL * LINE;
 const GAP = 16;
 const SWATCH = 11;
-/** Minima are numbered on the panels while there are at most this many. */
-const LABELLED_MINIMA = 12;
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
@@ -103,7 +101,6 @@ export function mapSceneSvg(scene: MapScene, size: { width: number; height: numb
   out += `<style>text{font-family:${FONT};fill:#222}.h{font-weight:600}</style>`;
   out += `<rect width="${width}" height="${height}" fill="#fff"/>`;
   out += textAt(M, M + TITLE, TITLE, scene.title, ' class="h"');
-  const labelled = scene.minima.length <= LABELLED_MINIMA;
   const rowsH = PANEL_HEAD + g.h + PANEL_FOOT + GAP;
   scene.panels.forEach((panel, k) => {
     const col = k % g.cols;
@@ -121,8 +118,8 @@ export function mapSceneSvg(scene: MapScene, size: { width: number; height: numb
     for (const t of ticks.x) out += textAt(t.at, box.top + box.height + TICK + 2, TICK, t.label, ' text-anchor="middle"');
     for (const t of ticks.y) out += textAt(box.left - 4, t.at + TICK / 3, TICK, t.label, ' text-anchor="end"');
     for (const m of scene.minima) {
-      out += glyphSvg(MINIMUM_GLYPH, r2(p.x(m.x)), r2(p.y(m.y)));
-      if (labelled) out += textAt(p.x(m.x) + 6, p.y(m.y) - 5, TICK, m.label, ' class="h" stroke="#fff" stroke-width="2.5" paint-order="stroke"');
+      out += glyphSvg(scene.minimumGlyph, r2(p.x(m.x)), r2(p.y(m.y)));
+      if (scene.minimaLabelled) out += textAt(p.x(m.x) + 6, p.y(m.y) - 5, TICK, m.label, ' class="h" stroke="#fff" stroke-width="2.5" paint-order="stroke"');
     }
     out += glyphSvg(START_GLYPH, r2(p.x(scene.start[0])), r2(p.y(scene.start[1])));
     wrapText(panel.summary, g.w + PANEL_LEFT - 4, { size: SMALL })

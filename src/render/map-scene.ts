@@ -13,6 +13,7 @@ import type { MapLab, ViewState } from '../view/state.ts';
 import type { ViewMap } from '../view/view-map.ts';
 import { hyperText } from './hyper-text.ts';
 import { basinColour, binOf, DIVERGED, iterationBins, NOT_REACHED } from './map-colours.ts';
+import { MINIMUM_GLYPH, type Glyph } from './markers.ts';
 import { entrantLook } from './palette.ts';
 import { tickLabel } from './tick-label.ts';
 
@@ -47,7 +48,11 @@ export interface MapScene {
   readonly palette: readonly string[];
   readonly panels: readonly MapPanel[];
   readonly key: { readonly title: string; readonly items: readonly MapKeyItem[] };
+  /** The minima marked: every one found on the basins colouring; on the iterations one the listed (global) ones, if any. */
   readonly minima: readonly MapMinimum[];
+  /** The mark of a minimum: a × while they are few enough to number, else a small dot (Rastrigin has over a hundred). */
+  readonly minimumGlyph: Glyph;
+  readonly minimaLabelled: boolean;
   readonly start: readonly [number, number];
   readonly title: string;
   readonly caption: readonly string[];
@@ -55,6 +60,9 @@ export interface MapScene {
 
 /** Basins the key names one by one; the rest share "other minima". */
 const KEYED_BASINS = 10;
+/** Minima are numbered on the panels while there are at most this many. */
+const LABELLED_MINIMA = 12;
+const MINIMUM_DOT: Glyph = [{ outline: [{ kind: 'circle', r: 1.6 }], fill: '#111', stroke: '#fff', strokeWidth: 0.8 }];
 
 const pct = (n: number, of: number) => `${Math.round((100 * n) / of)} %`;
 const num = (v: number) => tickLabel(Number(v.toPrecision(3)));
@@ -126,6 +134,8 @@ export function mapScene(view: ViewState, map: ViewMap, colour: MapLab['colour']
     summary: summaryOf(k),
   }));
 
+  const all = map.basins.minima.map((p, i) => ({ x: p.x, y: p.y, label: String(i + 1), listed: p.listed }));
+  const marked = colour === 'basins' || !all.some((m) => m.listed) ? all : all.filter((m) => m.listed);
   const def = view.surface ? getSurface(view.surface) : undefined;
   const { x, y } = view.domain;
   const target = view.target === null ? 'no target set (no run can settle)' : `target f − f* ≤ ${tickLabel(view.target)} (f* = ${num(view.fStar)})`;
@@ -140,12 +150,14 @@ export function mapScene(view: ViewState, map: ViewMap, colour: MapLab['colour']
     palette,
     panels,
     key: { title: keyTitle, items },
-    minima: map.basins.minima.map((p, i) => ({ x: p.x, y: p.y, label: String(i + 1), listed: p.listed })),
+    minima: marked,
+    minimumGlyph: marked.length <= LABELLED_MINIMA ? MINIMUM_GLYPH : MINIMUM_DOT,
+    minimaLabelled: marked.length <= LABELLED_MINIMA,
     start: view.start,
     title: `${def?.title ?? 'Custom surface'}: f(x, y) = ${view.expr}`,
     caption: [
       `Start-point map: each pixel is one start, ${map.res}×${map.res} over x from ${x[0]} to ${x[1]}, y from ${y[0]} to ${y[1]}; budget ${view.steps} updates; ${target}`,
-      `${what}. ${view.noise > 0 ? `Gradient noise σ = ${view.noise}, seed ${view.seed}` : 'Exact gradients'}; ○ the race's start (${view.start[0]}, ${view.start[1]}), × minima.`,
+      `${what}. ${view.noise > 0 ? `Gradient noise σ = ${view.noise}, seed ${view.seed}` : 'Exact gradients'}; ○ the race's start (${view.start[0]}, ${view.start[1]}), ${marked.length <= LABELLED_MINIMA ? '×' : '•'} ${colour === 'basins' || marked === all ? 'minima' : 'global minima'}.`,
     ],
   };
 }
