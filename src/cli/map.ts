@@ -1,7 +1,7 @@
 /**
  * `cli map`: a start-point map of every entrant of the race (issue 10), printed as JSON or a table.
  *
- *   map [race options] [--grid N] [--color iterations|basin] [--workers 1|2] [--json]
+ *   map [race options] [--grid N] [--color iterations|basin] [--workers 1|2] [--json | --out FILE.svg]
  *
  * Every entrant runs from every cell centre of an N × N grid (default 128, at most 256) over the view's
  * plotted domain (--domain, or the surface's), with the race's budget, target, f*, noise (its first seed)
@@ -20,7 +20,9 @@
  * The JSON (src/export/map-data.ts, as the app's data export) always carries both colourings; --color picks what the table summarises. A big map runs on
  * two worker threads (map-workers.ts), bit-identical to one pass.
  */
+import { writeFileSync } from 'node:fs';
 import { mapDataJson } from '../export/map-data.ts';
+import { MAP_FIGURE_SIZE, mapFigureSvg } from '../export/map-figure.ts';
 import { mapRuns } from '../lab/map.ts';
 import type { BatchResult } from '../run/batch.ts';
 import { readNumber } from '../view/numbers.ts';
@@ -42,10 +44,11 @@ const OWN_FLAGS: readonly FlagDecl[] = [
   { name: 'color', kind: 'value', arg: 'iterations|basin', help: 'what the table summarises: iterations to target, or which minimum each run ends in' },
   { name: 'workers', kind: 'value', arg: '1|2', help: `threads a big map runs on (default ${MAP_WORKERS}; the same numbers either way)` },
   { name: 'json', kind: 'boolean', arg: '', help: 'print the map as JSON instead of a table' },
+  { name: 'out', kind: 'value', arg: 'FILE.svg', help: `write the map figure (the app's map export, ${MAP_FIGURE_SIZE.width}×${MAP_FIGURE_SIZE.height}) coloured as --color says, instead of printing` },
 ];
 const FLAGS = [...viewFlags('race'), ...OWN_FLAGS];
 
-export const MAP_HELP = helpText('usage: cli map [race options] [--grid N] [--color iterations|basin] [--workers 1|2] [--json]', [
+export const MAP_HELP = helpText('usage: cli map [race options] [--grid N] [--color iterations|basin] [--workers 1|2] [--json | --out FILE.svg]', [
   ["race options (as in the app's link)", viewFlags('race')],
   ['map options', OWN_FLAGS],
 ]);
@@ -56,6 +59,7 @@ export interface MapArgs {
   readonly color: MapColor;
   readonly workers: number;
   readonly json: boolean;
+  readonly out: string | null;
 }
 
 export function parseMapArgs(argv: readonly string[]): Result<MapArgs, string> {
@@ -68,9 +72,12 @@ export function parseMapArgs(argv: readonly string[]): Result<MapArgs, string> {
   if (!(COLORS as readonly string[]).includes(color)) return fail(`--color: expected iterations or basin, got ${JSON.stringify(color)}`);
   const workers = values.workers ?? String(MAP_WORKERS);
   if (workers !== '1' && workers !== '2') return fail(`--workers: expected 1 or 2, got ${JSON.stringify(workers)}`);
+  const out = values.out ?? null;
+  if (out !== null && !/\.svg$/i.test(out)) return fail(`--out: expected a name ending in .svg, got ${JSON.stringify(out)}`);
+  if (out !== null && booleans.has('json')) return fail('--json and --out: choose one (the JSON on standard output, or the figure in a file)');
   const view = readLabView(flags.value, 'map');
   if (!view.ok) return view;
-  return ok({ view: view.value, grid: grid.value, color: color as MapColor, workers: Number(workers), json: booleans.has('json') });
+  return ok({ view: view.value, grid: grid.value, color: color as MapColor, workers: Number(workers), json: booleans.has('json'), out });
 }
 
 export function mapResult(args: Pick<MapArgs, 'view' | 'grid'>, runs?: readonly BatchResult[]): ViewMap {
@@ -142,6 +149,10 @@ export async function mapCommand(argv: readonly string[]): Promise<number> {
   const starts = args.grid * args.grid;
   const split = await mapInWorkers(argv, args.workers, starts, starts * args.view.steps * args.view.entrants.length);
   const m = mapResult(args, split ?? undefined);
-  process.stdout.write(args.json ? mapDataJson(args.view, m) : `${mapTable(args, m)}\n`);
+  if (args.out !== null) {
+    const view = { ...args.view, lab: { kind: 'map', res: args.grid, colour: args.color === 'basin' ? 'basins' : 'iterations' } } as const;
+    writeFileSync(args.out, mapFigureSvg(view, m, MAP_FIGURE_SIZE));
+    process.stderr.write(`wrote ${args.out}\n`);
+  } else process.stdout.write(args.json ? mapDataJson(args.view, m) : `${mapTable(args, m)}\n`);
   return 0;
 }

@@ -21,6 +21,9 @@ import type { ViewMap } from '../view/view-map.ts';
 import { escapeXml } from './escape.ts';
 import { FONT, glyphSvg } from './figure.ts';
 
+/** The map figure's size in the app's export and `cli map --out`: room for seven panels and the key. */
+export const MAP_FIGURE_SIZE = { width: 960, height: 720 } as const;
+
 const M = 12;
 const TITLE = 14;
 const SMALL = 11;

@@ -11,6 +11,10 @@ import { getOptimizer } from '../../src/optim/index.ts';
 import { getSurface } from '../../surfaces/index.ts';
 import { surfaceObjective } from '../../surfaces/objective.ts';
 import { runCli } from './run-cli.ts';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MAP_FIGURE_SIZE, mapFigureSvg } from '../../src/export/map-figure.ts';
 
 function parse(argv: string[]): MapArgs {
   const r = parseMapArgs(argv);
@@ -95,12 +99,24 @@ describe('cli map', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
+  it('writes the map figure with --out, coloured as --color says, as the app exports it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'opf-map-')), 'm.svg');
+    const argv = ['--surface', 'himmelblau', '--grid', '12', '--steps', '200', '--optimizers', 'sgd,adam', '--color', 'basin'];
+    const r = runCli(['map', ...argv, '--out', file]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, '', `wrote ${file}\n`]);
+    const args = parse(argv);
+    const view = { ...args.view, lab: { kind: 'map', res: 12, colour: 'basins' } } as const;
+    expect(readFileSync(file, 'utf8')).toBe(mapFigureSvg(view, mapResult(args), MAP_FIGURE_SIZE));
+    expect(readFileSync(file, 'utf8').match(/data-panel="/g)).toHaveLength(2);
+  });
+
   const bad: [string[], string][] = [
     [['--workers', '3'], 'error: map: --workers: expected 1 or 2, got "3"'],
     [['--grid', '0'], 'error: map: --grid: expected a whole number from 1 to 256, got "0"'],
     [['--grid', '300'], 'error: map: --grid: expected a whole number from 1 to 256, got "300"'],
     [['--color', 'rainbow'], 'error: map: --color: expected iterations or basin, got "rainbow"'],
-    [['--out', 'x.svg'], 'error: map: unknown option --out'],
+    [['--out', 'x.png'], 'error: map: --out: expected a name ending in .svg, got "x.png"'],
+    [['--out', 'x.svg', '--json'], 'error: map: --json and --out: choose one (the JSON on standard output, or the figure in a file)'],
   ];
   it.each(bad)('refuses %j with one line and status 2', (argv, message) => {
     const r = runCli(['map', ...argv]);
