@@ -91,3 +91,11 @@ test('at 375 px the panels stack in one column and the page does not scroll side
   await expect(scoreboard(page)).toBeVisible();
   expect(hashParam(page, 'start')).toBe('-3.28125,-3.28125');
 });
+
+test('an embedded map link shows the map panels without the app controls', async ({ page }) => {
+  await page.goto('/embed.html#s=himmelblau&opt=sgd,adam&lab=map:res=16:colour=basins');
+  await expect(panels(page)).toHaveCount(2, { timeout: 20_000 });
+  await expect(page.getByLabel('Colour key')).toContainText('Minimum the run ends in');
+  await expect(page.getByRole('button', { name: 'Back to the race' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Open in Optimizer playground' })).toHaveAttribute('href', /lab=map/);
+});
