@@ -9,13 +9,14 @@
  * on the grid of columns that makes them largest, each plot box with the domain's aspect (projection.ts
  * plotAspect, so cells are square unless the domain is very wide or tall). A panel's cells are drawn as
  * one path per colour of runs of equal cells along each row (crisp edges), which keeps a 256 × 256 map
- * small. Deterministic: coordinates are rounded to 0.01 px.
+ * small. A hyperparameter line or summary too long for a small panel ends in an ellipsis. Deterministic:
+ * coordinates are rounded to 0.01 px.
  */
 import { axisTicks } from '../render/axis-ticks.ts';
 import { mapScene, type MapScene } from '../render/map-scene.ts';
 import { START_GLYPH } from '../render/markers.ts';
 import { plotAspect, projection, type PlotBox } from '../render/projection.ts';
-import { textWidth, wrapText } from '../render/text-width.ts';
+import { ellipsize, textWidth, wrapText } from '../render/text-width.ts';
 import type { ViewState } from '../view/state.ts';
 import type { ViewMap } from '../view/view-map.ts';
 import { escapeXml } from './escape.ts';
@@ -60,16 +61,18 @@ function keyLines(scene: MapScene, width: number): { x: number; colour: string; 
 /** The panel grid: columns, the plot box's width and height. */
 function grid(scene: MapScene, width: number, height: number): { cols: number; w: number; h: number } {
   const n = scene.panels.length;
-  let best = { cols: 1, w: 0, h: 0 };
+  let best = { cols: 1, w: 0 };
   for (let cols = 1; cols <= n; cols++) {
     const rows = Math.ceil(n / cols);
     const cellW = (width - (cols - 1) * GAP) / cols - PANEL_LEFT;
     const cellH = (height - (rows - 1) * GAP) / rows - PANEL_HEAD - PANEL_FOOT;
     let w = Math.max(0, cellW);
     if (w * plotAspect(scene.domain, w) > cellH) w = Math.max(0, cellH) / plotAspect(scene.domain, w);
-    if (w > best.w) best = { cols, w: Math.floor(w), h: Math.floor(w * plotAspect(scene.domain, w)) };
+    // Ties go to fewer columns.
+    if (w > best.w + 0.5) best = { cols, w };
   }
-  return best;
+  const w = Math.floor(best.w);
+  return { cols: best.cols, w, h: Math.floor(w * plotAspect(scene.domain, w)) };
 }
 
 /** One panel's cells: for each colour, one path of its runs along the rows (row 0 at the bottom). */
@@ -114,7 +117,7 @@ export function mapSceneSvg(scene: MapScene, size: { width: number; height: numb
     const p = projection(scene.domain, box);
     out += `<g data-panel="${k}">`;
     out += textAt(left, y + SMALL, SMALL + 1, panel.title, ` class="h" fill="${panel.colour === '#000000' ? '#111' : panel.colour}"`);
-    out += textAt(left, y + SMALL + SMALL * LINE + 2, SMALL, panel.hyper, ' fill="#444"');
+    out += textAt(left, y + SMALL + SMALL * LINE + 2, SMALL, ellipsize(panel.hyper, g.w + PANEL_LEFT + GAP - 4, { size: SMALL }), ' fill="#444"');
     out += `<g shape-rendering="crispEdges">${cellsSvg(scene, panel.cells, box)}</g>`;
     out += `<rect x="${box.left}" y="${box.top}" width="${box.width}" height="${box.height}" fill="none" stroke="#555" stroke-width="0.8"/>`;
     const ticks = axisTicks(p);
@@ -125,9 +128,9 @@ export function mapSceneSvg(scene: MapScene, size: { width: number; height: numb
       if (scene.minimaLabelled) out += textAt(p.x(m.x) + 6, p.y(m.y) - 5, TICK, m.label, ' class="h" stroke="#fff" stroke-width="2.5" paint-order="stroke"');
     }
     out += glyphSvg(START_GLYPH, r2(p.x(scene.start[0])), r2(p.y(scene.start[1])));
-    wrapText(panel.summary, g.w + PANEL_LEFT - 4, { size: SMALL })
-      .slice(0, 2)
-      .forEach((line, i) => (out += textAt(left, box.top + box.height + TICK * LINE + 4 + SMALL + i * SMALL * LINE, SMALL, line, ' fill="#444"')));
+    const summary = wrapText(panel.summary, g.w + PANEL_LEFT + GAP - 4, { size: SMALL });
+    if (summary.length > 2) summary.splice(1, Infinity, ellipsize(summary.slice(1).join(' '), g.w + PANEL_LEFT + GAP - 4, { size: SMALL }));
+    summary.forEach((line, i) => (out += textAt(left, box.top + box.height + TICK * LINE + 4 + SMALL + i * SMALL * LINE, SMALL, line, ' fill="#444"')));
     out += '</g>';
   });
   let y = height - M - bottom + SMALL;

@@ -24,7 +24,7 @@ export interface MapPanel {
   readonly colour: string;
   /** Per cell, an index into the scene's palette. */
   readonly cells: Uint16Array;
-  /** What share of starts settled (or found a minimum) and diverged. */
+  /** What share of its starts settled (or ended at a minimum) and diverged. */
   readonly summary: string;
 }
 
@@ -99,7 +99,7 @@ export function mapScene(view: ViewState, map: ViewMap, colour: MapLab['colour']
       const b = runs[k];
       const settled = Array.from(b.settled).filter((s) => s >= 0);
       const diverged = b.divergedAt.filter((d) => d >= 0).length;
-      return `settles from ${pct(settled.length, count)}${settled.length ? ` (median ${num(median(settled))} iterations)` : ''}, diverges from ${pct(diverged, count)}`;
+      return `${pct(settled.length, count)} settle${settled.length ? ` (median ${num(median(settled))} iterations)` : ''}, ${pct(diverged, count)} diverge`;
     };
   } else {
     const m = map.basins.minima.length;
@@ -122,7 +122,7 @@ export function mapScene(view: ViewState, map: ViewMap, colour: MapLab['colour']
     summaryOf = (k) => {
       const found = map.basins.basin[k].filter((l) => l >= 0).length;
       const diverged = runs[k].divergedAt.filter((d) => d >= 0).length;
-      return `ends at a minimum from ${pct(found, count)}, diverges from ${pct(diverged, count)}`;
+      return `${pct(found, count)} end at a minimum, ${pct(diverged, count)} diverge`;
     };
   }
 

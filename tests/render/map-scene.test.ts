@@ -61,7 +61,7 @@ describe('map scene', () => {
       { colour: NOT_REACHED, label: 'not reached' },
       { colour: DIVERGED, label: 'diverged' },
     ]);
-    expect(sgd.summary).toMatch(/^settles from 100 % \(median [\d.]+ iterations\), diverges from 0 %$/);
+    expect(sgd.summary).toMatch(/^100 % settle \(median [\d.]+ iterations\), 0 % diverge$/);
     expect(scene.caption[0]).toBe('Start-point map: each pixel is one start, 8×8 over x from -10 to 10, y from -5 to 5; budget 200 updates; target f − f* ≤ 0.001 (f* = 0)');
     expect(cellAt(scene, 6.25, -3.125)).toEqual({ i: 6, j: 1 });
     expect(cellReadout(view, map, 0, 14)).toEqual({ start: [6.25, -3.125], outcome: 'settles after 23 iterations', end: expect.stringMatching(/^ends at \(.*\), minimum 1$/) });

@@ -17,6 +17,11 @@ const PARTS_PER_WORKER = 4;
 
 const cache = new Map<string, ViewMap>();
 
+/** The view's full map if this tab has computed it (the export panel's map figure and data). */
+export function computedMap(view: ViewState): ViewMap | null {
+  return view.lab?.kind === 'map' ? (cache.get(mapKey(view, view.lab.res)) ?? null) : null;
+}
+
 export class MapComputation {
   /** The map shown: the coarse stage while the full one runs. */
   map = $state.raw<ViewMap | null>(null);
