@@ -4,7 +4,9 @@
  * pixel's run; clicking a pixel (or Enter on a focused panel) goes back to the race from that start;
  * at 375 px the panels stack in one column without overflowing the page.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { cliStdout } from '../tests/cli/run-cli.ts';
 import { scoreboard, shot } from './helpers.ts';
 
 const panels = (page: Page) => page.getByTestId('map-panel');
@@ -98,4 +100,18 @@ test('an embedded map link shows the map panels without the app controls', async
   await expect(page.getByLabel('Colour key')).toContainText('Minimum the run ends in');
   await expect(page.getByRole('button', { name: 'Back to the race' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Open in Optimizer playground' })).toHaveAttribute('href', /lab=map/);
+});
+
+test('the export panel exports the map: the SVG of cli render --lab map, the JSON of cli map --json', async ({ page }) => {
+  await page.goto('/#s=himmelblau&opt=sgd,nag,adam&steps=80&lab=map:res=16');
+  await expect(panels(page)).toHaveCount(3, { timeout: 20_000 });
+  await expect(page.getByTestId('map-progress')).toHaveCount(0, { timeout: 20_000 });
+  const saved = async (name: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return readFileSync(await download.path(), 'utf8');
+  };
+  const state = ['--surface', 'himmelblau', '--optimizers', 'sgd,nag,adam', '--steps', '80'];
+  expect(await saved('Export SVG')).toBe(cliStdout(['render', ...state, '--lab', 'map:res=16', '--out', '-']));
+  await expect(page.getByRole('button', { name: 'Export animated SVG' })).toBeDisabled();
+  expect(await saved('Export data')).toBe(cliStdout(['map', ...state, '--grid', '16', '--json']));
 });

@@ -119,7 +119,7 @@ export function mapSceneSvg(scene: MapScene, size: { width: number; height: numb
     out += textAt(left, y + SMALL, SMALL + 1, panel.title, ` class="h" fill="${panel.colour === '#000000' ? '#111' : panel.colour}"`);
     out += textAt(left, y + SMALL + SMALL * LINE + 2, SMALL, ellipsize(panel.hyper, g.w + PANEL_LEFT + GAP - 4, { size: SMALL }), ' fill="#444"');
     out += `<g shape-rendering="crispEdges">${cellsSvg(scene, panel.cells, box)}</g>`;
-    out += `<rect x="${box.left}" y="${box.top}" width="${box.width}" height="${box.height}" fill="none" stroke="#555" stroke-width="0.8"/>`;
+    out += `<rect x="${r2(box.left)}" y="${r2(box.top)}" width="${box.width}" height="${box.height}" fill="none" stroke="#555" stroke-width="0.8"/>`;
     const ticks = axisTicks(p);
     for (const t of ticks.x) out += textAt(t.at, box.top + box.height + TICK + 2, TICK, t.label, ' text-anchor="middle"');
     for (const t of ticks.y) out += textAt(box.left - 4, t.at + TICK / 3, TICK, t.label, ' text-anchor="end"');
