@@ -61,9 +61,9 @@ test('above 32 per side the coarse map shows first, then the full one; the keybo
 
   // Focus puts the cursor on the race's start (−7, 2): cell (14, 67) of 96 over [−10, 10] × [−5, 5]; → moves one cell right.
   await plotOf(page, 0).focus();
-  await expect(page.getByTestId('map-tooltip')).toContainText('start (-6.979166666666666, 2.03125)');
+  await expect(page.getByTestId('map-tooltip')).toContainText('start (-6.97917, 2.03125)');
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByTestId('map-tooltip')).toContainText('start (-6.770833333333334, 2.03125)');
+  await expect(page.getByTestId('map-tooltip')).toContainText('start (-6.77083, 2.03125)');
   await page.keyboard.press('Enter');
   await expect(scoreboard(page)).toBeVisible();
   expect(hashParam(page, 'start')).toBe('-6.770833333333334,2.03125');

@@ -9,7 +9,10 @@ import type { ViewMap } from '../view/view-map.ts';
 import { tickLabel } from './tick-label.ts';
 
 export interface CellReadout {
+  /** The cell's centre, exactly as the map ran it (what a click races from). */
   readonly start: readonly [number, number];
+  /** It to six significant digits, for the readout. */
+  readonly startText: string;
   readonly outcome: string;
   readonly end: string;
 }
@@ -31,5 +34,6 @@ export function cellReadout(view: ViewState, map: ViewMap, k: number, c: number)
         ? `settles after ${b.settled[c]} iteration${b.settled[c] === 1 ? '' : 's'}`
         : `target not reached in ${view.steps} updates`;
   const end = `ends at (${num(b.end[2 * c])}, ${num(b.end[2 * c + 1])})${basin >= 0 ? `, minimum ${basin + 1}` : ''}`;
-  return { start: [starts[2 * (j * res + i)], starts[2 * (j * res + i) + 1]], outcome, end };
+  const start = [starts[2 * (j * res + i)], starts[2 * (j * res + i) + 1]] as const;
+  return { start, startText: `start (${start.map((v) => Number(v.toPrecision(6))).join(', ')})`, outcome, end };
 }

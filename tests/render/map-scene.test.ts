@@ -64,7 +64,7 @@ describe('map scene', () => {
     expect(sgd.summary).toMatch(/^100 % settle \(median [\d.]+ iterations\), 0 % diverge$/);
     expect(scene.caption[0]).toBe('Start-point map: each pixel is one start, 8×8 over x from -10 to 10, y from -5 to 5; budget 200 updates; target f − f* ≤ 0.001 (f* = 0)');
     expect(cellAt(scene, 6.25, -3.125)).toEqual({ i: 6, j: 1 });
-    expect(cellReadout(view, map, 0, 14)).toEqual({ start: [6.25, -3.125], outcome: 'settles after 23 iterations', end: expect.stringMatching(/^ends at \(.*\), minimum 1$/) });
+    expect(cellReadout(view, map, 0, 14)).toEqual({ start: [6.25, -3.125], startText: 'start (6.25, -3.125)', outcome: 'settles after 23 iterations', end: expect.stringMatching(/^ends at \(.*\), minimum 1$/) });
   });
 
   it('marks a diverged run red and says at which update', () => {
@@ -74,6 +74,12 @@ describe('map scene', () => {
     // lr 1.1 > 2/λmax = 1: y grows by |1 − 2.2| = 1.2 a step, from |y| ≥ 0.625 past 10⁶ within 200 updates.
     expect(new Set(scene.panels[0].cells)).toEqual(new Set([scene.palette.indexOf(DIVERGED)]));
     expect(cellReadout(view, map, 0, 0).outcome).toMatch(/^diverged at update \d+$/);
+    // Cell (1, 5) of the camel's 8 × 8 map over [−2, 2] × [−1.2, 1.2] starts at (−1.25, −1.2 + 5.5·2.4/8), which
+    // binary rounding makes 0.44999999999999996: a click races from exactly that, the readout says 0.45.
+    const camel = viewOf('s=camel&opt=sgd&steps=5&lab=map:res=8');
+    const c = cellReadout(camel, viewMap(camel, 8), 0, 5 * 8 + 1);
+    expect(c.start).toEqual([-1.25, 0.44999999999999996]);
+    expect(c.startText).toBe('start (-1.25, 0.45)');
   });
 
   it('colours Himmelblau by basin: four colours, its four listed minima marked', () => {
