@@ -2,9 +2,11 @@
  * The start-point map view (issue 10) in Chromium, opened from a link: progress, then one heatmap panel
  * per entrant computed in Web Workers; a coarse map first when the res is above 32; hover reads out a
  * pixel's run; clicking a pixel (or Enter on a focused panel) goes back to the race from that start;
- * at 375 px the panels stack in one column without overflowing the page.
+ * at 375 px the panels stack in one column without overflowing the page; the export panel exports the map
+ * as the CLI draws it; an embed shows it; axe finds no serious or critical WCAG 2.1 A/AA violation.
  */
 import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { cliStdout } from '../tests/cli/run-cli.ts';
 import { scoreboard, shot } from './helpers.ts';
@@ -114,4 +116,14 @@ test('the export panel exports the map: the SVG of cli render --lab map, the JSO
   expect(await saved('Export SVG')).toBe(cliStdout(['render', ...state, '--lab', 'map:res=16', '--out', '-']));
   await expect(page.getByRole('button', { name: 'Export animated SVG' })).toBeDisabled();
   expect(await saved('Export data')).toBe(cliStdout(['map', ...state, '--grid', '16', '--json']));
+});
+
+test('axe, WCAG 2.1 A/AA: no serious or critical violation on the map view', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/#s=himmelblau&opt=sgd,adam&lab=map:res=32:colour=basins');
+  await expect(page.getByTestId('map-progress')).toHaveCount(0, { timeout: 20_000 });
+  await expect(panels(page)).toHaveCount(2);
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  expect(serious).toEqual([]);
 });
