@@ -6,7 +6,9 @@
  * of the surfaces view and the MNIST options, their link codec, the race builder) uses all of those;
  * lessons (guided lessons as data: view links and figure ids) use everything up to export.
  * A layer imports only from layers to its left. Nothing outside src/ui, src/cli and the entry points imports from src/ui or
- * src/cli, except src/mnist/browser (the worker glue). No import cycles, type-only imports included.
+ * src/cli, except src/mnist/browser (the worker glue).
+ * src/lab/browser (the start-point map's Web Workers and their pool) is glue too: it reads views (src/view) and
+ * uses the Web Worker pool of src/mnist/browser. No import cycles, type-only imports included.
  */
 const LOWER = {
   'src/math': [],
@@ -27,7 +29,7 @@ const layerRules = Object.entries(LOWER).map(([layer, allowed]) => ({
   name: `layer-${layer.replace(/\//g, '-')}`,
   comment: `${layer} may import only from ${allowed.length ? allowed.join(', ') : 'itself'} (and npm packages)`,
   severity: 'error',
-  from: { path: `^${esc(layer)}/`, pathNot: layer === 'src/mnist' ? '^src/mnist/browser/' : undefined },
+  from: { path: `^${esc(layer)}/`, pathNot: { 'src/mnist': '^src/mnist/browser/', 'src/lab': '^src/lab/browser/' }[layer] },
   to: { path: `^(${PROJECT.filter((p) => p !== layer && !allowed.includes(p)).map(esc).join('|')})/` },
 }));
 

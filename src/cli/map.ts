@@ -1,7 +1,7 @@
 /**
  * `cli map`: a start-point map of every entrant of the race (issue 10), printed as JSON or a table.
  *
- *   map [race options] [--grid N] [--color iterations|basin] [--workers 1|2] [--json]
+ *   map [race options] [--grid N] [--color iterations|basin] [--workers 1|2] [--json | --out FILE.svg]
  *
  * Every entrant runs from every cell centre of an N × N grid (default 128, at most 256) over the view's
  * plotted domain (--domain, or the surface's), with the race's budget, target, f*, noise (its first seed)
@@ -17,20 +17,21 @@
  * end is each run's last point (a diverged run's last finite one). Basins (src/lab/basins.ts): end points
  * clustered and confirmed by a damped Newton descent with the exact Hessian, snapped to the surface's
  * listed minima (none for a typed function); minima lists those first, then the others found by value.
- * The JSON always carries both colourings; --color picks what the table summarises. A big map runs on
+ * The JSON (src/export/map-data.ts, as the app's data export) always carries both colourings; --color picks what the table summarises. A big map runs on
  * two worker threads (map-workers.ts), bit-identical to one pass.
  */
-import { localMinimum } from '../math/minimum.ts';
-import { surfaceJson } from '../export/data.ts';
-import { basinsOf, type Basins } from '../lab/basins.ts';
+import { writeFileSync } from 'node:fs';
+import { mapDataJson } from '../export/map-data.ts';
+import { MAP_FIGURE_SIZE, mapFigureSvg } from '../export/map-figure.ts';
 import { mapRuns } from '../lab/map.ts';
 import type { BatchResult } from '../run/batch.ts';
-import { getSurface } from '../../surfaces/index.ts';
 import { readNumber } from '../view/numbers.ts';
 import { fail, ok, type Result } from '../view/result.ts';
 import type { ViewState } from '../view/state.ts';
+import { mapSpecOf } from '../view/lab-race.ts';
+import { viewMap, type ViewMap } from '../view/view-map.ts';
 import { helpText, orUsageError, parseFlags, type FlagDecl } from './args.ts';
-import { labRace, readLabView, type LabRace } from './lab-view.ts';
+import { readLabView } from './lab-view.ts';
 import { MAP_WORKERS, mapInWorkers, postPart, type MapPart } from './map-workers.ts';
 import { viewFlags } from './view-options.ts';
 
@@ -43,10 +44,11 @@ const OWN_FLAGS: readonly FlagDecl[] = [
   { name: 'color', kind: 'value', arg: 'iterations|basin', help: 'what the table summarises: iterations to target, or which minimum each run ends in' },
   { name: 'workers', kind: 'value', arg: '1|2', help: `threads a big map runs on (default ${MAP_WORKERS}; the same numbers either way)` },
   { name: 'json', kind: 'boolean', arg: '', help: 'print the map as JSON instead of a table' },
+  { name: 'out', kind: 'value', arg: 'FILE.svg', help: `write the map figure (the app's map export, ${MAP_FIGURE_SIZE.width}×${MAP_FIGURE_SIZE.height}) coloured as --color says, instead of printing` },
 ];
 const FLAGS = [...viewFlags('race'), ...OWN_FLAGS];
 
-export const MAP_HELP = helpText('usage: cli map [race options] [--grid N] [--color iterations|basin] [--workers 1|2] [--json]', [
+export const MAP_HELP = helpText('usage: cli map [race options] [--grid N] [--color iterations|basin] [--workers 1|2] [--json | --out FILE.svg]', [
   ["race options (as in the app's link)", viewFlags('race')],
   ['map options', OWN_FLAGS],
 ]);
@@ -57,6 +59,7 @@ export interface MapArgs {
   readonly color: MapColor;
   readonly workers: number;
   readonly json: boolean;
+  readonly out: string | null;
 }
 
 export function parseMapArgs(argv: readonly string[]): Result<MapArgs, string> {
@@ -69,71 +72,16 @@ export function parseMapArgs(argv: readonly string[]): Result<MapArgs, string> {
   if (!(COLORS as readonly string[]).includes(color)) return fail(`--color: expected iterations or basin, got ${JSON.stringify(color)}`);
   const workers = values.workers ?? String(MAP_WORKERS);
   if (workers !== '1' && workers !== '2') return fail(`--workers: expected 1 or 2, got ${JSON.stringify(workers)}`);
+  const out = values.out ?? null;
+  if (out !== null && !/\.svg$/i.test(out)) return fail(`--out: expected a name ending in .svg, got ${JSON.stringify(out)}`);
+  if (out !== null && booleans.has('json')) return fail('--json and --out: choose one (the JSON on standard output, or the figure in a file)');
   const view = readLabView(flags.value, 'map');
   if (!view.ok) return view;
-  return ok({ view: view.value, grid: grid.value, color: color as MapColor, workers: Number(workers), json: booleans.has('json') });
+  return ok({ view: view.value, grid: grid.value, color: color as MapColor, workers: Number(workers), json: booleans.has('json'), out });
 }
 
-export interface MapResult {
-  readonly lab: LabRace;
-  readonly runs: readonly BatchResult[];
-  readonly basins: Basins;
-}
-
-export function mapResult(args: Pick<MapArgs, 'view' | 'grid'>, runs?: readonly BatchResult[]): MapResult {
-  const { view } = args;
-  const lab = labRace(view);
-  const spec = { ...mapSpecOf(view, lab), nx: args.grid, ny: args.grid };
-  const batches = runs ?? mapRuns(spec);
-  const fn = { f: lab.compiled.f, grad: lab.compiled.grad, hessian: lab.compiled.hessian() };
-  const basins = basinsOf({
-    runs: batches,
-    domain: view.domain,
-    listed: view.surface ? (getSurface(view.surface)?.minima ?? []) : [],
-    f: lab.compiled.f,
-    localMinimum: (x, y) => localMinimum(fn, view.domain, x, y).at,
-  });
-  return { lab, runs: batches, basins };
-}
-
-/** The map's run settings for a view (its grid aside). */
-export function mapSpecOf(view: ViewState, lab: LabRace = labRace(view)) {
-  return {
-    objective: lab.objective,
-    entrants: lab.entrants,
-    domain: view.domain,
-    steps: view.steps,
-    target: lab.target,
-    fStar: view.fStar,
-    noise: lab.noise,
-    schedule: view.schedule,
-  };
-}
-
-const orNull = (v: number) => (v < 0 ? null : v);
-
-export function mapJson(args: Pick<MapArgs, 'view' | 'grid'>, m: MapResult) {
-  const { domain } = args.view;
-  return {
-    surface: surfaceJson(args.view),
-    domain: [domain.x[0], domain.x[1], domain.y[0], domain.y[1]],
-    grid: { nx: args.grid, ny: args.grid },
-    runs: m.runs.map((b, k) => {
-      const e = m.lab.entrants[k];
-      const end: [number, number][] = [];
-      for (let i = 0; i < b.count; i++) end.push([b.end[2 * i], b.end[2 * i + 1]]);
-      return {
-        entrant: e.label ?? e.optimizer.id,
-        optimizer: e.optimizer.id,
-        hyper: e.hyper,
-        settled: Array.from(b.settled, orNull),
-        diverged: Array.from(b.divergedAt, (d) => d >= 0),
-        end,
-        basin: Array.from(m.basins.basin[k], orNull),
-      };
-    }),
-    minima: m.basins.minima.map((p) => [p.x, p.y, p.f]),
-  };
+export function mapResult(args: Pick<MapArgs, 'view' | 'grid'>, runs?: readonly BatchResult[]): ViewMap {
+  return viewMap(args.view, args.grid, runs);
 }
 
 const num = (v: number) => Number(v.toPrecision(4)).toString();
@@ -150,7 +98,7 @@ function median(sorted: readonly number[]): number {
   return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
-export function mapTable(args: MapArgs, m: MapResult): string {
+export function mapTable(args: MapArgs, m: ViewMap): string {
   const { view, grid } = args;
   const { x, y } = view.domain;
   const head = [
@@ -189,7 +137,7 @@ export function mapTable(args: MapArgs, m: MapResult): string {
 /** In a worker thread (main.ts): run the starts [from, to) of the map its argv describes. */
 export function runMapPart({ argv, from, to }: MapPart): void {
   const args = orUsageError(parseMapArgs(argv));
-  postPart(mapRuns({ ...mapSpecOf(args.view), nx: args.grid, ny: args.grid }, { from, to }));
+  postPart(mapRuns(mapSpecOf(args.view, args.grid), { from, to }));
 }
 
 export async function mapCommand(argv: readonly string[]): Promise<number> {
@@ -201,6 +149,10 @@ export async function mapCommand(argv: readonly string[]): Promise<number> {
   const starts = args.grid * args.grid;
   const split = await mapInWorkers(argv, args.workers, starts, starts * args.view.steps * args.view.entrants.length);
   const m = mapResult(args, split ?? undefined);
-  process.stdout.write(args.json ? `${JSON.stringify(mapJson(args, m))}\n` : `${mapTable(args, m)}\n`);
+  if (args.out !== null) {
+    const view = { ...args.view, lab: { kind: 'map', res: args.grid, colour: args.color === 'basin' ? 'basins' : 'iterations' } } as const;
+    writeFileSync(args.out, mapFigureSvg(view, m, MAP_FIGURE_SIZE));
+    process.stderr.write(`wrote ${args.out}\n`);
+  } else process.stdout.write(args.json ? mapDataJson(args.view, m) : `${mapTable(args, m)}\n`);
   return 0;
 }

@@ -112,7 +112,7 @@ export function raceDataCsv(runs: readonly EntrantRun[]): string {
 }
 
 /** A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
-const csvCell = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+export const csvCell = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 export const sweepJson = (view: ViewState, runs: readonly SweepRun[]) => ({ surface: surfaceJson(view), runs });
 

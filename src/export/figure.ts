@@ -90,7 +90,7 @@ export const MIN_HEIGHT = 300;
 export const MAX_SIDE = 4000;
 
 const n1 = (v: number): string => String(Math.round(v * 10) / 10);
-const FONT = 'system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif';
+export const FONT = 'system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif';
 
 const STYLE =
   `text{font-family:${FONT};fill:#222}` +
@@ -155,7 +155,7 @@ function text(t: TextAt, content: string, cls: string, extra = ''): string {
   return `<text class="${cls}" x="${n1(t.x)}" y="${n1(t.y)}" font-size="${t.size}"${anchor}${extra}>${escapeXml(content)}</text>`;
 }
 
-function glyphSvg(glyph: Glyph, x: number, y: number, attrs = ''): string {
+export function glyphSvg(glyph: Glyph, x: number, y: number, attrs = ''): string {
   return glyph
     .map((part) => {
       const stroke = part.stroke === null ? '' : ` stroke="${part.stroke}" stroke-width="${part.strokeWidth}"`;

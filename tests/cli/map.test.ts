@@ -4,12 +4,17 @@
  * minima, the table, and bad options as one-line errors with status 2.
  */
 import { describe, expect, it } from 'vitest';
-import { mapJson, mapResult, mapTable, parseMapArgs, type MapArgs } from '../../src/cli/map.ts';
+import { mapJson } from '../../src/export/map-data.ts';
+import { mapResult, mapTable, parseMapArgs, type MapArgs } from '../../src/cli/map.ts';
 import { run } from '../../src/run/run.ts';
 import { getOptimizer } from '../../src/optim/index.ts';
 import { getSurface } from '../../surfaces/index.ts';
 import { surfaceObjective } from '../../surfaces/objective.ts';
 import { runCli } from './run-cli.ts';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MAP_FIGURE_SIZE, mapFigureSvg } from '../../src/export/map-figure.ts';
 
 function parse(argv: string[]): MapArgs {
   const r = parseMapArgs(argv);
@@ -47,7 +52,7 @@ describe('cli map', () => {
   it('labels Himmelblau starts with the four listed minima (--color basin)', () => {
     const args = parse(['--surface', 'himmelblau', '--grid', '16', '--color', 'basin', '--optimizers', 'sgd,adam']);
     const m = mapResult(args);
-    const json = mapJson(args, m);
+    const json = mapJson(args.view, m);
     const s = getSurface('himmelblau')!;
     expect(json.minima.map(([x, y]) => [x, y])).toEqual(s.minima.map(([x, y]) => [x, y]));
     // Every start of both entrants ends in one of them, and each one is some start's basin; the run from the
@@ -69,7 +74,7 @@ describe('cli map', () => {
 
   it('finds the minima of a typed function by clustering, none listed', () => {
     const args = parse(['--expr', '(x^2 - 1)^2 + y^2', '--start', '0.5,0.5', '--domain', '-2,2,-1,1', '--grid', '8', '--steps', '500', '--target', '1e-4', '--optimizers', 'adam:lr=0.05']);
-    const json = mapJson(args, mapResult(args));
+    const json = mapJson(args.view, mapResult(args));
     const minima = json.minima.map(([x, y, f]) => [Number(x.toFixed(4)), Number(y.toFixed(4)), Number(f.toFixed(8))]);
     expect(minima.sort((a, b) => a[0] - b[0])).toEqual([[-1, 0, 0], [1, 0, 0]]);
     // The left half of the grid (i < 4) ends at x = −1, the right half at x = 1.
@@ -94,12 +99,24 @@ describe('cli map', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
+  it('writes the map figure with --out, coloured as --color says, as the app exports it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'opf-map-')), 'm.svg');
+    const argv = ['--surface', 'himmelblau', '--grid', '12', '--steps', '200', '--optimizers', 'sgd,adam', '--color', 'basin'];
+    const r = runCli(['map', ...argv, '--out', file]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, '', `wrote ${file}\n`]);
+    const args = parse(argv);
+    const view = { ...args.view, lab: { kind: 'map', res: 12, colour: 'basins' } } as const;
+    expect(readFileSync(file, 'utf8')).toBe(mapFigureSvg(view, mapResult(args), MAP_FIGURE_SIZE));
+    expect(readFileSync(file, 'utf8').match(/data-panel="/g)).toHaveLength(2);
+  });
+
   const bad: [string[], string][] = [
     [['--workers', '3'], 'error: map: --workers: expected 1 or 2, got "3"'],
     [['--grid', '0'], 'error: map: --grid: expected a whole number from 1 to 256, got "0"'],
     [['--grid', '300'], 'error: map: --grid: expected a whole number from 1 to 256, got "300"'],
     [['--color', 'rainbow'], 'error: map: --color: expected iterations or basin, got "rainbow"'],
-    [['--out', 'x.svg'], 'error: map: unknown option --out'],
+    [['--out', 'x.png'], 'error: map: --out: expected a name ending in .svg, got "x.png"'],
+    [['--out', 'x.svg', '--json'], 'error: map: --json and --out: choose one (the JSON on standard output, or the figure in a file)'],
   ];
   it.each(bad)('refuses %j with one line and status 2', (argv, message) => {
     const r = runCli(['map', ...argv]);

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseRaceArgs } from '../../src/cli/race.ts';
 import { parseRenderArgs, RENDER_HELP, renderSvg, type RenderOptions } from '../../src/cli/render.ts';
 import { figureSvg } from '../../src/export/figure.ts';
+import { mapFigureSvg } from '../../src/export/map-figure.ts';
+import { viewMap } from '../../src/view/view-map.ts';
 import { figureSpecForView } from '../../src/export/view-figure.ts';
 import { decodeView } from '../../src/view/link.ts';
 import { VOCABULARY } from '../../src/view/vocabulary.ts';
@@ -152,5 +154,21 @@ describe('npm run cli -- render (real process)', () => {
     expect(status).toBe(2);
     expect(stderr).toMatch(/^error: render: --surface: unknown surface "nope" \(choose from bowl, /);
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('npm run cli -- render --lab map (real process)', () => {
+  it('draws the start-point map, one panel per entrant, as the app exports it', () => {
+    const svg = cliStdout(['render', '--surface', 'himmelblau', '--optimizers', 'sgd,nag,adam', '--steps', '100', '--lab', 'map:res=16', '--out', '-']);
+    const { view } = decodeView('s=himmelblau&opt=sgd,nag,adam&steps=100&lab=map:res=16', VOCABULARY);
+    expect(svg).toBe(mapFigureSvg(view, viewMap(view, 16), { width: 720, height: 480 }));
+    const panels = elements(svg).filter((e) => e.name === 'g' && e.attrs['data-panel'] !== undefined);
+    expect(panels).toHaveLength(3);
+    expect(elements(svg).map((e) => e.text)).toContain('Iterations until f − f* stays within the target');
+  });
+
+  it('refuses --animated for a map', () => {
+    const r = parseRenderArgs(['--surface', 'bowl', '--lab', 'map', '--animated', '--out', 'a.svg']);
+    expect(r).toEqual({ ok: false, error: '--animated: a start-point map (--lab map) is a still figure; leave out --animated' });
   });
 });
