@@ -6,6 +6,7 @@ import { createMlp } from '../../src/mnist/mlp.ts';
 import { evaluate } from '../../src/mnist/evaluate.ts';
 import { createTsBackend } from '../../src/mnist/kernels/ts.ts';
 import { getOptimizer } from '../../src/optim/index.ts';
+import type { Hyper } from '../../src/optim/types.ts';
 import { checkpointEvery, trainRecording } from '../../src/mnist/landscape/checkpoints.ts';
 import { createSubsetLoss } from '../../src/mnist/landscape/subset-loss.ts';
 import { createLandscapeJob, runLandscape, type DirectionsKind } from '../../src/mnist/landscape/landscape.ts';
@@ -14,11 +15,12 @@ import { createLandscapeJob, runLandscape, type DirectionsKind } from '../../src
 const data = splitMnist(readMnistFiles(), { seed: 1, limit: 600 });
 const config: TrainConfig = { ...DEFAULT_TRAIN, epochs: 1, batchSize: 20 };
 const SUBSET = 1000;
-const runs = [
+const entrants: { entrant: string; optimizer: 'sgd' | 'adam'; hyper: Hyper }[] = [
   { entrant: 'sgd', optimizer: 'sgd', hyper: { lr: 0.2 } },
   { entrant: 'adam', optimizer: 'adam', hyper: { lr: 0.003, beta1: 0.9, beta2: 0.999, eps: 1e-8 } },
-].map((e) => {
-  const tr = createTrainer(data, config, getOptimizer(e.optimizer as 'sgd'), e.hyper);
+];
+const runs = entrants.map((e) => {
+  const tr = createTrainer(data, config, getOptimizer(e.optimizer), e.hyper);
   return { entrant: e.entrant, optimizer: e.optimizer, checkpoints: trainRecording(tr), final: tr.net.params.slice() };
 });
 
