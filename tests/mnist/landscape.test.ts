@@ -9,6 +9,9 @@ import { getOptimizer } from '../../src/optim/index.ts';
 import type { Hyper } from '../../src/optim/types.ts';
 import { checkpointEvery, trainRecording } from '../../src/mnist/landscape/checkpoints.ts';
 import { createSubsetLoss } from '../../src/mnist/landscape/subset-loss.ts';
+import { filterNormalizedPair } from '../../src/mnist/landscape/filter-normalized.ts';
+import { createPlaneLoss } from '../../src/mnist/landscape/plane-loss.ts';
+import { planePoint } from '../../src/mnist/landscape/plane.ts';
 import { createLandscapeJob, runLandscape, type DirectionsKind } from '../../src/mnist/landscape/landscape.ts';
 
 // 600 training images in batches of 20: 30 updates, a checkpoint every ⌈30/40⌉ = 1 of them.
@@ -61,7 +64,7 @@ describe('loss landscape on MNIST', () => {
     expect(pca.center.loss).toBeGreaterThan(2);
     for (const run of pca.runs) {
       expect(run.path[0].slice(0, 2)).toEqual([0, 0]);
-      expect(run.path[0][2]).toBe(pca.center.loss);
+      expect(run.path[0][2]).toBeCloseTo(pca.center.loss, 6);
       expect(run.path[0][3]).toBe(pca.center.loss);
     }
     expect(pca.explained![0]).toBeGreaterThan(pca.explained![1]);
@@ -102,10 +105,24 @@ describe('loss landscape on MNIST', () => {
     expect(random.explained).toBeNull();
     expect(random.axes.alpha).toEqual([-1, -0.5, 0, 0.5, 1]);
     expect(random.center).toEqual({ entrant: 'adam', loss: directLoss(runs[1].final) });
-    expect(random.loss[2 * 5 + 2]).toBe(random.center.loss);
+    expect(random.loss[2 * 5 + 2]).toBeCloseTo(random.center.loss, 6);
     const last = random.runs[1].path[random.runs[1].path.length - 1];
     expect(last[0]).toBeCloseTo(0, 6);
     expect(last[1]).toBeCloseTo(0, 6);
+  });
+
+  it('the fast loss on the plane (first layer precomputed) equals a direct evaluation of the plane point', () => {
+    const net = createMlp(config.mlp, createTsBackend(), 1);
+    const [d1, d2] = filterNormalizedPair(net.layout, runs[1].final, 5);
+    const plane = { origin: theta0, d1, d2 };
+    // 2,000 images: the direct evaluation runs in two chunks, the fast one in one.
+    const subset = createSubsetLoss(config.mlp, createTsBackend(), data.validation, 2000);
+    const fast = createPlaneLoss(subset, plane);
+    for (const [a, b] of [[0, 0], [0.3, -0.7], [-1, 1]]) {
+      const direct = subset.lossAt(planePoint(plane, a, b, new Float32Array(theta0.length)));
+      expect(Math.abs(fast(a, b) - direct) / direct).toBeLessThan(1e-6);
+    }
+    expect(fast(-1, 1)).not.toBeCloseTo(fast(0, 0), 2);
   });
 
   it('refuses runs from different starts and batch-norm networks', () => {

@@ -9,16 +9,19 @@
  *   random  origin the centre run's final weights, two filter-normalized directions (filter-normalized.ts)
  *           from the race's seed, with those weights as the reference.
  * Every checkpoint is projected by least squares (plane.ts); the grid's axes come from axes.ts.
- * Then one loss evaluation per step() unit, in this order: the origin (center.loss), the grid row by row
- * (β the row, α along it), each checkpoint on the plane and at its own parameters (the two can differ:
- * the plane holds only the checkpoint's projection), and each run's line. Results fill in place; NaN = not yet.
+ * Then one loss evaluation per step() unit, in this order: the origin (center.loss, a direct evaluation),
+ * the grid row by row (β the row, α along it), each checkpoint on the plane and at its own parameters (the
+ * two can differ: the plane holds only the checkpoint's projection), and each run's line. Points of the
+ * plane go through plane-loss.ts (equal to a direct evaluation up to Float32 rounding), checkpoints and the
+ * line are evaluated directly. Results fill in place; NaN = not yet.
  */
 import type { ParamLayout } from '../layout.ts';
 import type { Checkpoints } from './checkpoints.ts';
 import { lineAlphas, pcaAxes, randomAxes } from './axes.ts';
 import { filterNormalizedPair } from './filter-normalized.ts';
 import { pcaDirections } from './pca.ts';
-import { planePoint, projectOntoPlane, type Plane } from './plane.ts';
+import { projectOntoPlane, type Plane } from './plane.ts';
+import { createPlaneLoss } from './plane-loss.ts';
 import type { SubsetLoss } from './subset-loss.ts';
 
 export const DIRECTIONS = ['pca', 'random'] as const;
@@ -113,8 +116,8 @@ export function createLandscapeJob(req: LandscapeRequest, subset: SubsetLoss): L
     })),
     line: req.runs.map((r) => ({ entrant: r.entrant, alpha: lineAlphas(), loss: nan(lineAlphas().length) })),
   };
-  const onPlane = (a: number, b: number) => subset.lossAt(planePoint(plane, a, b, subset.params));
-  const tasks: (() => void)[] = [() => (result.center.loss = onPlane(0, 0))];
+  const onPlane = createPlaneLoss(subset, plane);
+  const tasks: (() => void)[] = [() => (result.center.loss = subset.lossAt(plane.origin))];
   axes.beta.forEach((b, j) => axes.alpha.forEach((a, i) => tasks.push(() => (result.loss[j * axes.alpha.length + i] = onPlane(a, b)))));
   result.runs.forEach((run, r) =>
     run.path.forEach((pt, c) => {

@@ -11,13 +11,17 @@ import { identityOrder } from '../dataset.ts';
 import { evaluate } from '../evaluate.ts';
 import type { KernelBackend } from '../kernels/types.ts';
 import type { MlpConfig } from '../layout.ts';
-import { createMlp } from '../mlp.ts';
+import { createMlp, type Mlp } from '../mlp.ts';
 
 export const SUBSET_RANGE = { min: 1000, max: 5000, default: 2000 } as const;
 const CHUNK = 1000;
 
 export interface SubsetLoss {
   readonly size: number;
+  /** The evaluating network (chunks of up to CHUNK rows) and the subset, for plane-loss.ts. */
+  readonly net: Mlp<Float32Array>;
+  readonly set: DigitSet;
+  readonly order: Uint32Array;
   readonly backend: string;
   /** The network's parameters, to be written before calling loss() (saves a copy per point). */
   readonly params: Float32Array;
@@ -36,6 +40,9 @@ export function createSubsetLoss(mlp: MlpConfig, backend: KernelBackend, validat
   const loss = (): number => evaluate(net, set, order).loss;
   return {
     size,
+    net,
+    set,
+    order,
     backend: backend.name,
     params: net.params,
     loss,
