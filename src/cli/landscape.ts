@@ -22,14 +22,13 @@ import { createWasmBackend } from '../mnist/kernels/wasm/wasm-backend.ts';
 import type { KernelBackend } from '../mnist/kernels/types.ts';
 import { paramLayout } from '../mnist/layout.ts';
 import { checkpointEvery, trainRecording } from '../mnist/landscape/checkpoints.ts';
-import { GRID_RANGE, lineAlphas } from '../mnist/landscape/axes.ts';
-import { createLandscapeJob, DIRECTIONS, runLandscape, type DirectionsKind, type LandscapeEntrant, type LandscapeResult } from '../mnist/landscape/landscape.ts';
+import { GRID_RANGE } from '../mnist/landscape/axes.ts';
+import { createLandscapeJob, DIRECTIONS, runLandscape, type DirectionsKind, type LandscapeEntrant } from '../mnist/landscape/landscape.ts';
 import { createSubsetLoss, SUBSET_RANGE } from '../mnist/landscape/subset-loss.ts';
+import { landscapeConfig } from '../mnist/landscape/race-config.ts';
 import { getOptimizer } from '../optim/index.ts';
-import { formatSchedule } from '../run/schedules.ts';
-import { hyperText } from '../render/hyper-text.ts';
-import { LOOKS } from '../render/palette.ts';
-import { landscapeFigureSvg, type LandscapeFigureSpec } from '../export/landscape-figure.ts';
+import { landscapeJson } from '../export/landscape-data.ts';
+import { landscapeFigureSpec, landscapeFigureSvg } from '../export/landscape-figure.ts';
 import type { MnistOptions } from '../view/mnist-options.ts';
 import type { TrainConfig } from '../mnist/train.ts';
 import { fail, ok, type Result } from '../view/result.ts';
@@ -105,7 +104,7 @@ export function parseLandscapeArgs(argv: readonly string[]): Result<LandscapeReq
   return ok({ ...mnist.value, directions: directions as DirectionsKind, grid: grid.value, subset: subset.value, center, out });
 }
 
-const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
+const FIGURE_WIDTH = 960;
 
 export async function landscapeCommand(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -129,29 +128,20 @@ export async function landscapeCommand(argv: readonly string[]): Promise<number>
   const subset = createSubsetLoss(config.mlp, await backend(), data.validation, request.subset);
   const job = createLandscapeJob({ layout: paramLayout(config.mlp), runs, directions: request.directions, grid: request.grid, seed: config.seed, center: request.center }, subset);
   const result = runLandscape(job);
-  const configJson = {
-    sizes: config.mlp.sizes,
-    activations: config.mlp.activations,
-    init: config.init,
-    keepProb: config.mlp.keepProb,
-    l2: config.mlp.l2,
-    batchSize: config.batchSize,
-    epochs: config.epochs,
-    seed: config.seed,
-    schedule: formatSchedule(config.schedule),
+  const configJson = landscapeConfig(config, {
     trainExamples: data.train.indices.length,
     entrants: options.optimizers.map((id) => ({ entrant: id, optimizer: id, hyper: options.hyper[id] })),
     directions: request.directions,
     grid: request.grid,
     subset: request.subset,
-    center: request.directions === 'random' ? options.optimizers[request.center] : null,
+    center: request.center,
     checkpointEvery: every,
     backend: subset.backend,
-  };
+  });
   if (request.json) {
-    process.stdout.write(`${JSON.stringify(resultJson(result, configJson))}\n`);
+    process.stdout.write(`${JSON.stringify(landscapeJson(result, configJson))}\n`);
   } else if (request.out !== null) {
-    writeFileSync(request.out, landscapeFigureSvg(figureSpec(result, request, every, data.train.indices.length)));
+    writeFileSync(request.out, landscapeFigureSvg(landscapeFigureSpec(result, configJson, FIGURE_WIDTH)));
     process.stderr.write(`wrote ${request.out}\n`);
   } else {
     const ex = result.explained ? ` (explained ${result.explained.map((r) => `${(100 * r).toFixed(1)} %`).join(', ')})` : '';
@@ -163,41 +153,4 @@ export async function landscapeCommand(argv: readonly string[]): Promise<number>
     say('(--json for the data, --out FILE.svg for the figure)');
   }
   return 0;
-}
-
-function resultJson(r: LandscapeResult, config: object) {
-  return {
-    config,
-    directions: r.directions,
-    explained: r.explained,
-    axes: r.axes,
-    loss: Array.from(r.loss, finiteOrNull),
-    center: { loss: finiteOrNull(r.center.loss) },
-    runs: r.runs.map((run) => ({ entrant: run.entrant, optimizer: run.optimizer, path: run.path.map((p) => p.map(finiteOrNull)) })),
-    line: r.line.map((l) => ({ entrant: l.entrant, alpha: l.alpha, loss: Array.from(l.loss, finiteOrNull) })),
-  };
-}
-
-function figureSpec(r: LandscapeResult, req: LandscapeRequest, every: number, trainExamples: number): LandscapeFigureSpec {
-  const { config, options } = req;
-  const centre = options.optimizers[req.center];
-  return {
-    directions: r.directions,
-    explained: r.explained,
-    alpha: r.axes.alpha,
-    beta: r.axes.beta,
-    loss: r.loss,
-    centerLabel: r.directions === 'pca' ? 'θ0' : `${getOptimizer(centre).name}'s final weights`,
-    lineAlpha: lineAlphas(),
-    runs: r.runs.map((run, i) => {
-      const opt = getOptimizer(options.optimizers[i]);
-      return { id: run.entrant, name: opt.name, detail: hyperText(opt.hyper, options.hyper[opt.id]), look: LOOKS[opt.id], path: run.path, line: r.line[i].loss };
-    }),
-    subset: req.subset,
-    every,
-    config:
-      `Network ${config.mlp.sizes.join('-')} (${config.mlp.activations.join(', ')}), ${config.init}, batch ${config.batchSize}, ${config.epochs} epoch(s) on ` +
-      `${trainExamples.toLocaleString('en-US')} training images, schedule ${formatSchedule(config.schedule)}, seed ${config.seed}; ${r.directions === 'random' ? `random directions from seed ${config.seed}, ` : ''}grid ${req.grid}×${req.grid}.`,
-    width: 960,
-  };
 }

@@ -28,6 +28,10 @@ import { projection, type PlotBox, type Projection } from '../render/projection.
 import { formatNumber } from '../render/race-status.ts';
 import { polylineD } from '../render/svg-path.ts';
 import { textWidth, wrapText } from '../render/text-width.ts';
+import { hyperText } from '../render/hyper-text.ts';
+import { LOOKS } from '../render/palette.ts';
+import { getOptimizer } from '../optim/index.ts';
+import type { Hyper, OptimizerId } from '../optim/types.ts';
 import { escapeXml } from './escape.ts';
 import { glyphSvg, STYLE, text } from './figure.ts';
 
@@ -62,6 +66,60 @@ export interface LandscapeFigureSpec {
   /** The race: network, batch, epochs, data, seed (one line, wrapped as needed). */
   readonly config: string;
   readonly width: number;
+}
+
+/** A computed landscape (src/mnist/landscape/landscape.ts's LandscapeResult, as plain data). */
+export interface LandscapeData {
+  readonly directions: 'pca' | 'random';
+  readonly explained: readonly [number, number] | null;
+  readonly axes: { readonly alpha: readonly number[]; readonly beta: readonly number[] };
+  readonly loss: ArrayLike<number>;
+  readonly runs: readonly { readonly path: readonly (readonly [number, number, number, number])[] }[];
+  readonly line: readonly { readonly alpha: readonly number[]; readonly loss: ArrayLike<number> }[];
+}
+
+/** The race the landscape was computed for, as the figure states it (src/mnist/landscape/race-config.ts's LandscapeConfig). */
+export interface LandscapeRace {
+  readonly entrants: readonly { readonly entrant: string; readonly optimizer: OptimizerId; readonly hyper: Hyper }[];
+  readonly sizes: readonly number[];
+  readonly activations: readonly string[];
+  readonly init: string;
+  readonly batchSize: number;
+  readonly epochs: number;
+  readonly trainExamples: number;
+  /** As formatSchedule writes it. */
+  readonly schedule: string;
+  readonly seed: number;
+  readonly subset: number;
+  readonly checkpointEvery: number;
+  /** The entrant whose final weights centre a random plane. */
+  readonly center: string | null;
+}
+
+/** The figure of a computed landscape: the CLI's --out and the app's panel and exports. */
+export function landscapeFigureSpec(data: LandscapeData, race: LandscapeRace, width: number): LandscapeFigureSpec {
+  const n = data.axes.alpha.length;
+  return {
+    directions: data.directions,
+    explained: data.explained,
+    alpha: data.axes.alpha,
+    beta: data.axes.beta,
+    loss: data.loss,
+    centerLabel: data.directions === 'pca' ? 'θ0' : `${getOptimizer(race.entrants.find((e) => e.entrant === race.center)?.optimizer ?? race.entrants[0].optimizer).name}'s final weights`,
+    lineAlpha: data.line[0]?.alpha ?? [0, 1],
+    runs: data.runs.map((run, i) => {
+      const e = race.entrants[i];
+      const opt = getOptimizer(e.optimizer);
+      return { id: e.entrant, name: opt.name, detail: hyperText(opt.hyper, e.hyper), look: LOOKS[e.optimizer], path: run.path, line: data.line[i].loss };
+    }),
+    subset: race.subset,
+    every: race.checkpointEvery,
+    config:
+      `Network ${race.sizes.join('-')} (${race.activations.join(', ')}), ${race.init}, batch ${race.batchSize}, ${race.epochs} epoch(s) on ` +
+      `${race.trainExamples.toLocaleString('en-US')} training images, schedule ${race.schedule}, seed ${race.seed}; ` +
+      `${data.directions === 'random' ? `random directions from seed ${race.seed}, ` : ''}grid ${n}×${n}.`,
+    width,
+  };
 }
 
 export const WIDE = 720;

@@ -24,11 +24,13 @@ export function startCheckpoints(tr: Trainer): Checkpoints {
   return { iterations: [0], params: [tr.net.params.slice()] };
 }
 
-/** Takes a copy if the trainer sits on a checkpoint (every ⌈T/40⌉ updates, or its end) not yet taken. */
+/** Whether the trainer sits on a checkpoint (θ₀, every ⌈T/40⌉ updates, or its end) other than the one taken at `last`. */
+export const checkpointDue = (tr: Trainer, last: number): boolean =>
+  tr.iteration !== last && (tr.iteration % checkpointEvery(tr.totalSteps) === 0 || tr.done);
+
+/** Takes a copy if the trainer sits on a checkpoint not yet taken. */
 export function recordCheckpoint(cp: Checkpoints, tr: Trainer): void {
-  const last = cp.iterations[cp.iterations.length - 1];
-  if (tr.iteration === last) return;
-  if (tr.iteration % checkpointEvery(tr.totalSteps) !== 0 && !tr.done) return;
+  if (!checkpointDue(tr, cp.iterations[cp.iterations.length - 1])) return;
   cp.iterations.push(tr.iteration);
   cp.params.push(tr.net.params.slice());
 }
