@@ -10,7 +10,7 @@
  * projected checkpoint's own loss can differ, then the run configuration; the plane at the left with its
  * axes named α and β (with each PCA axis's explained-variance ratio); at its right the companion panel, the
  * loss along the straight line θ₀ + α·(θ_final − θ₀) per run with α = 0 and 1 marked; under it the legend
- * (name, hyperparameters, the final checkpoint's own loss and the plane's loss at its projection) and the
+ * (name, the final checkpoint's own loss and the plane's loss at its projection, hyperparameters) and the
  * colour bar. Narrower than WIDE px, the panels stack (landscapeFigureHeight gives the height they need).
  * Figure text writes θ0, d1, d2 without subscript digits, which many sans-serif fonts lack (hyper-text.ts).
  * Coordinates are rounded to 0.1 px, so the same spec gives the same bytes.
@@ -27,7 +27,7 @@ import { pixelPath } from '../render/pixel-path.ts';
 import { projection, type PlotBox, type Projection } from '../render/projection.ts';
 import { formatNumber } from '../render/race-status.ts';
 import { polylineD } from '../render/svg-path.ts';
-import { textWidth, wrapText } from '../render/text-width.ts';
+import { ellipsize, textWidth, wrapText } from '../render/text-width.ts';
 import { hyperText } from '../render/hyper-text.ts';
 import { LOOKS } from '../render/palette.ts';
 import { getOptimizer } from '../optim/index.ts';
@@ -127,7 +127,7 @@ const PAD = 16;
 const CAPTION = 11;
 const LINE_H = 14;
 const AXIS_GAP = 58;
-const LEGEND_ROW = 34;
+const LEGEND_ROW = 44;
 const n1 = (v: number): string => String(Math.round(v * 10) / 10);
 const pct = (r: number): string => `${(100 * r).toFixed(1)} %`;
 
@@ -284,9 +284,11 @@ function legend(spec: LandscapeFigureSpec, at: Layout['legend']): string {
     out += `<path class="p" stroke="${run.look.color}"${dash} d="M${n1(at.x)},${n1(y - 4)}h24"/>`;
     out += glyphSvg(runGlyph(run.look.marker, run.look.color, LEGEND_MARKER_R), at.x + 12, y - 4);
     const end = run.path[run.path.length - 1];
-    const value = end ? `: loss ${formatNumber(end[3])}, on the plane ${formatNumber(end[2])}` : ': diverged at once';
-    out += text({ x: at.x + 32, y, size: 12, anchor: 'start' }, `${run.name}${value}`, 'k');
-    out += text({ x: at.x + 32, y: y + 13, size: 10, anchor: 'start' }, run.detail, 'd');
+    const value = end ? `final loss ${formatNumber(end[3])}, on the plane ${formatNumber(end[2])}` : 'no finite checkpoint';
+    const room = at.width - 32;
+    out += text({ x: at.x + 32, y, size: 12, anchor: 'start' }, ellipsize(run.name, room, { size: 12, bold: true }), 'k');
+    out += text({ x: at.x + 32, y: y + 14, size: 11, anchor: 'start' }, ellipsize(value, room, { size: 11 }), 't n');
+    out += text({ x: at.x + 32, y: y + 27, size: 10, anchor: 'start' }, ellipsize(run.detail, room, { size: 10 }), 'd');
   });
   return out;
 }
