@@ -46,3 +46,31 @@ test('Landscape: after a race, contours and both projected paths; hover shows bo
   await page.screenshot({ path: 'e2e/artifacts/landscape-375.png', fullPage: false });
   expect(errors).toEqual([]);
 });
+
+test('Landscape during a pause: the paths end where the runs paused', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('./');
+  await page.getByRole('tab', { name: 'MNIST' }).click();
+  await expect(page.getByTestId('mnist-data-status')).toHaveAttribute('data-phase', 'ready', { timeout: 90_000 });
+  await page.getByTestId('limit').fill('5000');
+  await page.getByTestId('epochs').fill('50');
+  await page.getByTestId('batch').fill('32');
+  await page.getByTestId('train').click();
+  const panel = page.getByTestId('landscape');
+  await expect(panel).toContainText('Available once every run has finished, stopped or paused.');
+  const board = page.getByTestId('mnist-scoreboard');
+  await expect(board.getByTestId('score-adam')).toContainText(/[1-9][\d,]*\/7,850 it\./, { timeout: 60_000 });
+  await page.getByTestId('pause').click();
+  await expect(board.getByTestId('score-sgd')).toContainText('paused', { timeout: 30_000 });
+  await expect(board.getByTestId('score-adam')).toContainText('paused', { timeout: 30_000 });
+  const at = async (id: string) => Number(/([\d,]+)\/7,850 it\./.exec(await board.getByTestId(`score-${id}`).innerText())![1].replace(/,/g, ''));
+  const [sgd, adam] = [await at('sgd'), await at('adam')];
+  await panel.getByTestId('landscape-grid').fill('5');
+  await panel.getByTestId('landscape-compute').click();
+  const figure = panel.getByTestId('landscape-figure');
+  await expect(figure).toBeVisible({ timeout: 60_000 });
+  const ends = sgd === adam ? `paths to iteration ${sgd}` : `paths to iteration ${sgd} (SGD), ${adam} (Adam)`;
+  await expect(figure).toContainText(ends);
+  await expect(figure.locator('g[data-entrant]')).toHaveCount(2);
+  await page.getByTestId('stop').click();
+});

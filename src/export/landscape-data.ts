@@ -8,7 +8,7 @@ import type { LandscapeData } from './landscape-figure.ts';
 
 export interface LandscapeJsonData extends LandscapeData {
   readonly center: { readonly loss: number };
-  readonly runs: readonly { readonly entrant: string; readonly optimizer: string; readonly path: readonly (readonly [number, number, number, number])[] }[];
+  readonly runs: readonly (LandscapeData['runs'][number] & { readonly entrant: string; readonly optimizer: string })[];
   readonly line: readonly { readonly entrant: string; readonly alpha: readonly number[]; readonly loss: ArrayLike<number> }[];
 }
 

@@ -74,7 +74,8 @@ export interface LandscapeData {
   readonly explained: readonly [number, number] | null;
   readonly axes: { readonly alpha: readonly number[]; readonly beta: readonly number[] };
   readonly loss: ArrayLike<number>;
-  readonly runs: readonly { readonly path: readonly (readonly [number, number, number, number])[] }[];
+  /** Per run: [α, β, loss on the plane, own loss] per checkpoint, and the checkpoints' iterations. */
+  readonly runs: readonly { readonly path: readonly (readonly [number, number, number, number])[]; readonly iterations: readonly number[] }[];
   readonly line: readonly { readonly alpha: readonly number[]; readonly loss: ArrayLike<number> }[];
 }
 
@@ -94,6 +95,13 @@ export interface LandscapeRace {
   readonly checkpointEvery: number;
   /** The entrant whose final weights centre a random plane. */
   readonly center: string | null;
+}
+
+/** Which iteration each path ends at: "paths to iteration 32", or per entrant when they differ (a pause, a divergence). */
+function shownIterations(data: LandscapeData, race: LandscapeRace): string {
+  const ends = data.runs.map((r) => r.iterations[r.iterations.length - 1] ?? 0);
+  if (ends.every((e) => e === ends[0])) return `paths to iteration ${ends[0]}`;
+  return `paths to iteration ${ends.map((e, i) => `${e} (${getOptimizer(race.entrants[i].optimizer).name})`).join(', ')}`;
 }
 
 /** The figure of a computed landscape: the CLI's --out and the app's panel and exports. */
@@ -117,7 +125,7 @@ export function landscapeFigureSpec(data: LandscapeData, race: LandscapeRace, wi
     config:
       `Network ${race.sizes.join('-')} (${race.activations.join(', ')}), ${race.init}, batch ${race.batchSize}, ${race.epochs} epoch(s) on ` +
       `${race.trainExamples.toLocaleString('en-US')} training images, schedule ${race.schedule}, seed ${race.seed}; ` +
-      `${data.directions === 'random' ? `random directions from seed ${race.seed}, ` : ''}grid ${n}×${n}.`,
+      `${data.directions === 'random' ? `random directions from seed ${race.seed}, ` : ''}grid ${n}×${n}; ${shownIterations(data, race)}.`,
     width,
   };
 }

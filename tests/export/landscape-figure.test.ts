@@ -12,8 +12,8 @@ const data = {
   loss: Float64Array.from(loss),
   center: { loss: 0 },
   runs: [
-    { entrant: 'sgd', optimizer: 'sgd', path: [[0, 0, 0, 0], [1, 1, 2, 2.5], [1.5, 0.5, 2.5, 2.4]] as [number, number, number, number][] },
-    { entrant: 'adam', optimizer: 'adam', path: [[0, 0, 0, 0], [-1, 0.5, 1.25, NaN]] as [number, number, number, number][] },
+    { entrant: 'sgd', optimizer: 'sgd', path: [[0, 0, 0, 0], [1, 1, 2, 2.5], [1.5, 0.5, 2.5, 2.4]] as [number, number, number, number][], iterations: [0, 3, 6] },
+    { entrant: 'adam', optimizer: 'adam', path: [[0, 0, 0, 0], [-1, 0.5, 1.25, NaN]] as [number, number, number, number][], iterations: [0, 3] },
   ],
   line: [
     { entrant: 'sgd', alpha: [-0.25, 0, 1, 1.25], loss: Float64Array.of(3, 2.3, 1, 1.1) },
@@ -53,6 +53,7 @@ describe('the landscape figure', () => {
     expect(svg).toContain('a checkpoint&apos;s own loss can differ from the loss on the plane');
     expect(svg).toContain('checkpoints (every 3 updates)');
     expect(svg).toContain('seed 7');
+    expect(svg).toContain('paths to iteration 6 (SGD), 3 (Adam)');
     expect(svg).toContain('lr=0.003 β1=0.9');
     expect(svg).toContain('final loss 2.4, on the plane 2.5');
     expect(svg.match(/<path class="b"/g)!.length).toBeGreaterThan(3);
