@@ -168,7 +168,9 @@ export function landscapeCaption(spec: Pick<LandscapeFigureSpec, 'directions' | 
   return (
     `Contours: cross-entropy on the plane ${plane}, over the first ${spec.subset.toLocaleString('en-US')} validation images. ` +
     `Paths: each run's checkpoints (${spec.every === 1 ? 'after every update' : `every ${spec.every} updates`}) projected onto the plane by least squares; a checkpoint's own loss ` +
-    'can differ from the loss on the plane at its projection. Right: the loss along the straight line from θ0 (α = 0) to each run\'s final weights (α = 1).'
+    'can differ from the loss on the plane at its projection' +
+    (spec.directions === 'random' ? ' (random directions are nearly orthogonal to the paths, so the paths project close to the centre)' : '') +
+    '. Right: the loss along the straight line from θ0 (α = 0) to each run\'s final weights (α = 1).'
   );
 }
 
