@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
   sweep: { summary: 'sweep each entrant\'s learning rate on a log grid', load: async () => (await import('./sweep.ts')).sweepCommand },
   map: { summary: 'map where each entrant gets to from every start of a grid', load: async () => (await import('./map.ts')).mapCommand },
   mnist: { summary: 'train the MLP on MNIST with each optimizer, fairly', load: async () => (await import('./mnist.ts')).mnistCommand },
+  landscape: { summary: 'draw the loss landscape of an MNIST race: a plane with every path, and the line from θ₀', load: async () => (await import('./landscape.ts')).landscapeCommand },
 };
 
 function usage(): string {

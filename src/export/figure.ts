@@ -92,7 +92,7 @@ export const MAX_SIDE = 4000;
 const n1 = (v: number): string => String(Math.round(v * 10) / 10);
 export const FONT = 'system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif';
 
-const STYLE =
+export const STYLE =
   `text{font-family:${FONT};fill:#222}` +
   '.h{font-weight:600}.e{font-family:ui-monospace,Menlo,Consolas,monospace;fill:#444}.k{font-weight:600}' +
   '.t{fill:#444}.d{fill:#555}.n{font-variant-numeric:tabular-nums}' +
@@ -150,7 +150,7 @@ export function layoutOf(spec: LayoutFields): FigureLayout {
   });
 }
 
-function text(t: TextAt, content: string, cls: string, extra = ''): string {
+export function text(t: TextAt, content: string, cls: string, extra = ''): string {
   const anchor = t.anchor === 'start' ? '' : ` text-anchor="${t.anchor}"`;
   return `<text class="${cls}" x="${n1(t.x)}" y="${n1(t.y)}" font-size="${t.size}"${anchor}${extra}>${escapeXml(content)}</text>`;
 }

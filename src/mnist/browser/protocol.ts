@@ -4,8 +4,8 @@
  *
  * tab → worker:  start (once), then pause / resume / stop at any time.
  * worker → tab:  ready (sizes known), progress (new batch losses + new epoch records) at most every
- *                ~100 ms while training, then exactly one final message: done (result for the
- *                diagnostics) or failed.
+ *                ~100 ms while training, checkpoint (parameters for the loss landscape) now and then,
+ *                then exactly one final message: done (result for the diagnostics) or failed.
  */
 import type { MnistFiles } from '../dataset.ts';
 import type { EpochRecord, TargetReached, TrainConfig } from '../train.ts';
@@ -13,6 +13,7 @@ import type { Hyper, OptimizerId } from '../../optim/types.ts';
 import type { LrFinderResult } from '../lr-finder.ts';
 import type { Divergence } from '../divergence.ts';
 import type { BackendChoice } from './pick-backend.ts';
+import type { DirectionsKind, LandscapeEntrant, LandscapeResult } from '../landscape/landscape.ts';
 
 export interface StartMessage {
   readonly type: 'start';
@@ -77,7 +78,35 @@ export interface PausedMessage {
   readonly type: 'paused';
 }
 
-export type FromWorker = ReadyMessage | ProgressMessage | PausedMessage | DoneMessage | FailedMessage;
+/**
+ * A copy of the parameters for the loss landscape (src/mnist/landscape/checkpoints.ts): θ₀ before the first
+ * update, every ⌈T/40⌉ updates, at a pause, and at the end; transferred, so the worker keeps none.
+ */
+export interface CheckpointMessage {
+  readonly type: 'checkpoint';
+  readonly iteration: number;
+  readonly params: Float32Array;
+}
+
+export type FromWorker = ReadyMessage | ProgressMessage | PausedMessage | CheckpointMessage | DoneMessage | FailedMessage;
 
 /** The LR finder's worker (lr-finder-worker.ts) takes a start message and answers once. */
 export type LrFinderReply = { readonly type: 'result'; readonly result: LrFinderResult } | FailedMessage;
+
+/** The loss landscape's worker (landscape-worker.ts): one start, then progress until done or failed; cancel = terminate it. */
+export interface LandscapeStartMessage {
+  readonly type: 'start';
+  readonly files: MnistFiles;
+  readonly config: TrainConfig;
+  readonly limit?: number;
+  readonly runs: readonly LandscapeEntrant[];
+  readonly directions: DirectionsKind;
+  readonly grid: number;
+  readonly subset: number;
+  readonly center: number;
+}
+
+export type LandscapeReply =
+  | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly backend: string }
+  | { readonly type: 'done'; readonly result: LandscapeResult; readonly backend: string }
+  | FailedMessage;

@@ -13,6 +13,7 @@ import { createEvaluationDetail, evaluate } from '../evaluate.ts';
 import { pickBackend } from './pick-backend.ts';
 import { getOptimizer } from '../../optim/index.ts';
 import type { DoneMessage, FromWorker, StartMessage, ToWorker } from './protocol.ts';
+import { checkpointDue } from '../landscape/checkpoints.ts';
 
 const SLICE_MS = 60;
 const REPORT_MS = 100;
@@ -25,6 +26,8 @@ let scheduled = false;
 let sentLosses = 0;
 let sentEpochs = 0;
 let lastReport = 0;
+/** Iteration of the last checkpoint posted (−1: none yet). */
+let lastCheckpoint = -1;
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer);
 
@@ -40,6 +43,7 @@ async function start(msg: StartMessage): Promise<void> {
     trainExamples: data.train.indices.length,
     initialValLoss: trainer.initialValLoss,
   });
+  checkpoint(trainer, false);
   schedule();
 }
 
@@ -62,10 +66,19 @@ function report(): void {
   post(message, [losses.buffer]);
 }
 
+/** Posts a copy of the parameters when one is due (checkpoints.ts), or whenever `now` (a pause, a stop) and not yet taken. */
+function checkpoint(tr: Trainer, now: boolean): void {
+  if (!(checkpointDue(tr, lastCheckpoint) || (now && tr.iteration !== lastCheckpoint))) return;
+  lastCheckpoint = tr.iteration;
+  const params = tr.net.params.slice();
+  post({ type: 'checkpoint', iteration: tr.iteration, params }, [params.buffer]);
+}
+
 function finish(): void {
   const tr = trainer!;
   const set = data!;
   report();
+  checkpoint(tr, true);
   const net = tr.net;
   const reason = tr.diverged ? 'diverged' : stopped && !tr.done ? 'stopped' : 'finished';
   const detail = createEvaluationDetail(10, set.test.indices.length);
@@ -101,7 +114,10 @@ function slice(): void {
   if (!tr || paused) return;
   try {
     const t0 = performance.now();
-    while (!tr.done && !stopped && performance.now() - t0 < SLICE_MS) trainSteps(tr, 1);
+    while (!tr.done && !stopped && performance.now() - t0 < SLICE_MS) {
+      trainSteps(tr, 1);
+      checkpoint(tr, false);
+    }
     if (tr.done || stopped) return finish();
     if (performance.now() - lastReport >= REPORT_MS) report();
     schedule();
@@ -119,7 +135,10 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       return;
     case 'pause':
       paused = true;
-      if (trainer) report();
+      if (trainer) {
+        report();
+        checkpoint(trainer, true);
+      }
       post({ type: 'paused' });
       return;
     case 'resume':

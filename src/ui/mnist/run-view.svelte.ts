@@ -8,6 +8,7 @@ import type { EpochRecord, TargetReached } from '../../mnist/train.ts';
 import { divergenceDetail, divergenceLabel, type Divergence } from '../../mnist/divergence.ts';
 import { getOptimizer } from '../../optim/index.ts';
 import { LOOKS } from '../../render/palette.ts';
+import type { Checkpoints } from '../../mnist/landscape/checkpoints.ts';
 
 export type RunStatus = 'queued' | 'running' | 'pausing' | 'paused' | 'done' | 'stopped' | 'diverged' | 'failed';
 
@@ -47,6 +48,8 @@ export class RunView {
   divergence = $state.raw<Divergence | null>(null);
   testAccuracy = $state<number | null>(null);
   result = $state.raw<RunResult | null>(null);
+  /** Parameter copies for the loss landscape, as the worker posts them (plain arrays: read on demand, not drawn). */
+  readonly checkpoints: Checkpoints = { iterations: [], params: [] };
   error = $state('');
 
   constructor(key: string, optimizer: OptimizerId, hyper: Hyper) {

@@ -101,6 +101,10 @@ export class Training {
         run.target = msg.target;
         return false;
       }
+      case 'checkpoint':
+        run.checkpoints.iterations.push(msg.iteration);
+        run.checkpoints.params.push(msg.params);
+        return false;
       case 'paused':
         // Worker messages arrive in order: every update done before the pause has been reported by now.
         if (run.status === 'pausing') run.status = 'paused';

@@ -1,0 +1,108 @@
+/**
+ * PCA directions of the training paths (Li et al. 2018, §7): the top two right singular vectors of the
+ * uncentred matrix X whose k rows are the checkpoint deltas θ − θ₀ of all runs together.
+ * Through the k × k Gram matrix G = X Xᵀ (k is a few hundred, the parameters tens of thousands):
+ *   G v = λ v  ⇒  u = Xᵀ v / √λ  is a unit right singular vector of X with singular value √λ,
+ *   explained-variance ratio of u = λ / trace(G)  (uncentred: variance about θ₀, not about the mean).
+ * The two largest eigenpairs come from power iteration on G, then on G − λ₁ v₁ v₁ᵀ (deflation).
+ * Signs are fixed so that each direction's largest-magnitude coordinate over the checkpoints is positive.
+ * When the deltas span one direction only (one run moving along a line), the second axis is a seeded
+ * Gaussian direction orthogonalised against the first, with explained ratio 0.
+ */
+import { createRng } from '../../run/random.ts';
+
+export interface PcaDirections {
+  readonly d1: Float64Array;
+  readonly d2: Float64Array;
+  readonly explained: readonly [number, number];
+}
+
+const MAX_ITERATIONS = 20_000;
+const TOLERANCE = 1e-13;
+/** Relative to λ₁, an eigenvalue below this is rounding noise. */
+const RANK_EPS = 1e-10;
+
+export function gramMatrix(rows: readonly ArrayLike<number>[]): Float64Array {
+  const k = rows.length;
+  const G = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    const a = rows[i];
+    for (let j = 0; j <= i; j++) {
+      const b = rows[j];
+      let s = 0;
+      for (let p = 0; p < a.length; p++) s += a[p] * b[p];
+      G[i * k + j] = s;
+      G[j * k + i] = s;
+    }
+  }
+  return G;
+}
+
+/** The largest eigenpair of the symmetric positive semi-definite k × k matrix G (row-major), by power iteration. */
+export function topEigenpair(G: Float64Array, k: number, seed = 1): { value: number; vector: Float64Array } {
+  const rng = createRng(seed);
+  let v = new Float64Array(k).map(() => rng.normal());
+  let w = new Float64Array(k);
+  let value = 0;
+  normalise(v);
+  for (let it = 0; it < MAX_ITERATIONS; it++) {
+    for (let i = 0; i < k; i++) {
+      let s = 0;
+      for (let j = 0; j < k; j++) s += G[i * k + j] * v[j];
+      w[i] = s;
+    }
+    value = normalise(w);
+    if (value === 0) return { value: 0, vector: v };
+    let change = 0;
+    for (let i = 0; i < k; i++) change = Math.max(change, Math.abs(w[i] - v[i]));
+    [v, w] = [w, v];
+    if (change < TOLERANCE) break;
+  }
+  return { value, vector: v };
+}
+
+function normalise(v: Float64Array): number {
+  let s = 0;
+  for (const x of v) s += x * x;
+  const n = Math.sqrt(s);
+  if (n > 0) for (let i = 0; i < v.length; i++) v[i] /= n;
+  return n;
+}
+
+/** u = Xᵀ v / √λ, signed so that its largest |coordinate| over the rows (= √λ·v) is positive. */
+function rightVector(rows: readonly ArrayLike<number>[], v: Float64Array, value: number, n: number): Float64Array {
+  let big = 0;
+  for (let i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[big])) big = i;
+  const scale = (v[big] < 0 ? -1 : 1) / Math.sqrt(value);
+  const u = new Float64Array(n);
+  rows.forEach((row, i) => {
+    const c = v[i] * scale;
+    for (let p = 0; p < n; p++) u[p] += c * row[p];
+  });
+  return u;
+}
+
+export function pcaDirections(deltas: readonly ArrayLike<number>[], seed = 1): PcaDirections {
+  const k = deltas.length;
+  if (k === 0) throw new Error('PCA needs at least one checkpoint besides θ₀');
+  const n = deltas[0].length;
+  const G = gramMatrix(deltas);
+  let trace = 0;
+  for (let i = 0; i < k; i++) trace += G[i * k + i];
+  if (!(trace > 0)) throw new Error('the runs never left θ₀, so they span no plane');
+  const first = topEigenpair(G, k, seed);
+  const d1 = rightVector(deltas, first.vector, first.value, n);
+  const deflated = G.slice();
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) deflated[i * k + j] -= first.value * first.vector[i] * first.vector[j];
+  const second = topEigenpair(deflated, k, seed + 1);
+  if (second.value > RANK_EPS * first.value) {
+    return { d1, d2: rightVector(deltas, second.vector, second.value, n), explained: [first.value / trace, second.value / trace] };
+  }
+  const rng = createRng(seed);
+  const d2 = new Float64Array(n).map(() => rng.normal());
+  let dot = 0;
+  for (let p = 0; p < n; p++) dot += d2[p] * d1[p];
+  for (let p = 0; p < n; p++) d2[p] -= dot * d1[p];
+  normalise(d2);
+  return { d1, d2, explained: [first.value / trace, 0] };
+}
