@@ -169,6 +169,6 @@ describe('npm run cli -- render --lab map (real process)', () => {
 
   it('refuses --animated for a map', () => {
     const r = parseRenderArgs(['--surface', 'bowl', '--lab', 'map', '--animated', '--out', 'a.svg']);
-    expect(r).toEqual({ ok: false, error: '--animated: a start-point map (--lab map) is a still figure; leave out --animated' });
+    expect(r).toEqual({ ok: false, error: '--animated: a lab view (--lab) is a still figure; leave out --animated' });
   });
 });
