@@ -38,6 +38,9 @@ const LAYER: NumberRange = { min: 1, max: 4096, integer: true };
 const BATCH: NumberRange = { min: 1, max: 4096, integer: true };
 const ENTRANT_BATCH: EntrantBatch = { max: BATCH.max, unit: 'images per mini-batch' };
 
+/** MNIST entrants: the surfaces' syntax, `batch=` counting training images. */
+export const parseMnistEntrants = (text: string, vocab: ViewVocabulary) => parseEntrants(text, vocab, ENTRANT_BATCH);
+
 const entrants: Field<'entrants'> = {
   kind: 'scalar',
   name: 'entrants',
@@ -49,7 +52,7 @@ const entrants: Field<'entrants'> = {
     `(e.g. sgd,adam,adam:lr=0.01; at most ${MAX_ENTRANTS}; default: ${DEFAULT_ENTRANTS.join(',')})`,
   write: 'unless-default',
   default: () => plainEntrants(DEFAULT_ENTRANTS),
-  parse: (text, { vocab }) => parseEntrants(text, vocab, ENTRANT_BATCH),
+  parse: (text, { vocab }) => parseMnistEntrants(text, vocab),
   format: formatEntrants,
 };
 

@@ -67,6 +67,9 @@ export function trainConfig(o: MnistOptions): TrainConfig {
 export interface MnistRun {
   /** Unique within the race: `adam`, `adam#2`, `adam:lr=0.01` (entrants.ts). */
   readonly label: string;
+  readonly entrant: ViewEntrant;
+  /** n for the n-th identical entrant (entrantLabels). */
+  readonly copy: number;
   readonly optimizer: OptimizerId;
   readonly hyper: Hyper;
   readonly config: TrainConfig;
@@ -77,6 +80,8 @@ export function mnistRuns(o: MnistOptions): MnistRun[] {
   const labels = entrantLabels(o.entrants);
   return o.entrants.map((e, i) => ({
     label: labels[i].label,
+    entrant: e,
+    copy: labels[i].copy,
     optimizer: e.optimizer,
     hyper: entrantHyper(o.hyper, e),
     config: { ...base, batchSize: e.batch ?? base.batchSize, schedule: e.schedule ?? base.schedule },
