@@ -52,7 +52,12 @@ const entrants: Field<'entrants'> = {
     `(e.g. sgd,adam,adam:lr=0.01; at most ${MAX_ENTRANTS}; default: ${DEFAULT_ENTRANTS.join(',')})`,
   write: 'unless-default',
   default: () => plainEntrants(DEFAULT_ENTRANTS),
-  parse: (text, { vocab }) => parseMnistEntrants(text, vocab),
+  // A race of none cannot train: a link or flag that leaves no entrant is refused whole (a link keeps the default race).
+  parse(text, { vocab }) {
+    const r = parseMnistEntrants(text, vocab);
+    if (!r.ok || r.value.length > 0) return r;
+    return r.dropped?.length ? { ok: false, error: r.dropped[0] } : expected('at least one entrant, e.g. sgd,adam');
+  },
   format: formatEntrants,
 };
 

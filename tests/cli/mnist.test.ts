@@ -129,6 +129,17 @@ describe('the MNIST options in a link', () => {
     expect(decodeMnist('m.opt=muon%2Csgd&m.muon.adamLr=0.003', MNIST_VOCABULARY)).toEqual({ options: muon, notices: [] });
   });
 
+  it('keeps the default race when a link leaves no entrant, and says why; keeps the readable ones otherwise', () => {
+    const none = decodeMnist('m.opt=foo%3Cscript%3E&m.epochs=-5', MNIST_VOCABULARY);
+    expect(formatEntrants(none.options.entrants)).toBe('sgd,adam');
+    expect(none.options.epochs).toBe(10);
+    expect(none.notices).toEqual(['Ignored the unknown optimizer "foo<script>".', 'Ignored the epochs "-5": expected a whole number from 1 to 10000.']);
+    const some = decodeMnist('m.opt=adam%2Cfoo%2Cadam%3Alr%3D99', MNIST_VOCABULARY);
+    expect(formatEntrants(some.options.entrants)).toBe('adam');
+    expect(some.notices).toHaveLength(2);
+    expect(parseMnistArgs(['--optimizers', '']).ok).toBe(false);
+  });
+
   it('shares the hash with the surfaces view: each reads only its own keys', () => {
     const hash = '#s=bowl&steps=50&m.seed=3&m.epochs=x&tab=mnist';
     expect(decodeView(hash, VOCABULARY).notices).toEqual([]);
