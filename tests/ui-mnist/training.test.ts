@@ -71,6 +71,19 @@ describe('Training', () => {
     expect(new Set(training.runs.map((r) => r.dash)).size).toBe(3);
   });
 
+  it('gives each worker its own copy of the data, moved to it (transferred), never the tab\'s', () => {
+    const { training, workers } = setup(2);
+    const data = { trainImages: Uint8Array.of(1, 2, 3), trainLabels: Uint8Array.of(4), testImages: Uint8Array.of(5, 6), testLabels: Uint8Array.of(7) };
+    training.start(optionsOf(defaultForm()), data);
+    for (const w of workers) {
+      const sent = (w.sent[0] as StartMessage).files;
+      expect(sent).toEqual(data);
+      expect(sent.trainImages.buffer).not.toBe(data.trainImages.buffer);
+      expect(w.transferred[0]).toEqual(Object.values(sent).map((b) => b.buffer));
+    }
+    expect((workers[0].sent[0] as StartMessage).files.trainImages.buffer).not.toBe((workers[1].sent[0] as StartMessage).files.trainImages.buffer);
+  });
+
   it('queues runs beyond the core count and applies progress, divergence and results', () => {
     const { training, workers } = setup(1);
     training.start(optionsOf(defaultForm()), files);

@@ -12,6 +12,13 @@ import type { TrainConfig } from '../../mnist/train.ts';
 import { mnistRuns, trainConfig, type MnistOptions } from '../../view/mnist-options.ts';
 import { RunView } from './run-view.svelte.ts';
 
+const copyFiles = (files: MnistFiles): MnistFiles => ({
+  trainImages: files.trainImages.slice(),
+  trainLabels: files.trainLabels.slice(),
+  testImages: files.testImages.slice(),
+  testLabels: files.testLabels.slice(),
+});
+
 const createTrainWorker = (): PoolWorker => new Worker(new URL('../../mnist/browser/train-worker.ts', import.meta.url), { type: 'module' });
 
 export class Training {
@@ -45,11 +52,14 @@ export class Training {
     const runs = mnistRuns(options).map((e, i) => new RunView(e, i));
     this.runs = runs;
     for (const run of runs) {
-      const start: StartMessage = { type: 'start', files, config: run.config, limit, optimizer: run.optimizer, hyper: run.hyper, backend: options.backend };
       const handle = this.pool.submit({
         start: (worker) => {
           run.status = this.paused ? 'pausing' : 'running';
-          worker.postMessage(start);
+          // The worker's own copy of the data, made as it starts and moved (transferred) to it: a structured
+          // clone would hold a second, serialised 55 MB copy per starting worker until it is read.
+          const own = copyFiles(files);
+          const start: StartMessage = { type: 'start', files: own, config: run.config, limit, optimizer: run.optimizer, hyper: run.hyper, backend: options.backend };
+          worker.postMessage(start, Object.values(own).map((bytes) => bytes.buffer));
           if (this.paused) worker.postMessage({ type: 'pause' } satisfies ToWorker);
         },
         message: (data) => generation === this.generation && this.apply(run, data as FromWorker),
