@@ -20,14 +20,15 @@
  * "hyper" what it ran with. Hyperparameters: registry defaults, then MNIST's (src/mnist/hyper-defaults.ts),
  * then --set (which must name an optimizer among the entrants), then the entrant's own.
  * --backend auto (the default) runs WebAssembly SIMD where Node has it, else TypeScript (pick-backend.ts,
- * the browser's rule); config.backend says which ran.
+ * the browser's rule), and TypeScript for a run whose network WebAssembly's memory cannot hold (with a
+ * notice on stderr); config.backend says which ran ("wasm", "ts", or "mixed"), each run's "backend" too.
  * Runs go one after another in this process; the table streams one line per epoch to stdout.
  */
 import { readMnistFiles } from '../mnist/load-node.ts';
 import { divergenceDetail, divergenceLabel } from '../mnist/divergence.ts';
 import { splitMnist } from '../mnist/dataset.ts';
-import { createTrainer, trainToEnd, type EpochRecord, type Trainer, type TrainConfig } from '../mnist/train.ts';
-import { pickBackend } from '../mnist/browser/pick-backend.ts';
+import { trainToEnd, type EpochRecord, type Trainer, type TrainConfig } from '../mnist/train.ts';
+import { pickBackend, trainerOn } from '../mnist/browser/pick-backend.ts';
 import { followsSchedule, formatSchedule, isFixed } from '../run/schedules.ts';
 import { getOptimizer } from '../optim/index.ts';
 import { MNIST_TABLE } from '../view/mnist-fields.ts';
@@ -64,9 +65,13 @@ export function parseMnistArgs(argv: readonly string[]): Result<MnistRequest, st
   return ok({ options, config: trainConfig(options), json: flags.value.booleans.has('json') });
 }
 
-function runJson(run: MnistRun, tr: Trainer) {
+type Kernels = 'wasm' | 'ts';
+const kernelsOf = (name: string): Kernels => (name === 'wasm-simd' ? 'wasm' : 'ts');
+
+function runJson(run: MnistRun, tr: Trainer, backend: Kernels) {
   return {
     entrant: run.label,
+    backend,
     optimizer: tr.optimizer.id,
     hyper: tr.hyper,
     batchSize: tr.config.batchSize,
@@ -95,9 +100,9 @@ export async function mnistCommand(argv: readonly string[]): Promise<number> {
   const { config, options } = request;
   const data = splitMnist(readMnistFiles(), { seed: config.seed, limit: options.limit ?? undefined });
   const out = (line: string) => request.json || process.stdout.write(`${line}\n`);
-  // One backend for the whole race; each run gets its own instance (its own memory).
-  const backendName = (await pickBackend(options.backend)).name;
-  const backend = backendName === 'wasm-simd' ? 'wasm' : 'ts';
+  // The race's backend; each run gets its own instance (its own memory), and a run WebAssembly cannot hold
+  // falls back to TypeScript (trainerOn), so config.backend is finally what every run used.
+  const backend = kernelsOf((await pickBackend(options.backend)).name);
   const configJson = {
     sizes: config.mlp.sizes,
     activations: config.mlp.activations,
@@ -118,9 +123,11 @@ export async function mnistCommand(argv: readonly string[]): Promise<number> {
   out(`MNIST ${config.mlp.sizes.join('-')} (${config.mlp.activations.join(', ') || 'no hidden layer'}), ${config.init}, batch ${config.batchSize}, ` +
     `${config.epochs} epoch(s), ${configJson.trainExamples} train / ${configJson.validationExamples} validation / ${configJson.testExamples} test, ` +
     `schedule ${configJson.schedule}, seed ${config.seed}, ${backend} kernels`);
-  const runs: [MnistRun, Trainer][] = [];
+  const runs: [MnistRun, Trainer, Kernels][] = [];
   for (const run of mnistRuns(options)) {
-    const tr = createTrainer(data, run.config, getOptimizer(run.optimizer), run.hyper, { backend: await pickBackend(backend) });
+    const placed = await trainerOn(options.backend === 'auto' ? 'auto' : backend, data, run.config, getOptimizer(run.optimizer), run.hyper);
+    const tr = placed.trainer;
+    if (placed.notice) process.stderr.write(`mnist: ${run.label}: ${placed.notice}\n`);
     const unscheduled = !isFixed(run.config.schedule) && !followsSchedule(tr.optimizer, tr.hyper) ? `  (${'lr' in tr.hyper ? 'schedule-free' : 'no learning rate'}: schedule not applied)` : '';
     const own = run.config.batchSize !== config.batchSize || run.config.schedule !== config.schedule ? `  batch ${run.config.batchSize}, schedule ${formatSchedule(run.config.schedule)}` : '';
     out(`\n${run.label}  (${tr.optimizer.name})  ${Object.entries(tr.hyper).map(([k, v]) => `${k}=${v}`).join(' ')}${own}${unscheduled}`);
@@ -128,8 +135,10 @@ export async function mnistCommand(argv: readonly string[]): Promise<number> {
     trainToEnd(tr, (e) => out(epochLine(e)));
     const reached = tr.target ? `${pct(config.targetAccuracy)} validation at epoch ${tr.target.epoch} (${tr.target.iterations} iterations, ${tr.target.seconds.toFixed(1)} s)` : `${pct(config.targetAccuracy)} validation not reached`;
     out(tr.divergence ? `  ${divergenceLabel(tr.divergence)} (${divergenceDetail(tr.divergence)})` : `  test accuracy ${pct(tr.testAccuracy)}; ${reached}`);
-    runs.push([run, tr]);
+    runs.push([run, tr, kernelsOf(placed.backend.name)]);
   }
-  if (request.json) process.stdout.write(`${JSON.stringify({ config: configJson, runs: runs.map(([run, tr]) => runJson(run, tr)) })}\n`);
+  const used = new Set(runs.map(([, , k]) => k));
+  const ran = { ...configJson, backend: used.size === 1 ? [...used][0] : 'mixed' };
+  if (request.json) process.stdout.write(`${JSON.stringify({ config: ran, runs: runs.map(([run, tr, k]) => runJson(run, tr, k)) })}\n`);
   return 0;
 }

@@ -34,7 +34,9 @@ const base = DEFAULT_TRAIN.mlp;
 
 /** The race a first visit trains: the textbook's SGD against Adam. */
 export const DEFAULT_ENTRANTS: readonly OptimizerId[] = ['sgd', 'adam'];
-const LAYER: NumberRange = { min: 1, max: 4096, integer: true };
+/** What a browser tab can hold (issue 13): hidden widths up to 1,024, at most 4 hidden layers, batches up to 4,096. */
+export const LAYER: NumberRange = { min: 1, max: 1024, integer: true };
+export const MAX_HIDDEN_LAYERS = 4;
 const BATCH: NumberRange = { min: 1, max: 4096, integer: true };
 const ENTRANT_BATCH: EntrantBatch = { max: BATCH.max, unit: 'images per mini-batch' };
 
@@ -93,7 +95,7 @@ const hidden: Ranged<'hidden'> = {
   key: 'hidden',
   flag: { name: 'hidden', arg: 'W1,W2,…' },
   label: 'the hidden layers',
-  help: `hidden layer widths, each ${describeRange(LAYER)}; empty for none (default: ${base.sizes.slice(1, -1).join(',')})`,
+  help: `hidden layer widths, at most ${MAX_HIDDEN_LAYERS}, each ${describeRange(LAYER)}; empty for none (default: ${base.sizes.slice(1, -1).join(',')})`,
   range: LAYER,
   write: 'unless-default',
   default: () => base.sizes.slice(1, -1),
@@ -105,6 +107,7 @@ const hidden: Ranged<'hidden'> = {
       if (!v.ok) return expected(`widths, each ${describeRange(LAYER)}, comma-separated`);
       widths.push(v.value);
     }
+    if (widths.length > MAX_HIDDEN_LAYERS) return expected(`at most ${MAX_HIDDEN_LAYERS} hidden layers`);
     return { ok: true, value: widths };
   },
   format: (widths) => widths.join(','),

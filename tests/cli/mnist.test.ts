@@ -80,7 +80,11 @@ describe('cli mnist arguments', () => {
       [['--set', 'sgd.lr=99'], '--set sgd.lr: expected a number from 0.00001 to 10, got "99"'],
       [['--set', 'nag.lr=0.1'], '--set nag.lr=0.1: nag is not among --optimizers'],
       [['--hidden', '64,16', '--activations', 'relu'], '--activations: expected 2 activation(s), one per hidden layer, got "relu"'],
-      [['--hidden', '64,0'], '--hidden: expected widths, each a whole number from 1 to 4096, comma-separated, got "64,0"'],
+      [['--hidden', '64,0'], '--hidden: expected widths, each a whole number from 1 to 1024, comma-separated, got "64,0"'],
+      [['--hidden', '2048'], '--hidden: expected widths, each a whole number from 1 to 1024, comma-separated, got "2048"'],
+      [['--hidden', '8,8,8,8,8'], '--hidden: expected at most 4 hidden layers, got "8,8,8,8,8"'],
+      [['--batch', '4097'], '--batch: expected a whole number from 1 to 4096, got "4097"'],
+      [['--seed', '2147483648'], '--seed: expected a whole number from 0 to 2147483647, got "2147483648"'],
       [['--activations', 'relu,swish'], '--activations: unknown activation "swish" (choose from sigmoid, tanh, relu, leaky-relu)'],
       [['--schedule', 'cosine'], '--schedule: unknown schedule "cosine"'],
       [['--keep-prob', '1.5'], '--keep-prob: expected a number more than 0 and at most 1, got "1.5"'],
@@ -156,6 +160,7 @@ describe('cli mnist runs', () => {
     const out = JSON.parse(r.stdout);
     // Node 20 has WebAssembly SIMD: auto picks it.
     expect(out.config.backend).toBe('wasm');
+    expect(out.runs.map((x: { backend: string }) => x.backend)).toEqual(['wasm', 'wasm', 'wasm', 'wasm']);
     expect(out.config.trainExamples).toBe(600);
     expect(out.runs.map((x: { entrant: string }) => x.entrant)).toEqual(['sgd', 'adam', 'adam:lr=0.01', 'adam#2']);
     expect(out.runs.map((x: { hyper: { lr: number } }) => x.hyper.lr)).toEqual([0.2, 0.003, 0.01, 0.003]);

@@ -21,8 +21,12 @@ describe('parseHidden', () => {
   it('reads comma-separated widths and rejects non-integers', () => {
     expect(parseHidden(' 64, 16 ')).toEqual([64, 16]);
     expect(parseHidden('')).toEqual([]);
-    expect(parseHidden('64,1.5')).toBe('hidden layer size "1.5" must be a whole number from 1 to 4096');
-    expect(parseHidden('64,x')).toBe('hidden layer size "x" must be a whole number from 1 to 4096');
+    expect(parseHidden('64,1.5')).toBe('hidden layer size "1.5" must be a whole number from 1 to 1024');
+    expect(parseHidden('64,x')).toBe('hidden layer size "x" must be a whole number from 1 to 1024');
+    // The field table's caps, as the link and the CLI read them.
+    expect(parseHidden('1024,1024,1024,1024')).toEqual([1024, 1024, 1024, 1024]);
+    expect(parseHidden('1025')).toBe('hidden layer size "1025" must be a whole number from 1 to 1024');
+    expect(parseHidden('8,8,8,8,8')).toBe('at most 4 hidden layers');
   });
 });
 

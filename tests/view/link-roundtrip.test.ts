@@ -119,7 +119,7 @@ const MNIST_CASES: Record<keyof MnistOptions, MnistOptions[]> = {
   hyper: hyperEdges(MNIST_DEFAULT),
   epochs: [mnist({ epochs: 1 }), mnist({ epochs: 10_000 })],
   batch: [mnist({ batch: 1 }), mnist({ batch: 4096 })],
-  hidden: [mnist({ hidden: [], activations: [] }), mnist({ hidden: [4096, 1, 7], activations: ['relu', 'leaky-relu', 'sigmoid'] })],
+  hidden: [mnist({ hidden: [], activations: [] }), mnist({ hidden: [1024, 1, 7, 1024], activations: ['relu', 'leaky-relu', 'sigmoid', 'tanh'] })],
   activations: ACTIVATION_IDS.map((a) => mnist({ activations: [a, a] })),
   init: INIT_IDS.filter((init) => init !== MNIST_DEFAULT.init).map((init) => mnist({ init })),
   l2: [mnist({ l2: 0.1 + 0.2 }), mnist({ l2: 1.7976931348623157e308 })],

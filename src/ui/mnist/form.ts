@@ -15,7 +15,7 @@ import { ACTIVATION_IDS, type ActivationId } from '../../mnist/activations.ts';
 import { INIT_IDS, type InitId } from '../../mnist/init.ts';
 import { formatSchedule, parseSchedule } from '../../run/schedules.ts';
 import { formatEntrants, inRaceOrder, plainEntrant } from '../../view/entrants.ts';
-import { MNIST_FIELD, parseMnistEntrants } from '../../view/mnist-fields.ts';
+import { MAX_HIDDEN_LAYERS, MNIST_FIELD, parseMnistEntrants } from '../../view/mnist-fields.ts';
 import { decodeMnist } from '../../view/mnist-link.ts';
 import type { Backend, MnistOptions } from '../../view/mnist-options.ts';
 import { describeRange, type NumberRange } from '../../view/numbers.ts';
@@ -54,7 +54,6 @@ export interface TabForm {
 }
 
 export const TRAIN_SIZE = 55_000;
-const HIDDEN_LAYERS = 6;
 
 export function formOf(o: MnistOptions): TabForm {
   return {
@@ -122,7 +121,7 @@ export function parseHidden(text: string): number[] | string {
   const sizes = parts.map(Number);
   const bad = parts.find((_, i) => !(Number.isInteger(sizes[i]) && sizes[i] >= range.min && sizes[i] <= range.max));
   if (bad !== undefined) return `hidden layer size "${bad}" must be ${describeRange(range)}`;
-  if (sizes.length > HIDDEN_LAYERS) return `at most ${HIDDEN_LAYERS} hidden layers`;
+  if (sizes.length > MAX_HIDDEN_LAYERS) return `at most ${MAX_HIDDEN_LAYERS} hidden layers`;
   return sizes;
 }
 
