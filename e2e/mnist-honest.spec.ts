@@ -127,3 +127,18 @@ test('MNIST defaults: all 55,000 images, 10 epochs, target 95 %; the surfaces ta
   await page.getByRole('tab', { name: 'MNIST' }).click();
   await expect(page.getByTestId('epochs')).toHaveValue('3');
 });
+
+test('MNIST defaults: a first run on all 55,000 images reaches 95 % with both default entrants (SGD at epoch 8, Adam at epoch 2)', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('./#tab=mnist');
+  await expect(page.getByTestId('mnist-data-status')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+  await page.getByTestId('train').click();
+  const board = page.getByTestId('mnist-scoreboard');
+  await expect(page.getByText(/2 runs on 55,000 training examples/)).toBeVisible({ timeout: 60_000 });
+  for (const key of ['sgd', 'adam']) await expect(board.getByTestId(`score-${key}`)).toContainText('done', { timeout: 240_000 });
+  // The same numbers as `cli mnist` on the defaults (seed 1, WebAssembly kernels): README, "MNIST defaults".
+  await expect(board.getByTestId('score-sgd').getByTestId('to-target')).toContainText('3,440 it., epoch 8');
+  await expect(board.getByTestId('score-adam').getByTestId('to-target')).toContainText('860 it., epoch 2');
+  await expect(board.getByTestId('score-sgd').getByTestId('test-acc')).toHaveText('95.71%');
+  await expect(board.getByTestId('score-adam').getByTestId('test-acc')).toHaveText('97.06%');
+});
