@@ -16,10 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { splitMnist } from '../mnist/dataset.ts';
 import { readMnistFiles } from '../mnist/load-node.ts';
-import { createTrainer } from '../mnist/train.ts';
-import { createTsBackend } from '../mnist/kernels/ts.ts';
-import { createWasmBackend } from '../mnist/kernels/wasm/wasm-backend.ts';
-import type { KernelBackend } from '../mnist/kernels/types.ts';
+import { pickBackend, trainerOn } from '../mnist/browser/pick-backend.ts';
 import { paramLayout } from '../mnist/layout.ts';
 import { checkpointEvery, trainRecording } from '../mnist/landscape/checkpoints.ts';
 import { GRID_RANGE } from '../mnist/landscape/axes.ts';
@@ -29,7 +26,7 @@ import { landscapeConfig } from '../mnist/landscape/race-config.ts';
 import { getOptimizer } from '../optim/index.ts';
 import { landscapeJson } from '../export/landscape-data.ts';
 import { landscapeFigureSpec, landscapeFigureSvg } from '../export/landscape-figure.ts';
-import type { MnistOptions } from '../view/mnist-options.ts';
+import { mnistRuns, type MnistOptions } from '../view/mnist-options.ts';
 import type { TrainConfig } from '../mnist/train.ts';
 import { fail, ok, type Result } from '../view/result.ts';
 import { helpText, orUsageError, parseFlags, type FlagDecl } from './args.ts';
@@ -94,8 +91,8 @@ export function parseLandscapeArgs(argv: readonly string[]): Result<LandscapeReq
   if (!grid.ok) return grid;
   const subset = wholeIn('subset', values.subset, SUBSET_RANGE);
   if (!subset.ok) return subset;
-  const entrants = mnist.value.options.optimizers;
-  const center = values.center === undefined ? 0 : entrants.indexOf(values.center as (typeof entrants)[number]);
+  const entrants = mnistRuns(mnist.value.options).map((r) => r.label);
+  const center = values.center === undefined ? 0 : entrants.indexOf(values.center);
   if (center < 0) return fail(`--center ${values.center} is not an entrant (entrants: ${entrants.join(', ')})`);
   if (values.center !== undefined && directions !== 'random') return fail('--center applies to --directions random (a PCA plane passes through θ₀)');
   const out = values.out ?? null;
@@ -114,23 +111,25 @@ export async function landscapeCommand(argv: readonly string[]): Promise<number>
   const request = orUsageError(parseLandscapeArgs(argv));
   const { config, options } = request;
   const data = splitMnist(readMnistFiles(), { seed: config.seed, limit: options.limit ?? undefined });
-  const backend = async (): Promise<KernelBackend> => (options.backend === 'wasm' ? await createWasmBackend() : createTsBackend());
   const say = (line: string) => request.json || request.out !== null || process.stdout.write(`${line}\n`);
   const runs: LandscapeEntrant[] = [];
   let every = 1;
-  for (const id of options.optimizers) {
-    const tr = createTrainer(data, config, getOptimizer(id), options.hyper[id], { backend: await backend() });
+  const races = mnistRuns(options);
+  for (const run of races) {
+    const placed = await trainerOn(options.backend, data, run.config, getOptimizer(run.optimizer), run.hyper);
+    if (placed.notice !== null) process.stderr.write(`${run.label}: ${placed.notice}\n`);
+    const tr = placed.trainer;
     every = checkpointEvery(tr.totalSteps);
     const checkpoints = trainRecording(tr);
     say(`${tr.optimizer.name}: ${tr.iteration} updates, ${checkpoints.params.length} checkpoints${tr.diverged ? ' (diverged)' : ''}`);
-    runs.push({ entrant: id, optimizer: id, checkpoints });
+    runs.push({ entrant: run.label, optimizer: run.optimizer, checkpoints });
   }
-  const subset = createSubsetLoss(config.mlp, await backend(), data.validation, request.subset);
+  const subset = createSubsetLoss(config.mlp, await pickBackend(options.backend), data.validation, request.subset);
   const job = createLandscapeJob({ layout: paramLayout(config.mlp), runs, directions: request.directions, grid: request.grid, seed: config.seed, center: request.center }, subset);
   const result = runLandscape(job);
   const configJson = landscapeConfig(config, {
     trainExamples: data.train.indices.length,
-    entrants: options.optimizers.map((id) => ({ entrant: id, optimizer: id, hyper: options.hyper[id] })),
+    entrants: races.map((r) => ({ entrant: r.label, optimizer: r.optimizer, hyper: r.hyper })),
     directions: request.directions,
     grid: request.grid,
     subset: request.subset,

@@ -1,11 +1,13 @@
 /**
- * `cli mnist`: train the MLP on real MNIST with each selected optimizer, from the same initial weights
- * on the same seeded batch stream (src/mnist/train.ts), and print JSON or a table.
+ * `cli mnist`: train the MLP on real MNIST with each entrant (an optimizer with its own settings, the
+ * surfaces' syntax: `--optimizers sgd,adam,adam:lr=0.01`), from the same initial weights on the same
+ * seeded batch stream (src/mnist/train.ts), and print JSON or a table.
  *
  *   mnist [training options] [--json]      (mnist --help lists them: the MNIST field table's flags,
  *                                          src/view/mnist-fields.ts, read by the table's one reader)
  *
- * JSON: {"config": {...}, "runs": [{"optimizer", "hyper", "initialValLoss", "epochs": [{"epoch", "trainLoss",
+ * JSON: {"config": {..., "backend": "wasm" | "ts"}, "runs": [{"entrant", "optimizer", "hyper", "batchSize",
+ *        "schedule", "initialValLoss", "epochs": [{"epoch", "trainLoss",
  *        "valLoss", "valAccuracy", "seconds"}], "testAccuracy", "diverged", "divergence", "target", "iterations",
  *        "seconds"}]}
  * seconds are cumulative training seconds (evaluation excluded); target is the first epoch whose
@@ -14,21 +16,23 @@
  * non-finite or whose validation loss exceeds 10× that diverges (src/mnist/divergence.ts): it stops,
  * "diverged" is true, "divergence" is {"epoch", "iteration", "reason": "training-loss" | "validation-loss",
  * "value", "initialValLoss"} (else null), testAccuracy is null, and the table says "diverged at epoch k".
- * Hyperparameters: registry defaults, then MNIST's (src/mnist/hyper-defaults.ts), then --set, which must
- * name one of --optimizers.
+ * "entrant" is the entrant's label (`adam`, `adam#2`, `adam:lr=0.01`), as the tab and the surfaces label it;
+ * "hyper" what it ran with. Hyperparameters: registry defaults, then MNIST's (src/mnist/hyper-defaults.ts),
+ * then --set (which must name an optimizer among the entrants), then the entrant's own.
+ * --backend auto (the default) runs WebAssembly SIMD where Node has it, else TypeScript (pick-backend.ts,
+ * the browser's rule), and TypeScript for a run whose network WebAssembly's memory cannot hold (with a
+ * notice on stderr); config.backend says which ran ("wasm", "ts", or "mixed"), each run's "backend" too.
  * Runs go one after another in this process; the table streams one line per epoch to stdout.
  */
 import { readMnistFiles } from '../mnist/load-node.ts';
 import { divergenceDetail, divergenceLabel } from '../mnist/divergence.ts';
 import { splitMnist } from '../mnist/dataset.ts';
-import { createTrainer, trainToEnd, type EpochRecord, type Trainer, type TrainConfig } from '../mnist/train.ts';
-import { createTsBackend } from '../mnist/kernels/ts.ts';
-import { createWasmBackend } from '../mnist/kernels/wasm/wasm-backend.ts';
-import type { KernelBackend } from '../mnist/kernels/types.ts';
+import { trainToEnd, type EpochRecord, type Trainer, type TrainConfig } from '../mnist/train.ts';
+import { pickBackend, trainerOn } from '../mnist/browser/pick-backend.ts';
 import { followsSchedule, formatSchedule, isFixed } from '../run/schedules.ts';
 import { getOptimizer } from '../optim/index.ts';
 import { MNIST_TABLE } from '../view/mnist-fields.ts';
-import { trainConfig, type MnistOptions } from '../view/mnist-options.ts';
+import { mnistRuns, trainConfig, type MnistOptions, type MnistRun } from '../view/mnist-options.ts';
 import { readFields } from '../view/read-fields.ts';
 import { fail, ok, type Result } from '../view/result.ts';
 import { MNIST_VOCABULARY } from '../view/vocabulary.ts';
@@ -56,15 +60,22 @@ export function parseMnistArgs(argv: readonly string[]): Result<MnistRequest, st
   if (!raw.ok) return raw;
   const { state: options, errors } = readFields(MNIST_TABLE, raw.value, { vocab: MNIST_VOCABULARY });
   if (errors.length > 0) return fail(cliMessage(MNIST_TABLE, errors[0]));
-  const sets = setsAmong(raw.value, options.optimizers);
+  const sets = setsAmong(raw.value, options.entrants.map((e) => e.optimizer));
   if (!sets.ok) return sets;
   return ok({ options, config: trainConfig(options), json: flags.value.booleans.has('json') });
 }
 
-function runJson(tr: Trainer) {
+type Kernels = 'wasm' | 'ts';
+const kernelsOf = (name: string): Kernels => (name === 'wasm-simd' ? 'wasm' : 'ts');
+
+function runJson(run: MnistRun, tr: Trainer, backend: Kernels) {
   return {
+    entrant: run.label,
+    backend,
     optimizer: tr.optimizer.id,
     hyper: tr.hyper,
+    batchSize: tr.config.batchSize,
+    schedule: formatSchedule(tr.config.schedule),
     initialValLoss: tr.initialValLoss,
     epochs: tr.epochs,
     testAccuracy: tr.testAccuracy,
@@ -89,6 +100,9 @@ export async function mnistCommand(argv: readonly string[]): Promise<number> {
   const { config, options } = request;
   const data = splitMnist(readMnistFiles(), { seed: config.seed, limit: options.limit ?? undefined });
   const out = (line: string) => request.json || process.stdout.write(`${line}\n`);
+  // The race's backend; each run gets its own instance (its own memory), and a run WebAssembly cannot hold
+  // falls back to TypeScript (trainerOn), so config.backend is finally what every run used.
+  const backend = kernelsOf((await pickBackend(options.backend)).name);
   const configJson = {
     sizes: config.mlp.sizes,
     activations: config.mlp.activations,
@@ -104,23 +118,27 @@ export async function mnistCommand(argv: readonly string[]): Promise<number> {
     trainExamples: data.train.indices.length,
     validationExamples: data.validation.indices.length,
     testExamples: data.test.indices.length,
-    backend: options.backend,
+    backend,
   };
   out(`MNIST ${config.mlp.sizes.join('-')} (${config.mlp.activations.join(', ') || 'no hidden layer'}), ${config.init}, batch ${config.batchSize}, ` +
     `${config.epochs} epoch(s), ${configJson.trainExamples} train / ${configJson.validationExamples} validation / ${configJson.testExamples} test, ` +
-    `schedule ${configJson.schedule}, seed ${config.seed}, ${options.backend} kernels`);
-  const runs: Trainer[] = [];
-  for (const id of options.optimizers) {
-    const backend: KernelBackend = options.backend === 'wasm' ? await createWasmBackend() : createTsBackend();
-    const tr = createTrainer(data, config, getOptimizer(id), options.hyper[id], { backend });
-    const unscheduled = !isFixed(config.schedule) && !followsSchedule(tr.optimizer, tr.hyper) ? `  (${'lr' in tr.hyper ? 'schedule-free' : 'no learning rate'}: schedule not applied)` : '';
-    out(`\n${tr.optimizer.name}  ${Object.entries(tr.hyper).map(([k, v]) => `${k}=${v}`).join(' ')}${unscheduled}`);
+    `schedule ${configJson.schedule}, seed ${config.seed}, ${backend} kernels`);
+  const runs: [MnistRun, Trainer, Kernels][] = [];
+  for (const run of mnistRuns(options)) {
+    const placed = await trainerOn(options.backend === 'auto' ? 'auto' : backend, data, run.config, getOptimizer(run.optimizer), run.hyper);
+    const tr = placed.trainer;
+    if (placed.notice) process.stderr.write(`mnist: ${run.label}: ${placed.notice}\n`);
+    const unscheduled = !isFixed(run.config.schedule) && !followsSchedule(tr.optimizer, tr.hyper) ? `  (${'lr' in tr.hyper ? 'schedule-free' : 'no learning rate'}: schedule not applied)` : '';
+    const own = run.config.batchSize !== config.batchSize || run.config.schedule !== config.schedule ? `  batch ${run.config.batchSize}, schedule ${formatSchedule(run.config.schedule)}` : '';
+    out(`\n${run.label}  (${tr.optimizer.name})  ${Object.entries(tr.hyper).map(([k, v]) => `${k}=${v}`).join(' ')}${own}${unscheduled}`);
     out('  epoch  train loss    val loss    val acc   seconds');
     trainToEnd(tr, (e) => out(epochLine(e)));
     const reached = tr.target ? `${pct(config.targetAccuracy)} validation at epoch ${tr.target.epoch} (${tr.target.iterations} iterations, ${tr.target.seconds.toFixed(1)} s)` : `${pct(config.targetAccuracy)} validation not reached`;
     out(tr.divergence ? `  ${divergenceLabel(tr.divergence)} (${divergenceDetail(tr.divergence)})` : `  test accuracy ${pct(tr.testAccuracy)}; ${reached}`);
-    runs.push(tr);
+    runs.push([run, tr, kernelsOf(placed.backend.name)]);
   }
-  if (request.json) process.stdout.write(`${JSON.stringify({ config: configJson, runs: runs.map(runJson) })}\n`);
+  const used = new Set(runs.map(([, , k]) => k));
+  const ran = { ...configJson, backend: used.size === 1 ? [...used][0] : 'mixed' };
+  if (request.json) process.stdout.write(`${JSON.stringify({ config: ran, runs: runs.map(([run, tr, k]) => runJson(run, tr, k)) })}\n`);
   return 0;
 }

@@ -53,15 +53,20 @@ export interface TrainConfig {
   readonly targetAccuracy: number;
 }
 
-/** The textbook's setting. */
+/**
+ * The textbook's network and batch, with a budget a first run finishes in seconds and a target both
+ * default entrants reach on all 55,000 images: SGD (lr 0.2) first reaches 95 % validation accuracy at
+ * epoch 8, Adam (lr 0.003) at epoch 2 (`cli mnist` on these defaults, seed 1; README). 97 % would take
+ * SGD 28 epochs (bench/results/mnist-sweep.md).
+ */
 export const DEFAULT_TRAIN: TrainConfig = {
   mlp: DEFAULT_MLP,
   init: 'xavier-uniform',
   batchSize: 128,
-  epochs: 40,
+  epochs: 10,
   seed: 1,
   schedule: FIXED,
-  targetAccuracy: 0.97,
+  targetAccuracy: 0.95,
 };
 
 export interface EpochRecord {

@@ -4,7 +4,7 @@
  *   entrants := entrant ("," entrant)*            sgd,adam,adam:lr=0.1
  *   entrant  := ID (":" PARAM "=" VALUE)*          adam:lr=0.1:beta1=0.8
  *   PARAM    := one of ID's hyperparameter keys (lr, beta1, …), a number in its spec's range
- *             | "batch", VALUE = points per mini-batch   sgd:lr=0.1:batch=10   (surfaces with data only)
+ *             | "batch", VALUE = examples per mini-batch   sgd:lr=0.1:batch=10   (where the table allows one)
  *             | "sched", VALUE = "[" SCHEDULE "]"   sgd:sched=[step:gamma=0.5,size=10]
  *
  * A per-entrant learning-rate schedule is written exactly as `--schedule` / `sched=` write one, inside
@@ -19,6 +19,10 @@
  * order given, so `adam,sgd` races as `sgd,adam`, as the optimizer list always did), each entrant's
  * parameters in its optimizer's spec order, so formatEntrants(parse(t)) is one text per race and two
  * entrants are identical exactly when their texts are. Identical entrants are labelled `adam`, `adam#2`.
+ *
+ * Both field tables read entrants with this parser: the surfaces view's `opt=` (a batch of a surface's
+ * data points, surfacePointsBatch) and the MNIST options' `m.opt=` (a batch of training images). Each says
+ * what a batch may be with an EntrantBatch; null where no batch is possible.
  */
 import type { Hyper, OptimizerId } from '../optim/types.ts';
 import { formatSchedule, type Schedule } from '../run/schedules.ts';
@@ -33,6 +37,16 @@ export const MAX_ENTRANTS = 24;
 /** The key of an entrant's own learning-rate schedule, and of its mini-batch size. */
 export const SCHEDULE_PARAM = 'sched';
 export const BATCH_PARAM = 'batch';
+
+/** What an entrant's `batch=` may be: a whole number from 1 to `max`, counting `unit`. */
+export interface EntrantBatch {
+  readonly max: number;
+  /** What the number counts, e.g. 'points per mini-batch'. */
+  readonly unit: string;
+}
+
+/** A surface's batch rule: 1 to all of its data points; none on a surface without data (null). */
+export const surfacePointsBatch = (points: number | null): EntrantBatch | null => (points === null ? null : { max: points, unit: 'points per mini-batch' });
 
 /** An entrant that sets nothing itself. */
 export const plainEntrant = (optimizer: OptimizerId): ViewEntrant => ({ optimizer, own: {}, schedule: null, batch: null });
@@ -72,10 +86,10 @@ const rejected = (message: string): { ok: false; error: Reason } => ({ ok: false
 const q = (text: string): string => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /**
- * One entrant, `ID` or `ID:PARAM=VALUE:…`; its parameters in spec order. `points`: the data points of the
- * surface (a batch may take 1 to all of them), or null on a surface without data (no batch).
+ * One entrant, `ID` or `ID:PARAM=VALUE:…`; its parameters in spec order. `batch`: what a mini-batch may be
+ * (surfacePointsBatch for a surface), or null where there is none.
  */
-export function parseEntrant(text: string, vocab: ViewVocabulary, points: number | null = null): Parsed<ViewEntrant> {
+export function parseEntrant(text: string, vocab: ViewVocabulary, batchRule: EntrantBatch | null = null): Parsed<ViewEntrant> {
   const word = text.trim();
   const parts = splitTop(word, ':');
   if (parts === null) return rejected(`entrant ${q(word)}: unbalanced [ ]`);
@@ -101,10 +115,10 @@ export function parseEntrant(text: string, vocab: ViewVocabulary, points: number
       continue;
     }
     if (key === BATCH_PARAM) {
-      if (points === null) return rejected(`entrant ${q(word)}: ${BATCH_PARAM} needs a surface with data points (linreg); this one has none`);
-      const range = { min: 1, max: points, integer: true };
+      if (batchRule === null) return rejected(`entrant ${q(word)}: ${BATCH_PARAM} needs a surface with data points (linreg); this one has none`);
+      const range = { min: 1, max: batchRule.max, integer: true };
       const v = readNumber(value, range);
-      if (!v.ok) return rejected(`entrant ${q(word)}: ${BATCH_PARAM} expects ${describeRange(range)} (points per mini-batch), got ${q(value)}`);
+      if (!v.ok) return rejected(`entrant ${q(word)}: ${BATCH_PARAM} expects ${describeRange(range)} (${batchRule.unit}), got ${q(value)}`);
       batch = v.value;
       continue;
     }
@@ -130,14 +144,14 @@ export function inRaceOrder(entrants: readonly ViewEntrant[], vocab: Pick<ViewVo
 }
 
 /** A comma-separated list of entrants; bad ones are dropped with their reasons, empty words skipped. */
-export function parseEntrants(text: string, vocab: ViewVocabulary, points: number | null = null): Parsed<ViewEntrant[]> {
+export function parseEntrants(text: string, vocab: ViewVocabulary, batchRule: EntrantBatch | null = null): Parsed<ViewEntrant[]> {
   const words = splitTop(text, ',');
   if (words === null) return rejected('unbalanced [ ] in the entrant list');
   const picked: ViewEntrant[] = [];
   const dropped: Reason[] = [];
   for (const word of words) {
     if (word.trim() === '') continue;
-    const r = parseEntrant(word, vocab, points);
+    const r = parseEntrant(word, vocab, batchRule);
     if (!r.ok) dropped.push(r.error);
     else if (picked.length >= MAX_ENTRANTS) {
       dropped.push({ kind: 'rejected', message: `at most ${MAX_ENTRANTS} entrants race; ${q(word.trim())} and the rest were left out` });

@@ -80,24 +80,6 @@ export function choiceField<S, K extends keyof S, C>(
   };
 }
 
-/**
- * Optimizer ids of the vocabulary, comma-separated. Unknown, refused (unknownOptimizer) and repeated words
- * are dropped (a link keeps the rest); in registry order or as given.
- */
-export function parseOptimizers(text: string, vocab: ViewVocabulary, order: 'registry' | 'given'): Parsed<OptimizerId[]> {
-  const ids = vocab.optimizers.map((o) => o.id);
-  const picked: OptimizerId[] = [];
-  const dropped: Reason[] = [];
-  for (const word of text.split(',').map((w) => w.trim())) {
-    if (word === '') continue;
-    const id = ids.find((i) => i === word);
-    if (id === undefined) dropped.push(unknownOptimizer(word, vocab));
-    else if (picked.includes(id)) dropped.push({ kind: 'repeated', noun: 'optimizer', word });
-    else picked.push(id);
-  }
-  return { ok: true, value: order === 'registry' ? ids.filter((id) => picked.includes(id)) : picked, dropped };
-}
-
 const MAX_SCHEDULE_LENGTH = 200;
 
 /** A learning-rate schedule spec (src/run/schedules.ts); the parser's own message says what is wrong. */

@@ -14,7 +14,7 @@ import type { Hyper } from '../optim/types.ts';
 import { FIXED, formatSchedule } from '../run/schedules.ts';
 import type { SurfaceDef } from '../../surfaces/types.ts';
 import type { FieldTable, RangedField, ScalarField } from './field.ts';
-import { MAX_ENTRANTS, defaultEntrants, formatEntrants, parseEntrants } from './entrants.ts';
+import { MAX_ENTRANTS, defaultEntrants, formatEntrants, parseEntrants, surfacePointsBatch } from './entrants.ts';
 import { expected, hyperField, layeredHyper, numberField, readSchedule, wordField } from './field-kinds.ts';
 import { ANY_NUMBER, readNumber, readNumberList, type NumberRange } from './numbers.ts';
 import { defaultsOf } from './read-fields.ts';
@@ -231,7 +231,7 @@ const entrants: Field<'entrants'> = {
     'e.g. sgd,adam,adam:lr=0.1:beta1=0.8; one optimizer may enter more than once; grouped in registry order (default: the classic ones)',
   write: 'unless-default',
   default: ({ vocab }) => defaultEntrants(vocab),
-  parse: (text, { vocab, def }) => parseEntrants(text, vocab, def?.data?.points ?? null),
+  parse: (text, { vocab, def }) => parseEntrants(text, vocab, surfacePointsBatch(def?.data?.points ?? null)),
   format: formatEntrants,
 };
 

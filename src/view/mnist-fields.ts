@@ -2,8 +2,10 @@
  * THE FIELD TABLE of the MNIST options (MnistOptions, mnist-options.ts), on the same machinery as the
  * surfaces view's (field.ts): `cli mnist`'s flags and --help are generated from it, and its link keys are
  * namespaced `m.` (`m.opt`, `m.seed`, `m.adam.lr`…) so they never collide with the surfaces view's keys
- * (mnist-link.ts). Defaults are the textbook's setting (src/mnist/train.ts's DEFAULT_TRAIN) with SGD and
- * MNIST's per-optimizer hyperparameters (src/mnist/hyper-defaults.ts).
+ * (mnist-link.ts). Defaults are the textbook's setting (src/mnist/train.ts's DEFAULT_TRAIN: network, batch,
+ * epochs and target chosen so both default entrants, SGD and Adam, reach the target on all 55,000 images)
+ * with MNIST's per-optimizer hyperparameters (src/mnist/hyper-defaults.ts). The entrants use the surfaces'
+ * syntax and parser (entrants.ts), with `batch=` counting training images.
  */
 import { ACTIVATION_IDS, type ActivationId } from '../mnist/activations.ts';
 import { MNIST_HYPER } from '../mnist/hyper-defaults.ts';
@@ -12,7 +14,9 @@ import { DEFAULT_TRAIN } from '../mnist/train.ts';
 import { formatSchedule } from '../run/schedules.ts';
 import type { FieldTable, RangedField, ScalarField } from './field.ts';
 import { NAMESPACE } from './link-fields.ts';
-import { choiceField, expected, hyperField, layeredHyper, numberField, parseOptimizers, readSchedule, wordField } from './field-kinds.ts';
+import { choiceField, expected, hyperField, layeredHyper, numberField, readSchedule, wordField } from './field-kinds.ts';
+import { MAX_ENTRANTS, formatEntrants, parseEntrants, plainEntrants, type EntrantBatch } from './entrants.ts';
+import type { OptimizerId } from '../optim/types.ts';
 import type { Backend, MnistOptions } from './mnist-options.ts';
 import { describeRange, readNumber, type NumberRange } from './numbers.ts';
 import type { Reason } from './result.ts';
@@ -26,20 +30,37 @@ type Field<K extends keyof MnistOptions> = ScalarField<MnistOptions, K, MnistCon
 type Ranged<K extends keyof MnistOptions> = RangedField<MnistOptions, K, MnistContext>;
 
 const TRAIN_IMAGES = 55_000;
-const LAYER: NumberRange = { min: 1, max: 4096, integer: true };
 const base = DEFAULT_TRAIN.mlp;
 
-const optimizers: Field<'optimizers'> = {
+/** The race a first visit trains: the textbook's SGD against Adam. */
+export const DEFAULT_ENTRANTS: readonly OptimizerId[] = ['sgd', 'adam'];
+/** What a browser tab can hold (issue 13): hidden widths up to 1,024, at most 4 hidden layers, batches up to 4,096. */
+export const LAYER: NumberRange = { min: 1, max: 1024, integer: true };
+export const MAX_HIDDEN_LAYERS = 4;
+const BATCH: NumberRange = { min: 1, max: 4096, integer: true };
+const ENTRANT_BATCH: EntrantBatch = { max: BATCH.max, unit: 'images per mini-batch' };
+
+/** MNIST entrants: the surfaces' syntax, `batch=` counting training images. */
+export const parseMnistEntrants = (text: string, vocab: ViewVocabulary) => parseEntrants(text, vocab, ENTRANT_BATCH);
+
+const entrants: Field<'entrants'> = {
   kind: 'scalar',
-  name: 'optimizers',
+  name: 'entrants',
   key: 'opt',
   flag: { name: 'optimizers', arg: 'a,b,…' },
-  label: 'the optimizers',
-  help: 'the optimizers to train, one after another, in the order given (default: sgd)',
+  label: 'the entrants',
+  help:
+    'the entrants, comma-separated: ID or ID:PARAM=VALUE:… with its own hyperparameters, sched=[SPEC] and batch=N ' +
+    `(e.g. sgd,adam,adam:lr=0.01; at most ${MAX_ENTRANTS}; default: ${DEFAULT_ENTRANTS.join(',')})`,
   write: 'unless-default',
-  default: () => ['sgd'],
-  parse: (text, { vocab }) => parseOptimizers(text, vocab, 'given'),
-  format: (ids) => ids.join(','),
+  default: () => plainEntrants(DEFAULT_ENTRANTS),
+  // A race of none cannot train: a link or flag that leaves no entrant is refused whole (a link keeps the default race).
+  parse(text, { vocab }) {
+    const r = parseMnistEntrants(text, vocab);
+    if (!r.ok || r.value.length > 0) return r;
+    return r.dropped?.length ? { ok: false, error: r.dropped[0] } : expected('at least one entrant, e.g. sgd,adam');
+  },
+  format: formatEntrants,
 };
 
 const hyper = hyperField<MnistOptions, MnistContext>('hyper', ({ vocab }) => layeredHyper(vocab, MNIST_HYPER));
@@ -63,7 +84,7 @@ const batch: Ranged<'batch'> = numberField({
   label: 'the batch size',
   what: 'images per mini-batch',
   defaultText: String(DEFAULT_TRAIN.batchSize),
-  range: { min: 1, max: 4096, integer: true },
+  range: BATCH,
   write: 'unless-default',
   default: () => DEFAULT_TRAIN.batchSize,
 });
@@ -74,7 +95,7 @@ const hidden: Ranged<'hidden'> = {
   key: 'hidden',
   flag: { name: 'hidden', arg: 'W1,W2,…' },
   label: 'the hidden layers',
-  help: `hidden layer widths, each ${describeRange(LAYER)}; empty for none (default: ${base.sizes.slice(1, -1).join(',')})`,
+  help: `hidden layer widths, at most ${MAX_HIDDEN_LAYERS}, each ${describeRange(LAYER)}; empty for none (default: ${base.sizes.slice(1, -1).join(',')})`,
   range: LAYER,
   write: 'unless-default',
   default: () => base.sizes.slice(1, -1),
@@ -86,6 +107,7 @@ const hidden: Ranged<'hidden'> = {
       if (!v.ok) return expected(`widths, each ${describeRange(LAYER)}, comma-separated`);
       widths.push(v.value);
     }
+    if (widths.length > MAX_HIDDEN_LAYERS) return expected(`at most ${MAX_HIDDEN_LAYERS} hidden layers`);
     return { ok: true, value: widths };
   },
   format: (widths) => widths.join(','),
@@ -228,18 +250,18 @@ const target: Ranged<'target'> = numberField({
 const backend: Field<'backend'> = wordField<MnistOptions, 'backend', MnistContext>({
   name: 'backend',
   key: 'backend',
-  flag: { name: 'backend', arg: 'ts|wasm' },
+  flag: { name: 'backend', arg: 'auto|wasm|ts' },
   label: 'the backend',
-  help: 'kernels: ts (TypeScript) or wasm (WebAssembly SIMD) (default: ts)',
-  words: ['ts', 'wasm'] satisfies Backend[],
+  help: 'kernels: auto (WebAssembly SIMD where the runtime has it, else TypeScript), wasm or ts (default: auto)',
+  words: ['auto', 'wasm', 'ts'] satisfies Backend[],
   write: 'unless-default',
-  default: () => 'ts',
+  default: () => 'auto',
 });
 
 export const MNIST_TABLE: FieldTable<MnistOptions, MnistContext> = {
   namespace: NAMESPACE.mnist,
-  fields: [optimizers, hyper, epochs, batch, hidden, activations, init, l2, keepProb, batchNorm, schedule, seed, limit, target, backend],
+  fields: [entrants, hyper, epochs, batch, hidden, activations, init, l2, keepProb, batchNorm, schedule, seed, limit, target, backend],
 };
 
 /** The scalar fields by name (the form's limits). */
-export const MNIST_FIELD = { optimizers, epochs, batch, hidden, activations, init, l2, keepProb, batchNorm, schedule, seed, limit, target, backend };
+export const MNIST_FIELD = { entrants, epochs, batch, hidden, activations, init, l2, keepProb, batchNorm, schedule, seed, limit, target, backend };

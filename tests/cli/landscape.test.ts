@@ -24,7 +24,7 @@ describe('cli landscape arguments', () => {
     const r = parse(['--epochs', '3', '--optimizers', 'sgd,adam']);
     expect([r.directions, r.grid, r.subset, r.center, r.out, r.json]).toEqual(['pca', 31, 2000, 0, null, false]);
     expect(r.config.epochs).toBe(3);
-    expect(r.options.optimizers).toEqual(['sgd', 'adam']);
+    expect(r.options.entrants.map((e) => e.optimizer)).toEqual(['sgd', 'adam']);
   });
 
   it('reads its own flags anywhere among the MNIST ones, in both spellings', () => {
@@ -37,7 +37,8 @@ describe('cli landscape arguments', () => {
     expect(error(['--grid', '62'])).toMatch(/from 5 to 61/);
     expect(error(['--subset', '999'])).toBe('--subset must be a whole number from 1000 to 5000, got "999"');
     expect(error(['--directions', 'pcb'])).toBe('--directions must be pca or random, got "pcb"');
-    expect(error(['--directions', 'random', '--center', 'adam'])).toBe('--center adam is not an entrant (entrants: sgd)');
+    expect(error(['--directions', 'random', '--center', 'nadam'])).toBe('--center nadam is not an entrant (entrants: sgd, adam)');
+    expect(parse(['--directions', 'random', '--optimizers', 'adam,adam:lr=0.01', '--center', 'adam:lr=0.01']).center).toBe(1);
     expect(error(['--center', 'sgd'])).toMatch(/--center applies to --directions random/);
     expect(error(['--json', '--out', 'a.svg'])).toBe('give --json or --out, not both');
     expect(error(['--batchnorm'])).toMatch(/not drawn for batch-norm networks/);

@@ -3,11 +3,14 @@ import type { PoolWorker } from '../../src/mnist/browser/pool.ts';
 
 export class TestWorker<Reply = unknown> implements PoolWorker {
   sent: unknown[] = [];
+  /** The transfer list of each message sent. */
+  transferred: Transferable[][] = [];
   terminated = false;
   onmessage: ((event: MessageEvent) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
-  postMessage(message: unknown) {
+  postMessage(message: unknown, transfer: Transferable[] = []) {
     this.sent.push(message);
+    this.transferred.push(transfer);
   }
   terminate() {
     this.terminated = true;

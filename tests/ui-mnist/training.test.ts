@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { Training } from '../../src/ui/mnist/training.svelte.ts';
-import { defaultForm } from '../../src/ui/mnist/form.ts';
+import { defaultForm, optionsOf } from '../../src/ui/mnist/form.ts';
 import { TestWorker } from './test-worker.ts';
 import type { FromWorker, StartMessage } from '../../src/mnist/browser/protocol.ts';
 import type { MnistFiles } from '../../src/mnist/dataset.ts';
@@ -34,19 +34,20 @@ const done = (reason: 'finished' | 'stopped' | 'diverged'): FromWorker => ({
 });
 
 describe('Training', () => {
-  it('starts every selected optimizer with the identical config (seed, network, schedule, subset)', () => {
+  it('starts every entrant with the identical config (seed, network, schedule, subset)', () => {
     const { training, workers } = setup(4);
     const form = defaultForm();
-    form.optimizers.find((o) => o.id === 'momentum')!.enabled = true;
+    form.entrants = 'sgd,momentum,adam';
     form.limit = 1000;
     form.schedule = 'step:gamma=0.5,size=10';
-    training.start(form, files);
+    training.start(optionsOf(form), files);
     expect(workers).toHaveLength(3);
     const starts = workers.map((w) => w.sent[0] as StartMessage);
     expect(starts.map((s) => s.optimizer)).toEqual(['sgd', 'momentum', 'adam']);
     for (const s of starts) {
       expect(s.config).toEqual(starts[0].config);
       expect(s.limit).toBe(1000);
+      expect(s.backend).toBe('auto');
     }
     expect(starts[0].config.seed).toBe(1);
     expect(starts[0].config.mlp.sizes).toEqual([784, 64, 16, 10]);
@@ -55,9 +56,37 @@ describe('Training', () => {
     expect(starts[2].hyper.lr).toBe(0.003);
   });
 
+  it('races entrants: the same optimizer twice, own hyperparameters on the optimizer\'s, own batch size, labels as on the surfaces', () => {
+    const { training, workers } = setup(4);
+    const form = defaultForm();
+    form.entrants = 'adam,adam,adam:lr=0.01:batch=32';
+    form.optimizers.find((o) => o.id === 'adam')!.hyper.beta1 = 0.8;
+    training.start(optionsOf(form), files);
+    const starts = workers.map((w) => w.sent[0] as StartMessage);
+    expect(training.runs.map((r) => r.key)).toEqual(['adam', 'adam#2', 'adam:lr=0.01:batch=32']);
+    expect(training.runs.map((r) => r.name)).toEqual(['Adam', 'Adam #2', 'Adam lr=0.01, batch 32']);
+    expect(starts.map((s) => [s.hyper.lr, s.hyper.beta1, s.config.batchSize])).toEqual([[0.003, 0.8, 128], [0.003, 0.8, 128], [0.01, 0.8, 32]]);
+    // One colour per optimizer, a dash per entrant.
+    expect(new Set(training.runs.map((r) => r.color)).size).toBe(1);
+    expect(new Set(training.runs.map((r) => r.dash)).size).toBe(3);
+  });
+
+  it('gives each worker its own copy of the data, moved to it (transferred), never the tab\'s', () => {
+    const { training, workers } = setup(2);
+    const data = { trainImages: Uint8Array.of(1, 2, 3), trainLabels: Uint8Array.of(4), testImages: Uint8Array.of(5, 6), testLabels: Uint8Array.of(7) };
+    training.start(optionsOf(defaultForm()), data);
+    for (const w of workers) {
+      const sent = (w.sent[0] as StartMessage).files;
+      expect(sent).toEqual(data);
+      expect(sent.trainImages.buffer).not.toBe(data.trainImages.buffer);
+      expect(w.transferred[0]).toEqual(Object.values(sent).map((b) => b.buffer));
+    }
+    expect((workers[0].sent[0] as StartMessage).files.trainImages.buffer).not.toBe((workers[1].sent[0] as StartMessage).files.trainImages.buffer);
+  });
+
   it('queues runs beyond the core count and applies progress, divergence and results', () => {
     const { training, workers } = setup(1);
-    training.start(defaultForm(), files);
+    training.start(optionsOf(defaultForm()), files);
     const [sgd, adam] = training.runs;
     expect(workers).toHaveLength(1);
     expect(sgd.status).toBe('running');
@@ -91,7 +120,7 @@ describe('Training', () => {
 
   it('pauses, resumes and stops running workers; stop cancels queued runs', () => {
     const { training, workers } = setup(1);
-    training.start(defaultForm(), files);
+    training.start(optionsOf(defaultForm()), files);
     const [sgd, adam] = training.runs;
     training.pause();
     expect(workers[0].sent.at(-1)).toEqual({ type: 'pause' });

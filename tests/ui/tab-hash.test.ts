@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tabOf, withTab } from '../../src/ui/tab-hash.ts';
+import { mnistPart, tabOf, viewPart, withMnistPart, withShellOf, withTab } from '../../src/ui/tab-hash.ts';
 
 describe('tabOf', () => {
   it('reads tab=mnist, with or without the leading #, and defaults to surfaces otherwise', () => {
@@ -33,5 +33,19 @@ describe('withTab', () => {
   });
   it('round-trips through tabOf', () => {
     for (const t of ['surfaces', 'mnist', 'lessons'] as const) expect(tabOf(withTab('s=rosenbrock&tab=mnist', t))).toBe(t);
+  });
+});
+
+describe('the MNIST part of the hash', () => {
+  it('reads, replaces and removes the m. keys, keeping the others and tab last', () => {
+    expect(mnistPart('#v=2&s=bowl&m.opt=sgd&m.seed=3&tab=mnist')).toBe('m.opt=sgd&m.seed=3');
+    expect(withMnistPart('#v=2&s=bowl&m.opt=sgd&tab=mnist&k=3', 'm.epochs=5')).toBe('v=2&s=bowl&k=3&m.epochs=5&tab=mnist');
+    expect(withMnistPart('v=2&m.opt=sgd', '')).toBe('v=2');
+    expect(withMnistPart('', 'm.seed=2')).toBe('m.seed=2');
+  });
+  it('keeps the MNIST options and the tab when the surfaces view writes its hash', () => {
+    expect(withShellOf('v=2&s=rosenbrock&k=9', '#v=2&s=bowl&m.opt=sgd%2Cadam&tab=mnist')).toBe('v=2&s=rosenbrock&k=9&m.opt=sgd%2Cadam&tab=mnist');
+    expect(withShellOf('v=2&s=rosenbrock', '#v=2&s=bowl')).toBe('v=2&s=rosenbrock');
+    expect(viewPart('#v=2&s=bowl&m.opt=sgd&tab=mnist')).toBe('v=2&s=bowl');
   });
 });

@@ -112,11 +112,15 @@ const MNIST_DEFAULT = decodeMnist('', VOCABULARY).options;
 const mnist = (change: Partial<MnistOptions>): MnistOptions => ({ ...MNIST_DEFAULT, ...change });
 
 const MNIST_CASES: Record<keyof MnistOptions, MnistOptions[]> = {
-  optimizers: [mnist({ optimizers: ['adam', 'sgd'] }), mnist({ optimizers: VOCABULARY.optimizers.map((o) => o.id).reverse() })],
+  entrants: [
+    mnist({ entrants: plainEntrants(['sgd', 'adam', 'adam']) }),
+    mnist({ entrants: plainEntrants(VOCABULARY.optimizers.map((o) => o.id)) }),
+    mnist({ entrants: [{ optimizer: 'adam', own: { lr: 0.01 }, schedule: parseSchedule('exp:gamma=0.99'), batch: 4096 }] }),
+  ],
   hyper: hyperEdges(MNIST_DEFAULT),
   epochs: [mnist({ epochs: 1 }), mnist({ epochs: 10_000 })],
   batch: [mnist({ batch: 1 }), mnist({ batch: 4096 })],
-  hidden: [mnist({ hidden: [], activations: [] }), mnist({ hidden: [4096, 1, 7], activations: ['relu', 'leaky-relu', 'sigmoid'] })],
+  hidden: [mnist({ hidden: [], activations: [] }), mnist({ hidden: [1024, 1, 7, 1024], activations: ['relu', 'leaky-relu', 'sigmoid', 'tanh'] })],
   activations: ACTIVATION_IDS.map((a) => mnist({ activations: [a, a] })),
   init: INIT_IDS.filter((init) => init !== MNIST_DEFAULT.init).map((init) => mnist({ init })),
   l2: [mnist({ l2: 0.1 + 0.2 }), mnist({ l2: 1.7976931348623157e308 })],
@@ -126,7 +130,7 @@ const MNIST_CASES: Record<keyof MnistOptions, MnistOptions[]> = {
   seed: [mnist({ seed: 0 }), mnist({ seed: 2 ** 31 - 1 })],
   limit: [mnist({ limit: 1 }), mnist({ limit: 55_000 })],
   target: [mnist({ target: 0 }), mnist({ target: 1 }), mnist({ target: 0.1 + 0.2 })],
-  backend: [mnist({ backend: 'wasm' })],
+  backend: [mnist({ backend: 'wasm' }), mnist({ backend: 'ts' })],
 };
 
 describe('encode ∘ decode is the identity on every field', () => {

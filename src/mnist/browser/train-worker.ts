@@ -8,9 +8,9 @@
  */
 /// <reference lib="webworker" />
 import { splitMnist, type MnistSplit } from '../dataset.ts';
-import { createTrainer, readyForEvaluation, trainSteps, type Trainer } from '../train.ts';
+import { readyForEvaluation, trainSteps, type Trainer } from '../train.ts';
 import { createEvaluationDetail, evaluate } from '../evaluate.ts';
-import { pickBackend } from './pick-backend.ts';
+import { trainerOn } from './pick-backend.ts';
 import { getOptimizer } from '../../optim/index.ts';
 import type { DoneMessage, FromWorker, StartMessage, ToWorker } from './protocol.ts';
 import { checkpointDue } from '../landscape/checkpoints.ts';
@@ -33,11 +33,11 @@ const post = (message: FromWorker, transfer: Transferable[] = []) => (self as un
 
 async function start(msg: StartMessage): Promise<void> {
   data = splitMnist(msg.files, { seed: msg.config.seed, limit: msg.limit });
-  const backend = await pickBackend(msg.backend);
-  trainer = createTrainer(data, msg.config, getOptimizer(msg.optimizer), msg.hyper, { backend });
+  const placed = await trainerOn(msg.backend, data, msg.config, getOptimizer(msg.optimizer), msg.hyper);
+  trainer = placed.trainer;
   post({
     type: 'ready',
-    backend: backend.name,
+    backend: placed.notice ? `${placed.backend.name} (${placed.notice})` : placed.backend.name,
     stepsPerEpoch: trainer.stepsPerEpoch,
     totalSteps: trainer.totalSteps,
     trainExamples: data.train.indices.length,

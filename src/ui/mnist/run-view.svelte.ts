@@ -4,10 +4,11 @@
  * on each update, so charts recompute only when new data arrived.
  */
 import type { Hyper, OptimizerId } from '../../optim/types.ts';
-import type { EpochRecord, TargetReached } from '../../mnist/train.ts';
+import type { EpochRecord, TargetReached, TrainConfig } from '../../mnist/train.ts';
 import { divergenceDetail, divergenceLabel, type Divergence } from '../../mnist/divergence.ts';
-import { getOptimizer } from '../../optim/index.ts';
-import { LOOKS } from '../../render/palette.ts';
+import { entrantName } from '../../render/shown-run.ts';
+import type { MnistRun } from '../../view/mnist-options.ts';
+import { entrantLook } from '../../render/palette.ts';
 import type { Checkpoints } from '../../mnist/landscape/checkpoints.ts';
 
 export type RunStatus = 'queued' | 'running' | 'pausing' | 'paused' | 'done' | 'stopped' | 'diverged' | 'failed';
@@ -26,10 +27,15 @@ export interface RunResult {
 }
 
 export class RunView {
+  /** The entrant's label, unique in the race (`adam`, `adam#2`, `adam:lr=0.01`; entrants.ts). */
   readonly key: string;
   readonly optimizer: OptimizerId;
+  /** The entrant's display name, as the surfaces word it: "Adam", "Adam lr=0.01", "Adam #2". */
   readonly name: string;
+  /** What the run trains with: its optimizer's hyperparameters with the entrant's own on top. */
   readonly hyper: Hyper;
+  readonly config: TrainConfig;
+  /** The optimizer's colour; the dash tells its entrants apart (the surfaces' rule, palette.ts). */
   readonly color: string;
   readonly dash: string;
 
@@ -52,17 +58,29 @@ export class RunView {
   readonly checkpoints: Checkpoints = { iterations: [], params: [] };
   error = $state('');
 
-  constructor(key: string, optimizer: OptimizerId, hyper: Hyper) {
-    this.key = key;
-    this.optimizer = optimizer;
-    this.name = getOptimizer(optimizer).name;
-    this.hyper = hyper;
-    this.color = LOOKS[optimizer].color;
-    this.dash = LOOKS[optimizer].dash;
+  constructor(run: MnistRun, position: number) {
+    this.key = run.label;
+    this.optimizer = run.optimizer;
+    this.name = entrantName({ optimizer: run.optimizer, own: run.entrant.own, ownSchedule: run.entrant.schedule, copy: run.copy, batch: run.entrant.batch });
+    this.hyper = run.hyper;
+    this.config = run.config;
+    const look = entrantLook(run.optimizer, position);
+    this.color = look.color;
+    this.dash = look.dash;
   }
 
+  /** The entrant's label with what it ran with: "adam#2 (lr 0.003, beta1 0.9, …)". */
   get label(): string {
-    return `${this.name} (${Object.entries(this.hyper).map(([k, v]) => `${k} ${v}`).join(', ')})`;
+    return `${this.key} (${Object.entries(this.hyper).map(([k, v]) => `${k} ${v}`).join(', ')})`;
+  }
+
+  /** The epoch in progress (1-based; the last one once finished), and training seconds per completed epoch. */
+  get epoch(): number {
+    return Math.min(this.config.epochs, Math.floor(this.iteration / Math.max(1, this.stepsPerEpoch)) + (this.finished ? 0 : 1));
+  }
+  get secondsPerEpoch(): number {
+    const last = this.epochs[this.epochs.length - 1];
+    return last ? last.seconds / last.epoch : NaN;
   }
 
   get finished(): boolean {

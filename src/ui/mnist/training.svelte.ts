@@ -1,36 +1,30 @@
 /**
- * Starts one worker per selected optimizer through the pool (at most navigator.hardwareConcurrency
- * at once), turns worker messages into RunView updates, and offers Pause / Resume / Stop for all runs.
- * Every run gets the same TrainConfig (seed included), so all start from the same weights and see the
- * same batches (src/mnist/train.ts); only the optimizer and its hyperparameters differ.
+ * Starts one worker per entrant through the pool (at most navigator.hardwareConcurrency at once), turns
+ * worker messages into RunView updates, and offers Pause / Resume / Stop for all runs. Every run gets the
+ * race's TrainConfig (seed included; its own batch size and schedule if the entrant sets them), so all start
+ * from the same weights and see the same batches (src/mnist/train.ts); only the entrant differs: its
+ * optimizer with its effective hyperparameters (the optimizer's, its own on top; mnistRuns).
  */
 import { createPool, type Pool, type PoolWorker, type TaskHandle } from '../../mnist/browser/pool.ts';
 import type { FromWorker, StartMessage, ToWorker } from '../../mnist/browser/protocol.ts';
 import type { MnistFiles } from '../../mnist/dataset.ts';
 import type { TrainConfig } from '../../mnist/train.ts';
-import { parseSchedule } from '../../run/schedules.ts';
-import { mlpConfigOf } from './mlp-config.ts';
-import { TRAIN_SIZE, type TabForm } from './form.ts';
+import { mnistRuns, trainConfig, type MnistOptions } from '../../view/mnist-options.ts';
 import { RunView } from './run-view.svelte.ts';
 
-export function trainConfigOf(form: TabForm): TrainConfig {
-  return {
-    mlp: mlpConfigOf(form),
-    init: form.init,
-    batchSize: form.batchSize,
-    epochs: form.epochs,
-    seed: form.seed,
-    schedule: parseSchedule(form.schedule),
-    targetAccuracy: form.targetPercent / 100,
-  };
-}
+const copyFiles = (files: MnistFiles): MnistFiles => ({
+  trainImages: files.trainImages.slice(),
+  trainLabels: files.trainLabels.slice(),
+  testImages: files.testImages.slice(),
+  testLabels: files.testLabels.slice(),
+});
 
 const createTrainWorker = (): PoolWorker => new Worker(new URL('../../mnist/browser/train-worker.ts', import.meta.url), { type: 'module' });
 
 export class Training {
   runs = $state.raw<RunView[]>([]);
   paused = $state(false);
-  /** The config the current runs were started with (the diagnostics need the network shape). */
+  /** The race's config the current runs were started with (the diagnostics need the network shape). */
   config = $state.raw<TrainConfig | null>(null);
   backend = $state('');
   trainExamples = $state(0);
@@ -47,23 +41,25 @@ export class Training {
     return this.runs.some((r) => !r.finished);
   }
 
-  start(form: TabForm, files: MnistFiles): void {
+  start(options: MnistOptions, files: MnistFiles): void {
     this.dispose();
     const generation = ++this.generation;
-    const config = trainConfigOf(form);
-    const limit = form.limit > 0 && form.limit < TRAIN_SIZE ? form.limit : undefined;
-    this.config = config;
+    const limit = options.limit ?? undefined;
+    this.config = trainConfig(options);
     this.paused = false;
     this.backend = '';
     this.pool = createPool(Math.max(1, this.cores()), this.createWorker);
-    const runs = form.optimizers.filter((o) => o.enabled).map((o) => new RunView(o.id, o.id, { ...o.hyper }));
+    const runs = mnistRuns(options).map((e, i) => new RunView(e, i));
     this.runs = runs;
     for (const run of runs) {
-      const start: StartMessage = { type: 'start', files, config, limit, optimizer: run.optimizer, hyper: run.hyper, backend: 'auto' };
       const handle = this.pool.submit({
         start: (worker) => {
           run.status = this.paused ? 'pausing' : 'running';
-          worker.postMessage(start);
+          // The worker's own copy of the data, made as it starts and moved (transferred) to it: a structured
+          // clone would hold a second, serialised 55 MB copy per starting worker until it is read.
+          const own = copyFiles(files);
+          const start: StartMessage = { type: 'start', files: own, config: run.config, limit, optimizer: run.optimizer, hyper: run.hyper, backend: options.backend };
+          worker.postMessage(start, Object.values(own).map((bytes) => bytes.buffer));
           if (this.paused) worker.postMessage({ type: 'pause' } satisfies ToWorker);
         },
         message: (data) => generation === this.generation && this.apply(run, data as FromWorker),
