@@ -31,7 +31,7 @@ test('play, pause, step and scrub change the iteration shown', async ({ page }) 
   await shot(page, 'scrubbed-k40');
 
   // Keyboard: arrows step, Space toggles play (focus outside any input).
-  await page.locator('h2').click();
+  await page.getByRole('heading', { name: 'Rosenbrock', level: 2 }).click();
   await page.keyboard.press('ArrowRight');
   await expect(iteration(page)).toHaveText(`41 / ${steps}`);
   await page.keyboard.press('ArrowLeft');
