@@ -29,6 +29,7 @@ import { divergenceDetail, divergenceLabel } from '../mnist/divergence.ts';
 import { splitMnist } from '../mnist/dataset.ts';
 import { trainToEnd, type EpochRecord, type Trainer, type TrainConfig } from '../mnist/train.ts';
 import { pickBackend, trainerOn } from '../mnist/browser/pick-backend.ts';
+import { trainConfigJson } from '../mnist/train-config-json.ts';
 import { followsSchedule, formatSchedule, isFixed } from '../run/schedules.ts';
 import { getOptimizer } from '../optim/index.ts';
 import { MNIST_TABLE } from '../view/mnist-fields.ts';
@@ -104,17 +105,7 @@ export async function mnistCommand(argv: readonly string[]): Promise<number> {
   // falls back to TypeScript (trainerOn), so config.backend is finally what every run used.
   const backend = kernelsOf((await pickBackend(options.backend)).name);
   const configJson = {
-    sizes: config.mlp.sizes,
-    activations: config.mlp.activations,
-    init: config.init,
-    batchNorm: config.mlp.batchNorm,
-    keepProb: config.mlp.keepProb,
-    l2: config.mlp.l2,
-    batchSize: config.batchSize,
-    epochs: config.epochs,
-    seed: config.seed,
-    schedule: formatSchedule(config.schedule),
-    targetAccuracy: config.targetAccuracy,
+    ...trainConfigJson(config),
     trainExamples: data.train.indices.length,
     validationExamples: data.validation.indices.length,
     testExamples: data.test.indices.length,

@@ -1,25 +1,16 @@
 /**
  * The "config" of a landscape, as `cli landscape --json`, the Landscape panel's data export and the figure's
- * caption state it: the network and training settings the checkpoints came from, every entrant with its
+ * caption state it: the network and training settings the checkpoints came from (trainConfigJson, as `cli mnist` writes them), every entrant with its
  * hyperparameters, and the landscape's own settings (directions, grid, subset, centre entrant for random
  * directions, updates between checkpoints, kernel backend).
  */
 import type { Hyper } from '../../optim/types.ts';
 import type { OptimizerId } from '../../optim/types.ts';
-import { formatSchedule } from '../../run/schedules.ts';
+import { trainConfigJson } from '../train-config-json.ts';
 import type { TrainConfig } from '../train.ts';
 import type { DirectionsKind } from './landscape.ts';
 
-export interface LandscapeConfig {
-  readonly sizes: readonly number[];
-  readonly activations: readonly string[];
-  readonly init: string;
-  readonly keepProb: number;
-  readonly l2: number;
-  readonly batchSize: number;
-  readonly epochs: number;
-  readonly seed: number;
-  readonly schedule: string;
+export interface LandscapeConfig extends ReturnType<typeof trainConfigJson> {
   readonly trainExamples: number;
   readonly entrants: readonly { readonly entrant: string; readonly optimizer: OptimizerId; readonly hyper: Hyper }[];
   readonly directions: DirectionsKind;
@@ -36,15 +27,7 @@ export function landscapeConfig(
   s: Pick<LandscapeConfig, 'trainExamples' | 'entrants' | 'directions' | 'grid' | 'subset' | 'checkpointEvery' | 'backend'> & { readonly center: number },
 ): LandscapeConfig {
   return {
-    sizes: config.mlp.sizes,
-    activations: config.mlp.activations,
-    init: config.init,
-    keepProb: config.mlp.keepProb,
-    l2: config.mlp.l2,
-    batchSize: config.batchSize,
-    epochs: config.epochs,
-    seed: config.seed,
-    schedule: formatSchedule(config.schedule),
+    ...trainConfigJson(config),
     trainExamples: s.trainExamples,
     entrants: s.entrants,
     directions: s.directions,
