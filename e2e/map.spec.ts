@@ -128,3 +128,12 @@ test('axe, WCAG 2.1 A/AA: no serious or critical violation on the map view', asy
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
   expect(serious).toEqual([]);
 });
+
+test('without Web Workers the map is computed on the main thread, and says so', async ({ page }) => {
+  await page.addInitScript(() => Reflect.deleteProperty(window, 'Worker'));
+  await page.goto('/#s=himmelblau&opt=sgd,adam&steps=200&lab=map:res=64');
+  await expect(page.getByTestId('map-progress')).toContainText('on the main thread (Web Workers are unavailable here)');
+  await expect(page.getByTestId('map-progress')).toHaveCount(0, { timeout: 30_000 });
+  await expect(panels(page)).toHaveCount(2);
+  await expect(panels(page).first()).toContainText(/\d+ % .*\d+ % diverge/);
+});
