@@ -65,7 +65,8 @@ export class MapComputation {
     }
     this.map = null;
     this.progress = 0;
-    this.#pool ??= createPool(this.workers, () =>
+    // On the main thread one part at a time: the next is queued behind the page's own tasks (paint, input).
+    this.#pool ??= createPool(this.onMainThread ? 1 : this.workers, () =>
       workerOrMainThread(
         () => new Worker(new URL('../../lab/browser/map-worker.ts', import.meta.url), { type: 'module' }),
         (message, post) => post(answerMap(message as MapRequest)),

@@ -95,7 +95,8 @@ export class SweepRunner {
     const done = shares.map(() => 0);
     const runs: (SweepRun | null)[] = job.entrants.map(() => null);
     this.status = { kind: 'running', done: 0, total };
-    this.#pool = createPool(workers, this.createWorker);
+    // On the main thread one message at a time: the next is queued behind the page's own tasks (paint, input).
+    this.#pool = createPool(this.onMainThread ? 1 : workers, this.createWorker);
     const pool = this.#pool;
     const failed = (message: string) => {
       if (this.#pool !== pool) return;
