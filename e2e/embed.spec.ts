@@ -2,8 +2,8 @@
  * Issue 8: the embed snippet as a blogger pastes it, into a page whose text column is 700 px wide. For
  * every embed option (controls none, playback, all) and both layouts (overlaid, small multiples), the
  * snippet's default height fits the embedded page: nothing scrolls inside the iframe, the "Open in …"
- * link is within its viewport, and less than a line of white is left under it. Screenshots of each go
- * to e2e/artifacts/embed-700-*.png.
+ * link is within its viewport, and less than a line of white is left under it; the same for a sweep's
+ * and a start-point map's finished figure. Screenshots of each go to e2e/artifacts/embed-700-*.png.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { scoreboard } from './helpers.ts';
@@ -70,6 +70,39 @@ for (const { controls, label } of CASES) {
       await host.close();
     });
   }
+}
+
+for (const { name, hash, drawn } of [
+  { name: 'sweep', hash: 's=bowl&opt=sgd,momentum&lab=sweep:points=11', drawn: 'lr < 2/λmax = 1' },
+  { name: 'map', hash: 's=himmelblau&opt=sgd,nag,adam&steps=80&lab=map:res=32:colour=basins', drawn: 'Minimum the run ends in' },
+]) {
+  test(`lab=${name}: the snippet's default height fits the finished figure in a ${COLUMN} px column`, async ({ page, browser }) => {
+    await page.goto(`/#${hash}`);
+    await page.getByText('Embed', { exact: true }).click();
+    const snippet = await settledSnippet(page);
+    const height = Number(/ height="(\d+)"/.exec(snippet)![1]);
+    // embed-size.test.ts works these out: the sweep at the race figure's 720 × 480, the map at 960 × 720.
+    expect(height).toBe(name === 'map' ? 556 : 499);
+
+    const host = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await host.setContent(`<!doctype html><body style="margin:0"><article style="width:${COLUMN}px;margin:0 auto">${snippet}</article></body>`);
+    const frame = host.frameLocator('iframe');
+    await expect(frame.locator('svg text', { hasText: drawn }).first()).toBeAttached({ timeout: 30_000 });
+    await expect(frame.getByRole('status')).toHaveCount(0, { timeout: 30_000 });
+    const embedded = host.frames().find((f) => f.url().includes('/embed.html'))!;
+    await embedded.evaluate(() => document.fonts.ready);
+    const fit = await embedded.evaluate(() => {
+      const root = document.documentElement;
+      const a = document.querySelector('.credit a')!.getBoundingClientRect();
+      return { height: innerHeight, scroll: root.scrollHeight, content: root.getBoundingClientRect().height, linkBottom: a.bottom };
+    });
+    expect(fit.height).toBe(height);
+    expect(fit.scroll).toBeLessThanOrEqual(height);
+    expect(fit.linkBottom).toBeLessThanOrEqual(height);
+    expect(height - fit.content).toBeLessThan(LINE);
+    await host.screenshot({ path: `e2e/artifacts/embed-${COLUMN}-lab-${name}.png`, fullPage: true });
+    await host.close();
+  });
 }
 
 test('the embedded scoreboard is the summary alone: the figure legend names the runs, the table would repeat it', async ({ page }) => {

@@ -3,7 +3,7 @@
  * per entrant computed in Web Workers; a coarse map first when the res is above 32; hover reads out a
  * pixel's run; clicking a pixel (or Enter on a focused panel) goes back to the race from that start;
  * at 375 px the panels stack in one column without overflowing the page; the export panel exports the map
- * as the CLI draws it; an embed shows it; axe finds no serious or critical WCAG 2.1 A/AA violation.
+ * as the CLI draws it; an embed shows that figure; axe finds no serious or critical WCAG 2.1 A/AA violation.
  */
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -96,10 +96,11 @@ test('at 375 px the panels stack in one column and the page does not scroll side
   expect(hashParam(page, 'start')).toBe('-3.28125,-3.28125');
 });
 
-test('an embedded map link shows the map panels without the app controls', async ({ page }) => {
+test('an embedded map link shows the map figure without the app controls', async ({ page }) => {
   await page.goto('/embed.html#s=himmelblau&opt=sgd,adam&lab=map:res=16:colour=basins');
-  await expect(panels(page)).toHaveCount(2, { timeout: 20_000 });
-  await expect(page.getByLabel('Colour key')).toContainText('Minimum the run ends in');
+  const figure = page.getByTestId('embed').locator('svg[viewBox="0 0 960 720"]');
+  await expect(figure.locator('text', { hasText: 'Minimum the run ends in' })).toHaveCount(1, { timeout: 20_000 });
+  await expect(figure.locator('text').filter({ hasText: /^adam$/ })).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Back to the race' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Open in Optimizer playground' })).toHaveAttribute('href', /lab=map/);
 });
@@ -126,4 +127,13 @@ test('axe, WCAG 2.1 A/AA: no serious or critical violation on the map view', asy
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
   expect(serious).toEqual([]);
+});
+
+test('without Web Workers the map is computed on the main thread, and says so', async ({ page }) => {
+  await page.addInitScript(() => Reflect.deleteProperty(window, 'Worker'));
+  await page.goto('/#s=himmelblau&opt=sgd,adam&steps=200&lab=map:res=64');
+  await expect(page.getByTestId('map-progress')).toContainText('on the main thread (Web Workers are unavailable here)');
+  await expect(page.getByTestId('map-progress')).toHaveCount(0, { timeout: 30_000 });
+  await expect(panels(page)).toHaveCount(2);
+  await expect(panels(page).first()).toContainText(/\d+ % .*\d+ % diverge/);
 });

@@ -82,6 +82,25 @@ test('Cancel stops a sweep, which stays cancelled until it is run again', async 
   await expect(progress).toBeVisible();
 });
 
+test('the Swept select sweeps beta for a Momentum-only race: the x axis, the table and the link say so', async ({ page }) => {
+  await page.goto('/#s=bowl&opt=momentum,nag&lab=sweep:points=11');
+  await expect(table(page)).toBeVisible({ timeout: 30_000 });
+  const swept = page.getByLabel('Swept');
+  await expect(swept.locator('option')).toHaveText(['step parameter (lr / ε)', 'beta (momentum)']);
+  await expect(plot(page).locator('svg text', { hasText: 'lr (log scale)' })).toHaveCount(1);
+  await swept.selectOption({ label: 'beta (momentum)' });
+  await expect(page).toHaveURL(/lab=sweep(%3A|:)points(%3D|=)11(%3A|:)param(%3D|=)beta/);
+  await expect(plot(page).locator('svg text', { hasText: 'beta (log scale)' })).toHaveCount(1, { timeout: 30_000 });
+  // β ∈ [0, 0.9999]: the grid's values up to 10^-0.5 (1 is past 0.9999), 8 of 11; no stability limit but for lr.
+  await expect(table(page).locator('tbody tr')).toHaveCount(2);
+  await expect(table(page).locator('tbody tr').first()).toContainText('beta');
+  await expect(table(page).locator('tbody tr').first()).toContainText('8 of 11 values');
+  await expect(plot(page).locator('svg text', { hasText: 'λmax' })).toHaveCount(0);
+  // Back to the default, through the link too.
+  await page.goBack();
+  await expect(swept).toHaveValue('');
+});
+
 test('the embed page draws the sweep of its link', async ({ page }) => {
   await page.goto('/embed.html?controls=playback#s=bowl&lab=sweep:points=21');
   const figure = page.getByTestId('embed').locator('svg[aria-labelledby="ops-title ops-desc"]');
@@ -122,4 +141,13 @@ test('axe finds no serious or critical WCAG 2.1 A/AA violation in the Sweep view
   await expect(table(page)).toBeVisible({ timeout: 30_000 });
   const { violations } = await new AxeBuilder({ page }).include('section.sweep').include('.lab-switch').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('without Web Workers the sweep runs on the main thread, says so and finishes', async ({ page }) => {
+  await page.addInitScript(() => Reflect.deleteProperty(window, 'Worker'));
+  // Seven entrants × 61 values × 3,000 steps of Rosenbrock, one entrant per task (Cancel between them: vitest).
+  await page.goto('/#s=rosenbrock&lab=sweep');
+  await expect(page.getByTestId('sweep-progress')).toContainText('on the main thread (Web Workers are unavailable here)');
+  await expect(table(page).locator('tbody tr')).toHaveCount(7, { timeout: 60_000 });
+  await expect(page.getByTestId('sweep-progress')).toHaveCount(0);
 });

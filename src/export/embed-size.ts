@@ -3,8 +3,9 @@
  * given iframe width to show all of its content, so a reader sees the "Open in …" link without scrolling
  * inside the iframe, for the overlaid plot and small multiples alike. A pure function of the view, the
  * race and the width, computed from the page's own layout (Embed.svelte, top to bottom):
- *   - padding, then the figure: view-figure.ts's DEFAULT_SIZE viewBox drawn at the content's full width,
- *     so its height is exact (small multiples share the viewBox);
+ *   - padding, then the figure: its viewBox (embedFigureSize: view-figure.ts's DEFAULT_SIZE for a race or a
+ *     sweep, map-figure.ts's MAP_FIGURE_SIZE for a start-point map) drawn at the content's full width, so
+ *     its height is exact (small multiples share the viewBox);
  *   - controls=playback: the Playback bar (one row; two when the iteration slider wraps under the
  *     buttons; three when the speed select wraps too, at widths measured in Chromium with DejaVu Sans,
  *     plus a little to spare), then the scoreboard's summary sentence (race-status.ts), wrapped with
@@ -23,12 +24,21 @@ import { shownRuns } from '../render/shown-run.ts';
 import { wrapText } from '../render/text-width.ts';
 import type { ViewState } from '../view/state.ts';
 import { DEFAULT_SIZE } from './view-figure.ts';
+import { MAP_FIGURE_SIZE } from './map-figure.ts';
 import type { Controls } from './embed-options.ts';
 
 /** The snippet's default width: a blog's text column. */
 export const EMBED_WIDTH = 700;
 /** Widths the embed panel offers: from a phone's up (narrower, a long slider readout wraps). */
 export const EMBED_WIDTH_RANGE = { min: 360, max: 4000 } as const;
+
+/**
+ * The size of the figure the embed page draws for the view: the map figure at the map export's size (its
+ * small multiples and key laid out in that viewBox), every other figure, the sweep's too, at DEFAULT_SIZE.
+ */
+export function embedFigureSize(view: ViewState): { readonly width: number; readonly height: number } {
+  return view.lab?.kind === 'map' ? MAP_FIGURE_SIZE : DEFAULT_SIZE;
+}
 
 const REM = 16;
 const LINE = 1.4;
@@ -72,7 +82,8 @@ export function summaryLines(view: ViewState, runs: readonly EntrantRun[], width
 /** Whole CSS pixels; `runs` is the view's race (raceForView), which only the summary needs. */
 export function embedHeight(view: ViewState, controls: Exclude<Controls, 'all'>, width: number, runs: readonly EntrantRun[]): number {
   const content = width - 2 * PAD;
-  const figure = (content * DEFAULT_SIZE.height) / DEFAULT_SIZE.width;
+  const size = embedFigureSize(view);
+  const figure = (content * size.height) / size.width;
   const playback = controls === 'playback' ? playbackHeight(content) + GAP + summaryLines(view, runs, content) * SUMMARY_FONT * LINE + GAP : 0;
   return Math.ceil(PAD + figure + GAP + playback + CREDIT + PAD);
 }

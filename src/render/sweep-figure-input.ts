@@ -52,7 +52,7 @@ export function sweepFigureInput(view: ViewState, lab: SweepLab, runs: readonly 
     `grid ${tickLabel(lab.from)} … ${tickLabel(lab.to)}, ${lab.points} log-spaced values`,
   ];
   return {
-    title: `Learning-rate sweep on ${def?.title ?? 'a custom surface'}`,
+    title: `${lab.param === null || lab.param === 'lr' ? 'Learning-rate sweep' : `Sweep of ${lab.param}`} on ${def?.title ?? 'a custom surface'}`,
     expr: view.expr,
     about,
     y: lab.y,

@@ -112,7 +112,9 @@ function legendText(e: SweepFigureEntrant): [string, string] {
 }
 
 const NOTE =
-  'Dots: one run per grid value. Large marker: best value (fewest iterations to settle). Marker under the axis: the race\'s current value. Dashed rules: stability limits from the Hessian.';
+  'Dots: one run per grid value. Large marker: best value (fewest iterations to settle). Marker under the axis: the race\'s current value.';
+/** Only where a rule is drawn: limits are for lr alone (limits.ts). */
+const RULES_NOTE = ' Dashed rules: stability limits from the Hessian.';
 
 export function sweepScene(input: SweepFigureInput, size: { width: number; height: number | 'auto' }): SweepScene {
   const { width } = size;
@@ -147,7 +149,7 @@ export function sweepScene(input: SweepFigureInput, size: { width: number; heigh
     const row = Math.floor(i / columns);
     rowHeights[row] = Math.max(rowHeights[row] ?? 0, blockHeight(l));
   });
-  const note = wrapText(NOTE, inner, { size: 10 });
+  const note = wrapText(input.entrants.some((e) => e.run.limits) ? NOTE + RULES_NOTE : NOTE, inner, { size: 10 });
   const legendHeight = rowHeights.reduce((h, r) => h + r, 0) + note.length * 13 + 4;
 
   const n = input.entrants.length;

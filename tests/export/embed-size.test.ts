@@ -1,10 +1,13 @@
 /**
  * The embed snippet's default height (embed-size.ts). The expected heights are the embed page's content
  * heights measured in Chromium (Debian's, DejaVu Sans) for the same links and iframe widths, so they pin
- * the model to the page; e2e/embed.spec.ts checks the same fit in the browser.
+ * the model to the page; e2e/embed.spec.ts checks the same fit in the browser (lab views too).
  */
 import { describe, expect, it } from 'vitest';
-import { EMBED_WIDTH, embedHeight, summaryLines } from '../../src/export/embed-size.ts';
+import { EMBED_WIDTH, embedFigureSize, embedHeight, summaryLines } from '../../src/export/embed-size.ts';
+import { labFigureSvg } from '../../src/export/lab-figure.ts';
+import { MAP_FIGURE_SIZE } from '../../src/export/map-figure.ts';
+import { DEFAULT_SIZE } from '../../src/export/view-figure.ts';
 import { getOptimizer } from '../../src/optim/index.ts';
 import { raceSummary } from '../../src/render/race-status.ts';
 import { wrapText } from '../../src/render/text-width.ts';
@@ -66,5 +69,27 @@ describe('summaryLines', () => {
       }
       expect(summaryLines(view, race, 344), view.surface ?? view.expr).toBeGreaterThanOrEqual(2);
     }
+  });
+});
+
+describe('embedHeight for the lab views', () => {
+  const viewBox = (svg: string) => /viewBox="0 0 (\d+) (\d+)"/.exec(svg)!.slice(1).map(Number);
+
+  it('fits the sweep figure, drawn at the race figure size: 499 px at 700', () => {
+    const sweep = viewOf('s=bowl&opt=sgd,momentum&lab=sweep:points=5');
+    expect(embedFigureSize(sweep)).toEqual(DEFAULT_SIZE);
+    expect(viewBox(labFigureSvg(sweep, embedFigureSize(sweep))!)).toEqual([720, 480]);
+    expect(embedHeight(sweep, 'none', 700, [])).toBe(499);
+    expect(embedHeight(sweep, 'none', 360, [])).toBe(272);
+  });
+
+  it('fits the map figure (small multiples and key in a 960 × 720 viewBox): 556 px at 700', () => {
+    const map = viewOf('s=himmelblau&opt=sgd,nag,adam&steps=40&lab=map:res=8:colour=basins');
+    expect(embedFigureSize(map)).toEqual(MAP_FIGURE_SIZE);
+    expect(viewBox(labFigureSvg(map, embedFigureSize(map))!)).toEqual([960, 720]);
+    // 700 px: 8 + 684 × 720 / 960 (513) + 9.6 + 16.8 + 8 = 555.4 px; 360 px: 8 + 258 + 34.4 = 300.4 px.
+    expect(embedHeight(map, 'none', 700, [])).toBe(556);
+    expect(embedHeight(map, 'none', 360, [])).toBe(301);
+    expect(embedHeight(map, 'none', 1000, [])).toBe(781);
   });
 });

@@ -96,3 +96,19 @@ describe('the sweep figure', () => {
     expect(settled.every((p) => p.y > gap.targetY!)).toBe(true);
   });
 });
+
+describe('a sweep of another hyperparameter (lab param)', () => {
+  it('says which in the title and on the x axis, and draws no stability rule or note (limits are for lr)', () => {
+    const beta = decodeView('s=bowl&opt=momentum,nag&lab=sweep:points=11:param=beta', VOCABULARY).view;
+    const betaSvg = labFigureSvg(beta, { width: 720, height: 480 })!;
+    expect(betaSvg).toContain('Sweep of beta on Elongated bowl');
+    expect(betaSvg).toContain('>beta (log scale)<');
+    expect(betaSvg).not.toContain('λmax');
+    expect(betaSvg).not.toContain('Dashed rules');
+    // The default sweep of the same race: the learning rate, with Momentum's limit and its note.
+    const lr = labFigureSvg({ ...beta, lab: { ...(beta.lab as SweepLab), param: null } }, { width: 720, height: 480 })!;
+    expect(lr).toContain('Learning-rate sweep on Elongated bowl');
+    expect(lr).toContain('>lr (log scale)<');
+    expect(lr).toContain('Dashed rules: stability limits from the Hessian.');
+  });
+});

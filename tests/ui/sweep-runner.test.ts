@@ -2,7 +2,8 @@
  * The app's sweep runner against worker doubles: one worker per core with the entrants dealt in turn
  * (entrant i to worker i mod cores), progress summed over the workers, the runs put back in entrant order
  * and cached by job (a second show starts no worker), Cancel terminating the workers (and staying
- * cancelled until rerun), a failure reported.
+ * cancelled until rerun), a failure reported; and without Web Workers, the same runs on the main thread,
+ * one entrant per message, each message in a macrotask of its own, cancellable between them.
  */
 import { describe, expect, it } from 'vitest';
 import { runSweepJob, type SweepJob } from '../../src/lab/sweep-runs.ts';
@@ -12,6 +13,8 @@ import { decodeView } from '../../src/view/link.ts';
 import { sweepJobForView } from '../../src/view/sweep.ts';
 import { VOCABULARY } from '../../src/view/vocabulary.ts';
 import { TestWorker } from '../ui-mnist/test-worker.ts';
+import { mainThreadWorker } from '../../src/lab/browser/main-thread-worker.ts';
+import { answerSweep } from '../../src/lab/browser/sweep-answer.ts';
 
 const view = decodeView('s=bowl&opt=sgd,adadelta,adam', VOCABULARY).view;
 const job: SweepJob = sweepJobForView(view, { from: 0.01, to: 1, points: 3, param: null });
@@ -22,7 +25,7 @@ function setup(cores: number) {
     const w = new TestWorker<SweepReply>();
     workers.push(w);
     return w;
-  }, () => cores);
+  }, () => cores, false);
   /** The worker's own answer to what it was sent: runSweepJob of its share. */
   const answer = (w: TestWorker<SweepReply>) => w.reply({ type: 'result', runs: runSweepJob((w.sent[0] as SweepStart).job) });
   return { runner, workers, answer };
@@ -73,5 +76,48 @@ describe('SweepRunner', () => {
     workers[1].reply({ type: 'failed', message: 'out of memory' });
     expect(runner.status).toEqual({ kind: 'failed', message: 'out of memory' });
     expect(workers.every((w) => w.terminated)).toBe(true);
+  });
+});
+
+describe('SweepRunner on the main thread (no Web Workers)', () => {
+  function mainThread() {
+    const sent: string[][] = [];
+    const runner = new SweepRunner(
+      () =>
+        mainThreadWorker((message, post) => {
+          sent.push((message as SweepStart).job.entrants.map((e) => e.label));
+          answerSweep(message as SweepStart, post);
+        }),
+      () => 2,
+      true,
+    );
+    return { runner, sent };
+  }
+  const settled = (runner: SweepRunner) =>
+    new Promise<void>((resolve) => {
+      const poll = () => (runner.status.kind === 'running' ? setTimeout(poll, 5) : resolve());
+      poll();
+    });
+
+  it('runs one entrant per message, after the caller returns, and gives the workers\' runs', async () => {
+    const { runner, sent } = mainThread();
+    runner.show(job);
+    // Nothing runs within show(): the page gets to paint the progress bar first.
+    expect([sent.length, runner.status]).toEqual([0, { kind: 'running', done: 0, total: 9 }]);
+    await settled(runner);
+    expect(sent).toEqual([['sgd'], ['adadelta'], ['adam']]);
+    expect(runner.status).toEqual({ kind: 'done', runs: runSweepJob(job) });
+  });
+
+  it('stops between entrants on Cancel', async () => {
+    const { runner, sent } = mainThread();
+    runner.show(job);
+    await new Promise((r) => setTimeout(r));
+    runner.cancel();
+    const after = sent.length;
+    expect(after).toBeLessThan(3);
+    expect(runner.status.kind).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 30));
+    expect([sent.length, runner.status.kind]).toEqual([after, 'cancelled']);
   });
 });

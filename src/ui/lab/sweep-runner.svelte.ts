@@ -6,10 +6,14 @@
  * sweep; progress counts finished runs over all workers, and cancel terminates them. Finished sweeps are cached by their job (src/lab/sweep-runs.ts: everything a
  * sweep depends on, so the same race and grid never runs twice, and going Back to a `lab=sweep` link shows
  * its sweep at once); the cache keeps the last CACHE_SIZE sweeps. One runner lives as long as the
- * Surfaces tab, so switching to the race and back keeps the sweep.
+ * Surfaces tab, so switching to the race and back keeps the sweep. Where Web Workers are unavailable the
+ * same code runs on this thread (main-thread-worker.ts), one entrant per message, so the page paints and
+ * takes a Cancel between entrants.
  */
 import { createPool, type Pool, type PoolWorker, type TaskHandle } from '../../mnist/browser/pool.ts';
-import type { SweepReply } from '../../lab/browser/sweep-protocol.ts';
+import type { SweepReply, SweepStart } from '../../lab/browser/sweep-protocol.ts';
+import { answerSweep } from '../../lab/browser/sweep-answer.ts';
+import { workerOrMainThread, workersAvailable } from '../../lab/browser/main-thread-worker.ts';
 import { sweepJobSize, type SweepJob, type SweepRun } from '../../lab/sweep-runs.ts';
 
 const CACHE_SIZE = 16;
@@ -21,7 +25,11 @@ export type SweepStatus =
   | { readonly kind: 'cancelled'; readonly done: number; readonly total: number }
   | { readonly kind: 'failed'; readonly message: string };
 
-const createSweepWorker = (): PoolWorker => new Worker(new URL('../../lab/browser/sweep-worker.ts', import.meta.url), { type: 'module' });
+const createSweepWorker = (): PoolWorker =>
+  workerOrMainThread(
+    () => new Worker(new URL('../../lab/browser/sweep-worker.ts', import.meta.url), { type: 'module' }),
+    (message, post) => answerSweep(message as SweepStart, post),
+  );
 
 export const jobKey = (job: SweepJob): string => JSON.stringify(job);
 
@@ -36,6 +44,8 @@ export class SweepRunner {
   constructor(
     private readonly createWorker: () => PoolWorker = createSweepWorker,
     private readonly cores: () => number = () => navigator.hardwareConcurrency || 1,
+    /** No Web Workers: the sweep runs on this thread, one entrant per message. */
+    readonly onMainThread: boolean = !workersAvailable(),
   ) {}
 
   /** The finished sweep of this job, if there is one. */
@@ -79,12 +89,14 @@ export class SweepRunner {
   #start(key: string, job: SweepJob): void {
     const total = sweepJobSize(job);
     const workers = Math.max(1, Math.min(this.cores(), job.entrants.length));
-    // Worker w sweeps entrants w, w + workers, w + 2·workers, …
-    const shares = Array.from({ length: workers }, (_, w) => job.entrants.map((_, i) => i).filter((i) => i % workers === w));
+    const tasks = this.onMainThread ? job.entrants.length : workers;
+    // Task w sweeps entrants w, w + tasks, w + 2·tasks, …
+    const shares = Array.from({ length: tasks }, (_, w) => job.entrants.map((_, i) => i).filter((i) => i % tasks === w));
     const done = shares.map(() => 0);
     const runs: (SweepRun | null)[] = job.entrants.map(() => null);
     this.status = { kind: 'running', done: 0, total };
-    this.#pool = createPool(workers, this.createWorker);
+    // On the main thread one message at a time: the next is queued behind the page's own tasks (paint, input).
+    this.#pool = createPool(this.onMainThread ? 1 : workers, this.createWorker);
     const pool = this.#pool;
     const failed = (message: string) => {
       if (this.#pool !== pool) return;

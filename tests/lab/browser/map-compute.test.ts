@@ -3,12 +3,15 @@
  * with in-process workers that run the worker's own code (map-part.ts answerMap) on a structured clone of
  * each request, as postMessage delivers it: the coarse stage equals mapRuns at the coarse res, the full
  * stage equals one call over every start (joinBatches of the parts), progress reaches the total, cancel
- * stops every event; and the map cache's key (map-key.ts).
+ * stops every event, the main-thread fallback's small parts give the same map; and the map cache's key
+ * (map-key.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { computeMap, mapStages, splitStarts } from '../../../src/lab/browser/map-compute.ts';
 import { mapKey } from '../../../src/lab/browser/map-key.ts';
 import { answerMap } from '../../../src/lab/browser/map-part.ts';
+import { mainThreadWorker } from '../../../src/lab/browser/main-thread-worker.ts';
+import { mainThreadParts } from '../../../src/ui/lab/map-computation.svelte.ts';
 import type { MapRequest } from '../../../src/lab/browser/map-protocol.ts';
 import { mapRuns } from '../../../src/lab/map.ts';
 import { createPool, type PoolWorker } from '../../../src/mnist/browser/pool.ts';
@@ -19,28 +22,23 @@ import { viewMap, type ViewMap } from '../../../src/view/view-map.ts';
 
 const viewOf = (hash: string) => decodeView(hash, VOCABULARY).view;
 
+/** The main-thread fallback (main-thread-worker.ts) answering with the worker's own code, on a structured clone of each request as postMessage delivers it. */
 function inProcessWorker(log: MapRequest[]): PoolWorker {
-  const worker: PoolWorker = {
-    onmessage: null,
-    onerror: null,
-    postMessage(message) {
-      const request = structuredClone(message) as MapRequest;
-      log.push(request);
-      setTimeout(() => worker.onmessage?.({ data: answerMap(request) } as MessageEvent));
-    },
-    terminate() {},
-  };
-  return worker;
+  return mainThreadWorker((message, post) => {
+    const request = structuredClone(message) as MapRequest;
+    log.push(request);
+    post(answerMap(request));
+  });
 }
 
-function run(hash: string, res: number, parts: number) {
+function run(hash: string, res: number, parts: number | ((stageRes: number) => number)) {
   const view = viewOf(hash);
   const log: MapRequest[] = [];
   const pool = createPool(2, () => inProcessWorker(log));
   const stages: { map: ViewMap; final: boolean }[] = [];
   const progress: [number, number][] = [];
   return new Promise<{ stages: typeof stages; progress: typeof progress; log: MapRequest[] }>((resolve, reject) => {
-    computeMap(view, res, pool, () => parts, {
+    computeMap(view, res, pool, typeof parts === 'number' ? () => parts : parts, {
       progress: (d, t) => progress.push([d, t]),
       stage: (map, final) => {
         stages.push({ map, final });
@@ -74,6 +72,18 @@ describe('map computation in workers', () => {
     const total = (32 * 32 + 40 * 40) * 3 * 60;
     expect(progress.at(-1)).toEqual([total, total]);
     expect(progress.map(([d]) => d)).toEqual([...progress.map(([d]) => d)].sort((a, b) => a - b));
+  });
+
+  it('on the main thread (no Web Workers), in parts of about 200,000 point-steps, gives the same map', async () => {
+    const hash = 's=himmelblau&opt=sgd,adam&steps=100&lab=map:res=48:colour=basins';
+    const view = viewOf(hash);
+    // 32² × 2 × 100 = 204,800 point-steps: 2 parts; 48²: 3; Rosenbrock's seven entrants × 3,000 steps at 256²: 6,882.
+    expect([mainThreadParts(32, view), mainThreadParts(48, view), mainThreadParts(256, viewOf('s=rosenbrock'))]).toEqual([2, 3, 6882]);
+    const { stages, log } = await run(hash, 48, (r) => mainThreadParts(r, view));
+    expect(log.filter((r) => r.kind === 'part').map((r) => `${r.res}:${r.from}-${r.to}`)).toEqual(['32:0-512', '32:512-1024', '48:0-768', '48:768-1536', '48:1536-2304']);
+    const whole = viewMap(view, 48);
+    expect(stages.at(-1)!.map.runs).toEqual(whole.runs);
+    expect(stages.at(-1)!.map.basins).toEqual(whole.basins);
   });
 
   it('stops every event after cancel', async () => {
