@@ -1,7 +1,8 @@
 /**
  * Issue 11's Lessons in Chromium: every lesson's "Open this view" shows its view in the Surfaces tab with
  * no link notices and no console errors; Back returns to the lesson; Previous / Next and ← → work from
- * the keyboard; the EWA figure is drawn; all of it at 1280 and 375 px without sideways scrolling; axe
+ * the keyboard; the open lesson is in the link (reload, Back, Forward keep it; an unknown id opens the first);
+ * the EWA figure is drawn; all of it at 1280 and 375 px without sideways scrolling; axe
  * (WCAG 2.1 A/AA) finds no serious or critical violation on the tab.
  */
 import { AxeBuilder } from '@axe-core/playwright';
@@ -106,3 +107,37 @@ for (const width of [1280, 375]) {
     }
   });
 }
+
+test('the open lesson is in the link: reload, Back and Forward keep it; an unknown id opens the first', async ({ page }) => {
+  const errors = watchErrors(page);
+  const heading = lesson(page).getByRole('heading', { level: 2 });
+  const ewa = LESSONS.find((l) => l.id === 'ewa')!;
+  const third = LESSONS[2];
+  await page.goto('/#tab=lessons&lesson=ewa');
+  await expect(heading).toHaveText(ewa.title);
+  await page.reload();
+  await expect(heading).toHaveText(ewa.title);
+  await lesson(page).getByRole('button', { name: 'Next →' }).click();
+  await expect(heading).toHaveText(third.title);
+  await expect(page).toHaveURL(new RegExp(`[#&]lesson=${third.id}&tab=lessons$`));
+  await page.goBack();
+  await expect(heading).toHaveText(ewa.title);
+  await expect(page).toHaveURL(/[#&]lesson=ewa&tab=lessons$/);
+  await page.goForward();
+  await expect(heading).toHaveText(third.title);
+  await page.reload();
+  await expect(heading).toHaveText(third.title);
+  // Leaving the tab drops the lesson from the link; coming back shows the one left open.
+  await page.getByRole('tab', { name: 'Surfaces' }).click();
+  await expect(page).not.toHaveURL(/lesson=/);
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await expect(heading).toHaveText(third.title);
+  await expect(page).toHaveURL(new RegExp(`lesson=${third.id}&tab=lessons$`));
+
+  await page.goto('/#tab=lessons&lesson=no-such-lesson');
+  await page.reload();
+  await expect(heading).toHaveText(LESSONS[0].title);
+  await expect(lesson(page).getByText(/^Lesson \d+ of/)).toHaveText(`Lesson 1 of ${LESSONS.length}`);
+  await expect(page).toHaveURL(/[#&]tab=lessons$/);
+  expect(errors).toEqual([]);
+});

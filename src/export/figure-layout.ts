@@ -7,7 +7,8 @@
  *
  * Header: the title, with the iteration shown right-aligned on its line (or on a line of its own when
  * they do not fit side by side); then `f(x, y) = …` in monospace, wrapped into at most 2 lines (3 from
- * 420 px high), shrinking from 11.5 to 8.5 px before it is cut.
+ * 420 px high), shrinking from 11.5 to 8.5 px before it is cut; then, when the figure has one, a caption
+ * note (the curvature lens's) in at most 2 lines of 11 to 9 px.
  * Plots at the left, keeping the domain's aspect (render/projection.ts): overlay, one plot with every run
  * and axes named x and y; grid (small multiples), one panel per run, same domain, titled with its run's
  * name in the number of columns that gives the largest plots (names must fit), tick labels on the left
@@ -72,6 +73,8 @@ export interface FigureLayout {
   readonly title: TextLine;
   readonly meta: TextAt;
   readonly expr: TextBlock;
+  /** A caption line under the expression (the curvature lens's), or null. */
+  readonly note: TextBlock | null;
   readonly panels: readonly PanelLayout[];
   readonly legend: { readonly heading: TextLine; readonly entries: readonly LegendEntry[] };
   readonly bar: { readonly box: PlotBox; readonly caption: TextLine; readonly tickY: number; readonly tickSize: number };
@@ -98,6 +101,8 @@ export interface LayoutInput {
   /** Says what the values are ("iterations to f ≤ 0.001"). */
   readonly heading: string;
   readonly barCaption: string;
+  /** A caption under the expression, wrapped into at most 2 lines; absent: none. */
+  readonly note?: string;
 }
 
 const PAD = 12;
@@ -129,6 +134,7 @@ interface Header {
   readonly title: TextLine;
   readonly meta: TextAt;
   readonly expr: TextBlock;
+  readonly note: TextBlock | null;
   readonly bottom: number;
 }
 
@@ -148,7 +154,13 @@ function header(input: LayoutInput): Header {
   const lineHeight = Math.round(fit.size * 13) / 10;
   const exprY = y + 4 + Math.round(fit.size * 10.5) / 10;
   const expr: TextBlock = { lines: fit.lines, x: PAD, y: exprY, size: fit.size, anchor: 'start', lineHeight };
-  return { title, meta, expr, bottom: exprY + (fit.lines.length - 1) * lineHeight + 0.3 * fit.size };
+  const exprBottom = exprY + (fit.lines.length - 1) * lineHeight + 0.3 * fit.size;
+  if (input.note === undefined) return { title, meta, expr, note: null, bottom: exprBottom };
+  const noteFit = fitText(input.note, avail, 2, [11, 10, 9]);
+  const noteHeight = Math.round(noteFit.size * 13) / 10;
+  const noteY = exprBottom + 4 + noteFit.size;
+  const note: TextBlock = { lines: noteFit.lines, x: PAD, y: noteY, size: noteFit.size, anchor: 'start', lineHeight: noteHeight };
+  return { title, meta, expr, note, bottom: noteY + (noteFit.lines.length - 1) * noteHeight + 0.3 * noteFit.size };
 }
 
 /**

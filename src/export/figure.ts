@@ -12,7 +12,8 @@
  * (colour, dash) ending in its marker glyph, axes with round ticks; a legend (overlay) or panel captions
  * (small multiples) with each run's name, hyperparameters and value: iterations to the target in the
  * scoreboard's wording (race-status.ts), or f at iteration k when no target is set; the colour bar with
- * round-number ticks. Styles live in one internal <style>; no scripts, no external references, no fonts
+ * round-number ticks; with the curvature lens on, its cross and ellipse at its point and its caption under the
+ * expression (the full reading in <desc>). Styles live in one internal <style>; no scripts, no external references, no fonts
  * beyond generic families. Every user-controlled string goes through escapeXml.
  */
 import type { Grid } from '../math/grid.ts';
@@ -30,6 +31,8 @@ import { decimate, pixelPath, type PixelPath } from '../render/pixel-path.ts';
 import { projection, type PlotBox, type Projection } from '../render/projection.ts';
 import { formatNumber, outcomeAt, outcomeText, outcomeTexts, shownIndex, type RecordedRun } from '../render/race-status.ts';
 import { inspectorMarks, inspectorSvg, type InspectorData } from '../render/inspector-marks.ts';
+import { lensMarks, lensSvg } from '../render/curvature-marks.ts';
+import type { LensReading } from '../render/curvature-lens.ts';
 import { outlineD, polylineD } from '../render/svg-path.ts';
 import { textWidth } from '../render/text-width.ts';
 import { ANIMATED, animationCss, dashLength, endClass, maskClass, type DrawTrack } from './animated.ts';
@@ -53,6 +56,11 @@ export interface FigureRun extends RecordedRun {
 export interface FigureSpec {
   /** The update inspector's marks for one run (its index in runs), drawn only at iteration k (they hold for no other). */
   readonly inspector?: { readonly run: number; readonly k: number; readonly data: InspectorData };
+  /**
+   * The curvature lens (render/lens-point.ts): its reading, drawn at its point in every panel when it reads
+   * at the start (run null), else only in its run's panel and only at iteration k; its caption line.
+   */
+  readonly lens?: { readonly run: number | null; readonly k: number; readonly reading: LensReading; readonly caption: string };
   /** Heading, e.g. the surface title. */
   readonly title: string;
   /** The expression f(x, y) as typed. */
@@ -129,7 +137,7 @@ function valueSample(run: RecordedRun, target: number | null): string {
 const iterationText = (k: number, steps: number): string => `iteration ${k} of ${steps}`;
 
 /** What the layout depends on: everything but the sampled surface and the iteration shown. */
-export type LayoutFields = Pick<FigureSpec, 'width' | 'height' | 'layout' | 'title' | 'expr' | 'target' | 'steps'> & {
+export type LayoutFields = Pick<FigureSpec, 'width' | 'height' | 'layout' | 'title' | 'expr' | 'target' | 'steps' | 'lens'> & {
   readonly domain: Grid['domain'];
   readonly runs: readonly (RecordedRun & Pick<FigureRun, 'name' | 'detail'>)[];
 };
@@ -147,6 +155,7 @@ export function layoutOf(spec: LayoutFields): FigureLayout {
     metaSample: iterationText(spec.steps, spec.steps),
     heading: legendHeading(spec.target),
     barCaption: 'f',
+    ...(spec.lens ? { note: spec.lens.caption } : {}),
   });
 }
 
@@ -296,6 +305,11 @@ function trajectoriesMarkup(spec: FigureSpec, panels: readonly Panel[], k: numbe
     if (insp && insp.k === k && p.layout.runs.includes(insp.run)) {
       out += `<g class="inspector" clip-path="url(#opf-plot${p.index})">${inspectorSvg(inspectorMarks(insp.data, p.proj))}</g>`;
     }
+    const lens = spec.lens;
+    if (lens && (lens.run === null || (lens.k === k && p.layout.runs.includes(lens.run)))) {
+      const marks = lensMarks(lens.reading, lens.reading.at, p.proj);
+      if (marks) out += `<g class="lens" clip-path="url(#opf-plot${p.index})">${lensSvg(marks)}</g>`;
+    }
     const sx = p.proj.x(spec.start[0]);
     const sy = p.proj.y(spec.start[1]);
     out += `<g class="start" clip-path="url(#opf-mark${p.index})">${glyphSvg(START_GLYPH, sx, sy)}</g>`;
@@ -322,7 +336,8 @@ function description(spec: FigureSpec, k: number): string {
     `${formatNumber(y0)} to ${formatNumber(y1)}, with the paths of ${spec.runs.length} ${spec.runs.length === 1 ? 'entrant' : 'entrants'} starting at ` +
     `(${formatNumber(spec.start[0])}, ${formatNumber(spec.start[1])})${spec.layout === 'grid' ? ', one panel per entrant' : ''}, ` +
     `shown at iteration ${k} of ${spec.steps}.${minima === '' ? '' : ` Marked ${spec.minimumLabel}: ${minima}.`} ` +
-    `${values}: ${results === '' ? 'no entrants' : results}.`
+    `${values}: ${results === '' ? 'no entrants' : results}.` +
+    (spec.lens ? ` ${spec.lens.caption}. ${spec.lens.reading.sentences.join(' ')}` : '')
   );
 }
 
@@ -360,6 +375,7 @@ export function figureRenderer(spec: FigureSpec, options: FigureOptions = {}): (
     `<rect width="${width}" height="${height}" fill="#fff"/>` +
     text(layout.title, layout.title.text, 'h') +
     expr.lines.map((line, i) => text({ ...expr, y: expr.y + i * expr.lineHeight }, line, 'e')).join('') +
+    (layout.note?.lines.map((line, i) => text({ ...layout.note!, y: layout.note!.y + i * layout.note!.lineHeight }, line, 't')).join('') ?? '') +
     panels.map((p) => panelStatic(spec, p, bands, colours)).join('') +
     colourBarMarkup(spec, layout) +
     legendStatic(spec, layout);

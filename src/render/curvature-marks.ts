@@ -1,6 +1,6 @@
 /**
- * The curvature lens's mark on the plot, as plain pixel geometry (the app's ContourPlot draws it as a small
- * SVG layer): a cross at the point whose arms lie along the Hessian's eigenvectors, with half-lengths
+ * The curvature lens's mark on the plot, as plain pixel geometry (the app's ContourPlot draws it as a small SVG
+ * layer, the exported figure as an SVG string by lensSvg): a cross at the point whose arms lie along the Hessian's eigenvectors, with half-lengths
  * ∝ 1/√|λ|, and for a bowl (both λ > 0) the ellipse through the arms' ends, which is a level set of the
  * local quadratic model ½·sᵀHs = c (its semi-axes are √(2c/λᵢ)): long where the surface is flat, short
  * where it is steep, as the contours around the point look. An arm where λ < 0 (the descending direction
@@ -75,4 +75,11 @@ export function lensMarks(c: Pick<Curvature, 'eigenvalues' | 'eigenvectors'>, at
     ellipse = `M${pts.join('L')}Z`;
   }
   return { cx: r1(cx), cy: r1(cy), arms, ellipse };
+}
+
+/** The marks as SVG elements (the figure's string renderer; the app's layer draws the same data with Svelte). */
+export function lensSvg(marks: LensMarks): string {
+  let out = marks.ellipse === '' ? '' : `<path d="${marks.ellipse}" fill="none" stroke="${LENS_STYLE.up.color}" stroke-width="1.5"/>`;
+  for (const a of marks.arms) out += `<line x1="${a.x1}" y1="${a.y1}" x2="${a.x2}" y2="${a.y2}" stroke="${LENS_STYLE[a.kind].color}" stroke-width="2" data-arm="${a.kind}"/>`;
+  return `${out}<circle cx="${marks.cx}" cy="${marks.cy}" r="2.5" fill="#fff" stroke="#1c2330" stroke-width="1.5"/>`;
 }

@@ -303,9 +303,9 @@ const lab = labField<ViewContext>();
 const lens: Field<'lens'> = wordField<ViewState, 'lens', ViewContext>({
   name: 'lens',
   key: 'lens',
-  flag: null,
+  flag: { name: 'lens', arg: 'off|start|current', figureOnly: true },
   label: 'the curvature lens',
-  help: "the Hessian's eigenvalues, κ and SGD's stability limit at the start or at the current point (app only; default off)",
+  help: "draw the Hessian's eigen-directions at the start or at the current point (the inspected entrant's at the iteration drawn, else the first's) and caption κ and SGD's stability limit (default off)",
   words: ['off', 'start', 'current'] satisfies LensAt[],
   write: 'unless-default',
   default: () => 'off',

@@ -96,6 +96,18 @@ describe('render arguments', () => {
     expect(parseRaceArgs(['--inspect', '0'])).toEqual({ ok: false, error: 'unknown option --inspect' });
   });
 
+  it('reads --lens as the link reads lens=, and draws the lens exactly as the app\'s export of that view', () => {
+    const o = parse(['--surface', 'bowl', '--lens', 'start', '--out', 'l.svg']);
+    const { view } = decodeView('s=bowl&lens=start', VOCABULARY);
+    expect(o.view).toEqual(view);
+    const svg = renderSvg(o);
+    expect(svg).toBe(figureSvg(figureSpecForView(view)));
+    expect(elements(svg).filter((e) => e.name === 'line' && e.ancestors.some((a) => a.attrs.class === 'lens')).map((e) => e.attrs['data-arm'])).toEqual(['up', 'up']);
+    expect(svg).toContain('Curvature lens at the start (−7, 2): κ = 10, SGD stable for lr &lt; 1');
+    expect(parseRenderArgs(['--lens', 'hover', '--out', 'x.svg']).ok).toBe(false);
+    expect(parseRaceArgs(['--lens', 'start'])).toEqual({ ok: false, error: 'unknown option --lens' });
+  });
+
   it('renders the exact figure the app exports for that view', () => {
     const o = parse(['--surface', 'bowl', '--optimizers', 'sgd,momentum,adam', '--steps', '40', '--width', '520', '--height', '340', '--out', 'x.svg']);
     expect(renderSvg(o)).toBe(figureSvg(figureSpecForView(o.view, { width: 520, height: 340 })));

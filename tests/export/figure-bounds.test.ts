@@ -1,7 +1,7 @@
 /**
  * Nothing is cut off at the smallest export size: every text and shape of a figure lies inside its
  * viewBox at 480 × 360 (and 480 × 300) for a long expression and seven runs, overlaid and as small
- * multiples, and texts do not overlap one another. Checked twice: with the layout's own text widths, and
+ * multiples, also with the curvature lens's caption, and texts do not overlap one another. Checked twice: with the layout's own text widths, and
  * independently by resvg, which lays the text out in DejaVu Sans (wider than the fonts the figure asks
  * for first) and measures everything but the clipped plot contents, whose clip boxes are checked instead.
  */
@@ -23,6 +23,7 @@ const views = {
   'long expression, 7 runs, small multiples': `f=${encodeURIComponent(LONG)}&dom=-5,5,-5,5&start=1,1&layout=grid`,
   'Rosenbrock, small multiples': 's=rosenbrock&layout=grid',
   'Styblinski–Tang (negative values), overlaid': 's=styblinski-tang&k=17',
+  'long expression, the lens at the current point, small multiples (its caption under the expression)': `f=${encodeURIComponent(LONG)}&dom=-5,5,-5,5&start=1,1&layout=grid&k=3&insp=1&lens=current`,
 } as const;
 
 interface Box {

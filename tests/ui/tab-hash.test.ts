@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mnistPart, tabOf, viewPart, withMnistPart, withShellOf, withTab } from '../../src/ui/tab-hash.ts';
+import { lessonOf, mnistPart, tabOf, viewPart, withLesson, withMnistPart, withShellOf, withTab } from '../../src/ui/tab-hash.ts';
 
 describe('tabOf', () => {
   it('reads tab=mnist, with or without the leading #, and defaults to surfaces otherwise', () => {
@@ -47,5 +47,29 @@ describe('the MNIST part of the hash', () => {
     expect(withShellOf('v=2&s=rosenbrock&k=9', '#v=2&s=bowl&m.opt=sgd%2Cadam&tab=mnist')).toBe('v=2&s=rosenbrock&k=9&m.opt=sgd%2Cadam&tab=mnist');
     expect(withShellOf('v=2&s=rosenbrock', '#v=2&s=bowl')).toBe('v=2&s=rosenbrock');
     expect(viewPart('#v=2&s=bowl&m.opt=sgd&tab=mnist')).toBe('v=2&s=bowl');
+  });
+});
+
+describe('the open lesson in the hash', () => {
+  it('reads lesson= on the Lessons tab only, as written', () => {
+    expect(lessonOf('#tab=lessons&lesson=ewa')).toBe('ewa');
+    expect(lessonOf('#lesson=ewa&tab=lessons')).toBe('ewa');
+    expect(lessonOf('#tab=lessons')).toBeNull();
+    expect(lessonOf('#s=bowl&lesson=ewa')).toBeNull();
+    expect(lessonOf('#tab=lessons&lesson=%3Cb%3E')).toBe('<b>');
+  });
+  it('sets, replaces and removes it just before tab, keeping the rest verbatim', () => {
+    expect(withLesson('#s=bowl&tab=lessons', 'ewa')).toBe('s=bowl&lesson=ewa&tab=lessons');
+    expect(withLesson('s=bowl&lesson=adam&tab=lessons&lesson=x', 'lr-decay')).toBe('s=bowl&lesson=lr-decay&tab=lessons');
+    expect(withLesson('s=bowl&lesson=adam&tab=lessons', null)).toBe('s=bowl&tab=lessons');
+    expect(withLesson('', 'a b')).toBe('lesson=a%20b');
+    expect(lessonOf(withLesson('tab=lessons', 'linreg-race'))).toBe('linreg-race');
+  });
+  it('belongs to the Lessons tab: leaving it drops the lesson, and the surfaces view never sees it', () => {
+    expect(withTab('s=bowl&lesson=ewa&tab=lessons', 'surfaces')).toBe('s=bowl');
+    expect(withTab('s=bowl&lesson=ewa&tab=lessons', 'mnist')).toBe('s=bowl&tab=mnist');
+    expect(withTab('s=bowl&lesson=ewa', 'lessons')).toBe('s=bowl&lesson=ewa&tab=lessons');
+    expect(viewPart('#v=2&s=bowl&lesson=ewa&tab=lessons')).toBe('v=2&s=bowl');
+    expect(withShellOf('v=2&s=rosenbrock', '#v=2&s=bowl&lesson=ewa&tab=lessons')).toBe('v=2&s=rosenbrock&lesson=ewa&tab=lessons');
   });
 });

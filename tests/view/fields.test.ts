@@ -20,7 +20,7 @@ describe('the field table', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const flags = FIELDS.flatMap((f) => (f.flag ? [f.flag.name] : []));
     expect(new Set(flags).size).toBe(flags.length);
-    expect(flags).toEqual(['surface', 'expr', 'domain', 'start', 'fstar', 'target', 'steps', 'noise', 'seed', 'seeds', 'optimizers', 'set', 'schedule', 'layout', 'k', 'inspect', 'lab']);
+    expect(flags).toEqual(['surface', 'expr', 'domain', 'start', 'fstar', 'target', 'steps', 'noise', 'seed', 'seeds', 'optimizers', 'set', 'schedule', 'layout', 'k', 'inspect', 'lab', 'lens']);
   });
 
   it("parses each field's formatted default back to the default, for every surface and a typed expression", () => {

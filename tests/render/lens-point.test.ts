@@ -1,15 +1,14 @@
 /** Where the curvature lens reads: the start, or the chosen run's point at the iteration shown. */
 import { describe, expect, it } from 'vitest';
 import { compileExpression } from '../../src/math/expression/index.ts';
-import { lensView } from '../../src/ui/surfaces/lens-point.ts';
-import type { PlotRun } from '../../src/ui/surfaces/plot-run.ts';
+import { lensView, type LensRun } from '../../src/render/lens-point.ts';
 
 const compiled = compileExpression('x^2/10 + y^2');
 if (!compiled.ok) throw new Error(compiled.error.message);
 const hessian = compiled.value.hessian()!;
 
 const run = (id: string, name: string, xs: number[], ys: number[]) =>
-  ({ id, name, xs, ys, losses: xs.map(() => 0) }) as unknown as PlotRun;
+  ({ id, name, xs, ys, losses: xs.map(() => 0), hit: null, settled: null, diverged: false, divergedAt: null, fStar: 0 }) satisfies LensRun;
 const runs = [run('sgd', 'SGD', [-7, -5.74, -4.7], [2, -1.6, 1.28]), run('adam', 'Adam', [-7, -6.7], [2, 1.7])];
 
 describe('lensView', () => {
