@@ -44,6 +44,7 @@ describe('Training', () => {
     training.start(optionsOf(form), files);
     expect(MAX_TRAIN_WORKERS).toBe(2);
     expect(workers).toHaveLength(2);
+    expect(training.workers).toBe(2);
     const messages = workers.map((w) => w.sent[0] as StartMessage);
     expect(messages.map((m) => m.runs.map((r) => r.optimizer))).toEqual([['sgd', 'momentum'], ['adam']]);
     for (const m of messages) {
@@ -92,6 +93,7 @@ describe('Training', () => {
     training.start(optionsOf(defaultForm()), files);
     const [sgd, adam] = training.runs;
     expect(workers).toHaveLength(1);
+    expect(training.workers).toBe(1);
     expect((workers[0].sent[0] as StartMessage).runs.map((r) => r.optimizer)).toEqual(['sgd', 'adam']);
     expect(sgd.status).toBe('running');
     expect(adam.status).toBe('running');

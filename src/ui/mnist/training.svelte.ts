@@ -33,6 +33,8 @@ export class Training {
   config = $state.raw<TrainConfig | null>(null);
   backend = $state('');
   trainExamples = $state(0);
+  /** Workers the current race trains on. */
+  workers = $state(0);
   private pool: Pool | null = null;
   /** Each worker's task and the runs it trains. */
   private groups = new Map<TaskHandle, RunView[]>();
@@ -59,6 +61,7 @@ export class Training {
     this.runs = runs;
     const workers = Math.max(1, Math.min(this.cores(), runs.length, MAX_TRAIN_WORKERS));
     const share = Math.ceil(runs.length / workers);
+    this.workers = Math.ceil(runs.length / share);
     for (let from = 0; from < runs.length; from += share) {
       const group = runs.slice(from, from + share);
       const ended = new Set<number>();
