@@ -20,8 +20,8 @@
  * "hyper" what it ran with. Hyperparameters: registry defaults, then MNIST's (src/mnist/hyper-defaults.ts),
  * then --set (which must name an optimizer among the entrants), then the entrant's own.
  * --backend auto (the default) runs WebAssembly SIMD where Node has it, else TypeScript (pick-backend.ts,
- * the browser's rule), and TypeScript for a run whose network WebAssembly's memory cannot hold (with a
- * notice on stderr); config.backend says which ran ("wasm", "ts", or "mixed"), each run's "backend" too.
+ * the browser's rule), with memory sized from each run's network and batch (arena.ts), and TypeScript for a
+ * run the engine cannot give that memory (with a notice on stderr); config.backend says which ran ("wasm", "ts", or "mixed"), each run's "backend" too.
  * Runs go one after another in this process; the table streams one line per epoch to stdout.
  */
 import { readMnistFiles } from '../mnist/load-node.ts';

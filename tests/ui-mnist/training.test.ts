@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
-import { Training } from '../../src/ui/mnist/training.svelte.ts';
+import { MAX_TRAIN_WORKERS, Training } from '../../src/ui/mnist/training.svelte.ts';
 import { defaultForm, optionsOf } from '../../src/ui/mnist/form.ts';
 import { TestWorker } from './test-worker.ts';
 import type { FromWorker, StartMessage } from '../../src/mnist/browser/protocol.ts';
@@ -20,8 +20,9 @@ function setup(cores: number) {
 
 const DIVERGENCE = { epoch: 1, iteration: 4, reason: 'training-loss', value: Infinity, initialValLoss: 2.31 } as const;
 
-const done = (reason: 'finished' | 'stopped' | 'diverged'): FromWorker => ({
+const done = (reason: 'finished' | 'stopped' | 'diverged', run = 0): FromWorker => ({
   type: 'done',
+  run,
   reason,
   divergence: reason === 'diverged' ? DIVERGENCE : null,
   testAccuracy: reason === 'diverged' ? null : 0.9,
@@ -34,21 +35,24 @@ const done = (reason: 'finished' | 'stopped' | 'diverged'): FromWorker => ({
 });
 
 describe('Training', () => {
-  it('starts every entrant with the identical config (seed, network, schedule, subset)', () => {
+  it('starts every entrant with the identical config (seed, network, schedule, subset), on two workers in lock-step', () => {
     const { training, workers } = setup(4);
     const form = defaultForm();
     form.entrants = 'sgd,momentum,adam';
     form.limit = 1000;
     form.schedule = 'step:gamma=0.5,size=10';
     training.start(optionsOf(form), files);
-    expect(workers).toHaveLength(3);
-    const starts = workers.map((w) => w.sent[0] as StartMessage);
-    expect(starts.map((s) => s.optimizer)).toEqual(['sgd', 'momentum', 'adam']);
-    for (const s of starts) {
-      expect(s.config).toEqual(starts[0].config);
-      expect(s.limit).toBe(1000);
-      expect(s.backend).toBe('auto');
+    expect(MAX_TRAIN_WORKERS).toBe(2);
+    expect(workers).toHaveLength(2);
+    expect(training.workers).toBe(2);
+    const messages = workers.map((w) => w.sent[0] as StartMessage);
+    expect(messages.map((m) => m.runs.map((r) => r.optimizer))).toEqual([['sgd', 'momentum'], ['adam']]);
+    for (const m of messages) {
+      expect(m.limit).toBe(1000);
+      expect(m.backend).toBe('auto');
     }
+    const starts = messages.flatMap((m) => m.runs);
+    for (const s of starts) expect(s.config).toEqual(starts[0].config);
     expect(starts[0].config.seed).toBe(1);
     expect(starts[0].config.mlp.sizes).toEqual([784, 64, 16, 10]);
     expect(starts[0].config.schedule).toEqual({ kind: 'step', params: { gamma: 0.5, size: 10 }, at: [] });
@@ -62,7 +66,7 @@ describe('Training', () => {
     form.entrants = 'adam,adam,adam:lr=0.01:batch=32';
     form.optimizers.find((o) => o.id === 'adam')!.hyper.beta1 = 0.8;
     training.start(optionsOf(form), files);
-    const starts = workers.map((w) => w.sent[0] as StartMessage);
+    const starts = workers.flatMap((w) => (w.sent[0] as StartMessage).runs);
     expect(training.runs.map((r) => r.key)).toEqual(['adam', 'adam#2', 'adam:lr=0.01:batch=32']);
     expect(training.runs.map((r) => r.name)).toEqual(['Adam', 'Adam #2', 'Adam lr=0.01, batch 32']);
     expect(starts.map((s) => [s.hyper.lr, s.hyper.beta1, s.config.batchSize])).toEqual([[0.003, 0.8, 128], [0.003, 0.8, 128], [0.01, 0.8, 32]]);
@@ -84,60 +88,86 @@ describe('Training', () => {
     expect((workers[0].sent[0] as StartMessage).files.trainImages.buffer).not.toBe((workers[1].sent[0] as StartMessage).files.trainImages.buffer);
   });
 
-  it('queues runs beyond the core count and applies progress, divergence and results', () => {
+  it('trains every run on one worker on one core, routes each message to its run, and releases the worker after the last run ends', () => {
     const { training, workers } = setup(1);
     training.start(optionsOf(defaultForm()), files);
     const [sgd, adam] = training.runs;
     expect(workers).toHaveLength(1);
+    expect(training.workers).toBe(1);
+    expect((workers[0].sent[0] as StartMessage).runs.map((r) => r.optimizer)).toEqual(['sgd', 'adam']);
     expect(sgd.status).toBe('running');
-    expect(adam.status).toBe('queued');
+    expect(adam.status).toBe('running');
 
-    workers[0].reply({ type: 'ready', backend: 'ts', stepsPerEpoch: 4, totalSteps: 8, trainExamples: 500, initialValLoss: 2.31 });
-    workers[0].reply({ type: 'progress', from: 0, losses: new Float32Array([2.3, 2.2, 2.1]), newEpochs: [], iteration: 3, seconds: 0.5, lr: 0.2, target: null });
-    workers[0].reply({ type: 'progress', from: 3, losses: new Float32Array([Infinity]), newEpochs: [], iteration: 4, seconds: 0.6, lr: 0.2, target: null });
+    workers[0].reply({ type: 'ready', run: 0, backend: 'ts', stepsPerEpoch: 4, totalSteps: 8, trainExamples: 500, initialValLoss: 2.31 });
+    workers[0].reply({ type: 'ready', run: 1, backend: 'ts', stepsPerEpoch: 4, totalSteps: 8, trainExamples: 500, initialValLoss: 2.4 });
+    workers[0].reply({ type: 'progress', run: 0, from: 0, losses: new Float32Array([2.3, 2.2, 2.1]), newEpochs: [], iteration: 3, seconds: 0.5, lr: 0.2, target: null });
+    workers[0].reply({ type: 'progress', run: 1, from: 0, losses: new Float32Array([1.5]), newEpochs: [], iteration: 1, seconds: 0.1, lr: 0.003, target: null });
+    workers[0].reply({ type: 'progress', run: 0, from: 3, losses: new Float32Array([Infinity]), newEpochs: [], iteration: 4, seconds: 0.6, lr: 0.2, target: null });
     flushSync();
     expect(Array.from(sgd.losses.subarray(0, 4))).toEqual([Math.fround(2.3), Math.fround(2.2), Math.fround(2.1), Infinity]);
     expect(sgd.iteration).toBe(4);
+    expect(Array.from(adam.losses.subarray(0, 2))).toEqual([Math.fround(1.5), 0]);
+    expect(adam.iteration).toBe(1);
     expect(training.trainExamples).toBe(500);
 
     expect(sgd.initialValLoss).toBe(2.31);
+    expect(adam.initialValLoss).toBe(2.4);
     expect(sgd.divergedText).toBe('');
-    workers[0].reply(done('diverged'));
+    workers[0].reply(done('diverged', 0));
     expect(sgd.status).toBe('diverged');
     expect(sgd.divergence).toEqual(DIVERGENCE);
     expect(sgd.divergedText).toBe('diverged at epoch 1');
     expect(sgd.divergedWhy).toBe('training loss Infinity at update 4');
     expect(sgd.testAccuracy).toBeNull();
-    expect(workers[0].terminated).toBe(true);
-    // The freed slot goes to Adam, which carries on.
-    expect(workers).toHaveLength(2);
+    // Adam carries on in the same worker.
+    expect(workers[0].terminated).toBe(false);
     expect(adam.status).toBe('running');
-    workers[1].reply(done('finished'));
+    workers[0].reply(done('finished', 1));
     expect(adam.status).toBe('done');
     expect(adam.result?.trainAccuracy).toBe(0.91);
+    expect(workers[0].terminated).toBe(true);
     expect(training.active).toBe(false);
   });
 
-  it('pauses, resumes and stops running workers; stop cancels queued runs', () => {
+  it('marks every unfinished run of a crashed worker failed, and leaves the other worker\'s runs alone', () => {
+    const { training, workers } = setup(2);
+    const form = defaultForm();
+    form.entrants = 'sgd,momentum,adam';
+    training.start(optionsOf(form), files);
+    const [sgd, momentum, adam] = training.runs;
+    workers[0].reply(done('finished', 0));
+    workers[0].crash('out of memory');
+    expect(sgd.status).toBe('done');
+    expect(momentum.status).toBe('failed');
+    expect(momentum.error).toBe('out of memory');
+    expect(adam.status).toBe('running');
+  });
+
+  it('pauses, resumes and stops each worker once, for all of its runs', () => {
     const { training, workers } = setup(1);
     training.start(optionsOf(defaultForm()), files);
     const [sgd, adam] = training.runs;
     training.pause();
-    expect(workers[0].sent.at(-1)).toEqual({ type: 'pause' });
-    expect(sgd.status).toBe('pausing');
-    workers[0].reply({ type: 'progress', from: 0, losses: new Float32Array(0), newEpochs: [], iteration: 7, seconds: 0.1, lr: 0.2, target: null });
+    expect(workers[0].sent.slice(1)).toEqual([{ type: 'pause' }]);
+    expect([sgd.status, adam.status]).toEqual(['pausing', 'pausing']);
+    workers[0].reply({ type: 'progress', run: 0, from: 0, losses: new Float32Array(0), newEpochs: [], iteration: 7, seconds: 0.1, lr: 0.2, target: null });
     expect(sgd.status).toBe('pausing');
     expect(sgd.iteration).toBe(7);
-    workers[0].reply({ type: 'paused' });
-    expect(sgd.status).toBe('paused');
+    workers[0].reply({ type: 'paused', run: 0 });
+    expect([sgd.status, adam.status]).toEqual(['paused', 'pausing']);
+    workers[0].reply({ type: 'paused', run: 1 });
+    expect(adam.status).toBe('paused');
     training.resume();
-    expect(workers[0].sent.at(-1)).toEqual({ type: 'resume' });
-    expect(sgd.status).toBe('running');
+    expect(workers[0].sent.slice(1)).toEqual([{ type: 'pause' }, { type: 'resume' }]);
+    expect([sgd.status, adam.status]).toEqual(['running', 'running']);
     training.stop();
     expect(workers[0].sent.at(-1)).toEqual({ type: 'stop' });
-    expect(adam.status).toBe('stopped');
-    workers[0].reply(done('stopped'));
+    workers[0].reply(done('stopped', 0));
     expect(sgd.status).toBe('stopped');
+    expect(adam.status).toBe('running');
+    workers[0].reply(done('stopped', 1));
+    expect(adam.status).toBe('stopped');
     expect(workers).toHaveLength(1);
+    expect(workers[0].terminated).toBe(true);
   });
 });

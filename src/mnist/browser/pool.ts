@@ -1,6 +1,6 @@
 /**
- * Runs tasks on Web Workers, one fresh worker per task and at most `maxConcurrent` at once (the app
- * passes navigator.hardwareConcurrency); the rest wait in submission order. A task says when its
+ * Runs tasks on Web Workers, one fresh worker per task and at most `maxConcurrent` at once (the MNIST tab
+ * passes its MAX_TRAIN_WORKERS); the rest wait in submission order. A task says when its
  * worker's final message has arrived; then the worker is terminated and the next task starts.
  * The pool knows nothing of the message protocol: tasks post their own start/pause/stop messages.
  */

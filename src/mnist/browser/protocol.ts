@@ -2,10 +2,12 @@
  * Messages between the MNIST tab and a training worker (src/mnist/browser/train-worker.ts).
  * Everything is structured-clone data; typed arrays are transferred where the sender drops them.
  *
- * tab → worker:  start (once), then pause / resume / stop at any time.
- * worker → tab:  ready (sizes known), progress (new batch losses + new epoch records) at most every
- *                ~100 ms while training, checkpoint (parameters for the loss landscape) now and then,
- *                then exactly one final message: done (result for the diagnostics) or failed.
+ * tab → worker:  start (once, with one or more runs the worker trains in lock-step over one copy of the
+ *                data), then pause / resume / stop at any time, for all of its runs.
+ * worker → tab:  per run (`run`: its index in the start message's runs): ready (sizes known), progress
+ *                (new batch losses + new epoch records) at most every ~100 ms while training, checkpoint
+ *                (parameters for the loss landscape) now and then, then exactly one final message: done
+ *                (result for the diagnostics) or failed.
  */
 import type { MnistFiles } from '../dataset.ts';
 import type { EpochRecord, TargetReached, TrainConfig } from '../train.ts';
@@ -15,14 +17,20 @@ import type { Divergence } from '../divergence.ts';
 import type { BackendChoice } from './pick-backend.ts';
 import type { DirectionsKind, LandscapeEntrant, LandscapeResult } from '../landscape/landscape.ts';
 
+/** One run of a worker: the race's config (same seed; its own batch size and schedule) and its entrant. */
+export interface RunSpec {
+  readonly config: TrainConfig;
+  readonly optimizer: OptimizerId;
+  readonly hyper: Hyper;
+}
+
 export interface StartMessage {
   readonly type: 'start';
   readonly files: MnistFiles;
-  readonly config: TrainConfig;
   /** Training examples to keep (the first of the seeded split); undefined = all 55,000. */
   readonly limit?: number;
-  readonly optimizer: OptimizerId;
-  readonly hyper: Hyper;
+  /** Every run's config has the same seed, so they share one split of the data. */
+  readonly runs: readonly RunSpec[];
   /** 'auto' takes WebAssembly SIMD where the browser has it, else TypeScript. */
   readonly backend: BackendChoice;
 }
@@ -88,9 +96,17 @@ export interface CheckpointMessage {
   readonly params: Float32Array;
 }
 
-export type FromWorker = ReadyMessage | ProgressMessage | PausedMessage | CheckpointMessage | DoneMessage | FailedMessage;
+/** A message about one of the worker's runs: `run` indexes the start message's runs. */
+export type FromWorker = (ReadyMessage | ProgressMessage | PausedMessage | CheckpointMessage | DoneMessage | FailedMessage) & { readonly run: number };
 
-/** The LR finder's worker (lr-finder-worker.ts) takes a start message and answers once. */
+/** The LR finder's worker (lr-finder-worker.ts) takes one run's start message and answers once. */
+export interface LrFinderStartMessage extends RunSpec {
+  readonly type: 'start';
+  readonly files: MnistFiles;
+  readonly limit?: number;
+  readonly backend: BackendChoice;
+}
+
 export type LrFinderReply = { readonly type: 'result'; readonly result: LrFinderResult } | FailedMessage;
 
 /** The loss landscape's worker (landscape-worker.ts): one start, then progress until done or failed; cancel = terminate it. */

@@ -1,10 +1,12 @@
 /**
- * Web Worker entry: trains one optimizer on MNIST with the core's step-wise trainer (src/mnist/train.ts)
- * and streams progress to the tab (protocol.ts). Training runs in slices of ~60 ms; between slices the
- * worker yields to its event loop, so pause / resume / stop messages take effect within one slice.
- * At the end (finished, stopped or diverged) it evaluates the test set once more with per-example
- * predictions (confusion matrix, gallery) and the training examples (bias/variance), and posts the
- * trained parameters so the tab can run the network on drawn digits.
+ * Web Worker entry: trains one or more runs on MNIST with the core's step-wise trainer (src/mnist/train.ts),
+ * in lock-step (one update of each unfinished run in turn) over one copy of the data, and streams each
+ * run's progress to the tab (protocol.ts). A worker holds the 55 MB of MNIST bytes once however many runs
+ * it trains, which is what keeps a race's memory down (README, "Memory"). Training runs in slices of
+ * ~60 ms; between slices the worker yields to its event loop, so pause / resume / stop messages take
+ * effect within one slice. When a run ends (finished, stopped or diverged) it evaluates the test set once
+ * more with per-example predictions (confusion matrix, gallery) and the training examples
+ * (bias/variance), and posts the trained parameters so the tab can run the network on drawn digits.
  */
 /// <reference lib="webworker" />
 import { splitMnist, type MnistSplit } from '../dataset.ts';
@@ -18,74 +20,93 @@ import { checkpointDue } from '../landscape/checkpoints.ts';
 const SLICE_MS = 60;
 const REPORT_MS = 100;
 
-let trainer: Trainer | null = null;
+/** One run of this worker and what it has posted so far. */
+interface Run {
+  readonly index: number;
+  trainer: Trainer | null;
+  sentLosses: number;
+  sentEpochs: number;
+  /** Iteration of the last checkpoint posted (−1: none yet). */
+  lastCheckpoint: number;
+}
+
+let runs: Run[] = [];
 let data: MnistSplit | null = null;
 let paused = false;
 let stopped = false;
 let scheduled = false;
-let sentLosses = 0;
-let sentEpochs = 0;
 let lastReport = 0;
-/** Iteration of the last checkpoint posted (−1: none yet). */
-let lastCheckpoint = -1;
 
-const post = (message: FromWorker, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer);
+type Unrun<T> = T extends unknown ? Omit<T, 'run'> : never;
+const post = (run: Run, message: Unrun<FromWorker>, transfer: Transferable[] = []) =>
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage({ ...message, run: run.index } as FromWorker, transfer);
+
+const active = (): Run[] => runs.filter((r) => r.trainer !== null);
 
 async function start(msg: StartMessage): Promise<void> {
-  data = splitMnist(msg.files, { seed: msg.config.seed, limit: msg.limit });
-  const placed = await trainerOn(msg.backend, data, msg.config, getOptimizer(msg.optimizer), msg.hyper);
-  trainer = placed.trainer;
-  post({
-    type: 'ready',
-    backend: placed.notice ? `${placed.backend.name} (${placed.notice})` : placed.backend.name,
-    stepsPerEpoch: trainer.stepsPerEpoch,
-    totalSteps: trainer.totalSteps,
-    trainExamples: data.train.indices.length,
-    initialValLoss: trainer.initialValLoss,
-  });
-  checkpoint(trainer, false);
+  runs = msg.runs.map((_, index) => ({ index, trainer: null, sentLosses: 0, sentEpochs: 0, lastCheckpoint: -1 }));
+  const set = splitMnist(msg.files, { seed: msg.runs[0].config.seed, limit: msg.limit });
+  data = set;
+  for (const run of runs) {
+    const spec = msg.runs[run.index];
+    try {
+      const placed = await trainerOn(msg.backend, set, spec.config, getOptimizer(spec.optimizer), spec.hyper);
+      run.trainer = placed.trainer;
+      post(run, {
+        type: 'ready',
+        backend: placed.notice ? `${placed.backend.name} (${placed.notice})` : placed.backend.name,
+        stepsPerEpoch: placed.trainer.stepsPerEpoch,
+        totalSteps: placed.trainer.totalSteps,
+        trainExamples: set.train.indices.length,
+        initialValLoss: placed.trainer.initialValLoss,
+      });
+      checkpoint(run, false);
+    } catch (err) {
+      post(run, { type: 'failed', message: (err as Error).message });
+    }
+  }
+  if (paused) for (const run of active()) post(run, { type: 'paused' });
   schedule();
 }
 
-function report(): void {
-  const tr = trainer!;
-  const losses = tr.batchLosses.slice(sentLosses, tr.iteration);
-  const message: FromWorker = {
+function report(run: Run): void {
+  const tr = run.trainer!;
+  const losses = tr.batchLosses.slice(run.sentLosses, tr.iteration);
+  post(run, {
     type: 'progress',
-    from: sentLosses,
+    from: run.sentLosses,
     losses,
-    newEpochs: tr.epochs.slice(sentEpochs),
+    newEpochs: tr.epochs.slice(run.sentEpochs),
     iteration: tr.iteration,
     seconds: tr.seconds,
     lr: tr.live.lr ?? NaN,
     target: tr.target,
-  };
-  sentLosses = tr.iteration;
-  sentEpochs = tr.epochs.length;
-  lastReport = performance.now();
-  post(message, [losses.buffer]);
+  }, [losses.buffer]);
+  run.sentLosses = tr.iteration;
+  run.sentEpochs = tr.epochs.length;
 }
 
 /** Posts a copy of the parameters when one is due (checkpoints.ts), or whenever `now` (a pause, a stop) and not yet taken. */
-function checkpoint(tr: Trainer, now: boolean): void {
-  if (!(checkpointDue(tr, lastCheckpoint) || (now && tr.iteration !== lastCheckpoint))) return;
-  lastCheckpoint = tr.iteration;
+function checkpoint(run: Run, now: boolean): void {
+  const tr = run.trainer!;
+  if (!(checkpointDue(tr, run.lastCheckpoint) || (now && tr.iteration !== run.lastCheckpoint))) return;
+  run.lastCheckpoint = tr.iteration;
   const params = tr.net.params.slice();
-  post({ type: 'checkpoint', iteration: tr.iteration, params }, [params.buffer]);
+  post(run, { type: 'checkpoint', iteration: tr.iteration, params }, [params.buffer]);
 }
 
-function finish(): void {
-  const tr = trainer!;
+function finish(run: Run): void {
+  const tr = run.trainer!;
   const set = data!;
-  report();
-  checkpoint(tr, true);
+  report(run);
+  checkpoint(run, true);
   const net = tr.net;
   const reason = tr.diverged ? 'diverged' : stopped && !tr.done ? 'stopped' : 'finished';
   const detail = createEvaluationDetail(10, set.test.indices.length);
   if (!tr.diverged) readyForEvaluation(tr);
   const test = evaluate(net, set.test, undefined, detail);
   const train = evaluate(net, set.train);
-  const done: DoneMessage = {
+  const done: Unrun<DoneMessage> = {
     type: 'done',
     reason,
     divergence: tr.divergence,
@@ -97,8 +118,24 @@ function finish(): void {
     predictions: detail.predictions,
     confusion: detail.confusion,
   };
-  post(done, [done.params.buffer, done.predictions.buffer, done.confusion.buffer]);
-  trainer = null;
+  run.trainer = null;
+  post(run, done, [done.params.buffer, done.predictions.buffer, done.confusion.buffer]);
+}
+
+/** Ends a run with a failure message instead of its result. */
+function fail(run: Run, err: unknown): void {
+  run.trainer = null;
+  post(run, { type: 'failed', message: (err as Error).message });
+}
+
+function finishAll(): void {
+  for (const run of active()) {
+    try {
+      finish(run);
+    } catch (err) {
+      fail(run, err);
+    }
+  }
   data = null;
 }
 
@@ -110,36 +147,43 @@ function schedule(): void {
 
 function slice(): void {
   scheduled = false;
-  const tr = trainer;
-  if (!tr || paused) return;
-  try {
-    const t0 = performance.now();
-    while (!tr.done && !stopped && performance.now() - t0 < SLICE_MS) {
-      trainSteps(tr, 1);
-      checkpoint(tr, false);
+  if (paused || active().length === 0) return;
+  if (stopped) return finishAll();
+  const t0 = performance.now();
+  while (performance.now() - t0 < SLICE_MS && active().length > 0) {
+    for (const run of active()) {
+      try {
+        trainSteps(run.trainer!, 1);
+        checkpoint(run, false);
+        if (run.trainer!.done) finish(run);
+      } catch (err) {
+        fail(run, err);
+      }
     }
-    if (tr.done || stopped) return finish();
-    if (performance.now() - lastReport >= REPORT_MS) report();
-    schedule();
-  } catch (err) {
-    post({ type: 'failed', message: (err as Error).message });
-    trainer = null;
   }
+  if (performance.now() - lastReport >= REPORT_MS) {
+    for (const run of active()) report(run);
+    lastReport = performance.now();
+  }
+  if (active().length > 0) schedule();
+  else data = null;
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   switch (msg.type) {
     case 'start':
-      start(msg).catch((err: Error) => post({ type: 'failed', message: err.message }));
+      start(msg).catch((err: Error) => {
+        for (const run of runs) if (run.trainer === null) fail(run, err);
+      });
       return;
     case 'pause':
       paused = true;
-      if (trainer) {
-        report();
-        checkpoint(trainer, true);
+      for (const run of active()) {
+        report(run);
+        checkpoint(run, true);
+        post(run, { type: 'paused' });
       }
-      post({ type: 'paused' });
       return;
     case 'resume':
       paused = false;
@@ -147,13 +191,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       return;
     case 'stop':
       stopped = true;
-      if (trainer && paused) {
+      if (paused) {
         paused = false;
-        try {
-          finish();
-        } catch (err) {
-          post({ type: 'failed', message: (err as Error).message });
-        }
+        finishAll();
       }
       return;
   }

@@ -1,6 +1,8 @@
 /**
- * Starts one worker per entrant through the pool (at most navigator.hardwareConcurrency at once), turns
- * worker messages into RunView updates, and offers Pause / Resume / Stop for all runs. Every run gets the
+ * Starts the race's runs on at most MAX_TRAIN_WORKERS workers (and no more than navigator.hardwareConcurrency),
+ * each training its share of the entrants in lock-step over its one copy of the data (train-worker.ts):
+ * every worker holds the 55 MB of MNIST bytes, so fewer workers is what keeps the tab's memory down (README,
+ * "Memory"). Turns worker messages into RunView updates, and offers Pause / Resume / Stop for all runs. Every run gets the
  * race's TrainConfig (seed included; its own batch size and schedule if the entrant sets them), so all start
  * from the same weights and see the same batches (src/mnist/train.ts); only the entrant differs: its
  * optimizer with its effective hyperparameters (the optimizer's, its own on top; mnistRuns).
@@ -19,6 +21,9 @@ const copyFiles = (files: MnistFiles): MnistFiles => ({
   testLabels: files.testLabels.slice(),
 });
 
+/** Two workers: a race of seven peaks near 500 MB rather than 870 MB with one worker per entrant, and still trains on two cores. */
+export const MAX_TRAIN_WORKERS = 2;
+
 const createTrainWorker = (): PoolWorker => new Worker(new URL('../../mnist/browser/train-worker.ts', import.meta.url), { type: 'module' });
 
 export class Training {
@@ -28,8 +33,11 @@ export class Training {
   config = $state.raw<TrainConfig | null>(null);
   backend = $state('');
   trainExamples = $state(0);
+  /** Workers the current race trains on. */
+  workers = $state(0);
   private pool: Pool | null = null;
-  private handles = new Map<RunView, TaskHandle>();
+  /** Each worker's task and the runs it trains. */
+  private groups = new Map<TaskHandle, RunView[]>();
   private generation = 0;
 
   constructor(
@@ -48,30 +56,43 @@ export class Training {
     this.config = trainConfig(options);
     this.paused = false;
     this.backend = '';
-    this.pool = createPool(Math.max(1, this.cores()), this.createWorker);
+    this.pool = createPool(MAX_TRAIN_WORKERS, this.createWorker);
     const runs = mnistRuns(options).map((e, i) => new RunView(e, i));
     this.runs = runs;
-    for (const run of runs) {
+    const workers = Math.max(1, Math.min(this.cores(), runs.length, MAX_TRAIN_WORKERS));
+    const share = Math.ceil(runs.length / workers);
+    this.workers = Math.ceil(runs.length / share);
+    for (let from = 0; from < runs.length; from += share) {
+      const group = runs.slice(from, from + share);
+      const ended = new Set<number>();
       const handle = this.pool.submit({
         start: (worker) => {
-          run.status = this.paused ? 'pausing' : 'running';
+          for (const run of group) run.status = this.paused ? 'pausing' : 'running';
           // The worker's own copy of the data, made as it starts and moved (transferred) to it: a structured
           // clone would hold a second, serialised 55 MB copy per starting worker until it is read.
           const own = copyFiles(files);
-          const start: StartMessage = { type: 'start', files: own, config: run.config, limit, optimizer: run.optimizer, hyper: run.hyper, backend: options.backend };
+          const start: StartMessage = { type: 'start', files: own, limit, runs: group.map((r) => ({ config: r.config, optimizer: r.optimizer, hyper: r.hyper })), backend: options.backend };
           worker.postMessage(start, Object.values(own).map((bytes) => bytes.buffer));
           if (this.paused) worker.postMessage({ type: 'pause' } satisfies ToWorker);
         },
-        message: (data) => generation === this.generation && this.apply(run, data as FromWorker),
+        message: (data) => {
+          const msg = data as FromWorker;
+          if (generation !== this.generation) return false;
+          if (this.apply(group[msg.run], msg)) ended.add(msg.run);
+          return ended.size === group.length;
+        },
         failed: (message) => {
-          run.status = 'failed';
-          run.error = message;
+          for (const run of group) {
+            if (run.finished) continue;
+            run.status = 'failed';
+            run.error = message;
+          }
         },
         cancelled: () => {
-          if (!run.finished) run.status = 'stopped';
+          for (const run of group) if (!run.finished) run.status = 'stopped';
         },
       });
-      this.handles.set(run, handle);
+      this.groups.set(handle, group);
     }
   }
 
@@ -128,19 +149,20 @@ export class Training {
   pause(): void {
     this.paused = true;
     // 'pausing' until the worker confirms: progress it posted before it read the pause may still be on its way.
-    for (const [run, h] of this.handles) if (h.send({ type: 'pause' } satisfies ToWorker) && run.status === 'running') run.status = 'pausing';
+    for (const [h, group] of this.groups) if (h.send({ type: 'pause' } satisfies ToWorker)) for (const run of group) if (run.status === 'running') run.status = 'pausing';
   }
 
   resume(): void {
     this.paused = false;
-    for (const [run, h] of this.handles) if (h.send({ type: 'resume' } satisfies ToWorker) && (run.status === 'paused' || run.status === 'pausing')) run.status = 'running';
+    for (const [h, group] of this.groups) {
+      if (h.send({ type: 'resume' } satisfies ToWorker)) for (const run of group) if (run.status === 'paused' || run.status === 'pausing') run.status = 'running';
+    }
   }
 
-  /** Running runs end now and report their results; queued ones never start. */
+  /** Every unfinished run ends now and reports its result. */
   stop(): void {
-    for (const [run, h] of this.handles) {
-      if (h.state === 'queued') h.cancel();
-      else if (h.send({ type: 'stop' } satisfies ToWorker) && (run.status === 'paused' || run.status === 'pausing')) run.status = 'running';
+    for (const [h, group] of this.groups) {
+      if (h.send({ type: 'stop' } satisfies ToWorker)) for (const run of group) if (run.status === 'paused' || run.status === 'pausing') run.status = 'running';
     }
     this.paused = false;
   }
@@ -148,6 +170,6 @@ export class Training {
   dispose(): void {
     this.pool?.dispose();
     this.pool = null;
-    this.handles.clear();
+    this.groups.clear();
   }
 }
