@@ -12,7 +12,8 @@ import { createTsBackend } from '../../src/mnist/kernels/ts.ts';
 import type { KernelBackend } from '../../src/mnist/kernels/types.ts';
 import { networkLayout, trainSteps, DEFAULT_TRAIN, type TrainConfig } from '../../src/mnist/train.ts';
 import { DEFAULT_MLP, type MlpConfig } from '../../src/mnist/layout.ts';
-import { trainerOn } from '../../src/mnist/browser/pick-backend.ts';
+import { pickBackend, trainerOn } from '../../src/mnist/browser/pick-backend.ts';
+import { createSubsetLoss, subsetArena } from '../../src/mnist/landscape/subset-loss.ts';
 import type { MnistSplit } from '../../src/mnist/dataset.ts';
 import { MNIST_OPTIMIZERS, defaultHyper, getOptimizer } from '../../src/optim/index.ts';
 import { LAYER, MAX_HIDDEN_LAYERS } from '../../src/view/mnist-fields.ts';
@@ -91,5 +92,13 @@ describe('a trainer at the caps', () => {
     expect(placed.notice).toBeNull();
     expect(trainSteps(placed.trainer, 1)).toBe(1);
     expect(Number.isFinite(placed.trainer.batchLosses[0])).toBe(true);
+  });
+
+  it("sizes the loss landscape's evaluating network the same way: at the caps it builds on WebAssembly and gives a finite loss", async () => {
+    const mlp = widest();
+    const backend = await pickBackend('wasm', subsetArena(mlp, 1));
+    expect(backend.name).toBe('wasm-simd');
+    const subset = createSubsetLoss(mlp, backend, data.validation, 1);
+    expect(Number.isFinite(subset.lossAt(createMlp(mlp, createTsBackend(), 1).params))).toBe(true);
   });
 });

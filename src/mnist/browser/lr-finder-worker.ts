@@ -8,6 +8,7 @@ import { splitMnist } from '../dataset.ts';
 import { findLearningRate } from '../lr-finder.ts';
 import { getOptimizer } from '../../optim/index.ts';
 import { pickBackend } from './pick-backend.ts';
+import { wasmArena } from '../kernels/wasm/arena.ts';
 import type { LrFinderReply, LrFinderStartMessage } from './protocol.ts';
 
 const post = (message: LrFinderReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
@@ -16,7 +17,7 @@ self.onmessage = async (event: MessageEvent<LrFinderStartMessage>) => {
   const msg = event.data;
   try {
     const data = splitMnist(msg.files, { seed: msg.config.seed, limit: msg.limit });
-    const backend = await pickBackend(msg.backend);
+    const backend = await pickBackend(msg.backend, wasmArena(msg.config.mlp, msg.config.batchSize));
     const result = findLearningRate(data, msg.config, getOptimizer(msg.optimizer), msg.hyper, { backend });
     post({ type: 'result', result });
   } catch (err) {
