@@ -21,7 +21,8 @@ import { paramLayout } from '../mnist/layout.ts';
 import { checkpointEvery, trainRecording } from '../mnist/landscape/checkpoints.ts';
 import { GRID_RANGE } from '../mnist/landscape/axes.ts';
 import { createLandscapeJob, DIRECTIONS, runLandscape, type DirectionsKind, type LandscapeEntrant } from '../mnist/landscape/landscape.ts';
-import { createSubsetLoss, SUBSET_RANGE, subsetArena } from '../mnist/landscape/subset-loss.ts';
+import { createSubsetLoss, SUBSET_RANGE } from '../mnist/landscape/subset-loss.ts';
+import { landscapeArena } from '../mnist/landscape/plane-loss.ts';
 import { landscapeConfig } from '../mnist/landscape/race-config.ts';
 import { getOptimizer } from '../optim/index.ts';
 import { landscapeJson } from '../export/landscape-data.ts';
@@ -124,7 +125,7 @@ export async function landscapeCommand(argv: readonly string[]): Promise<number>
     say(`${tr.optimizer.name}: ${tr.iteration} updates, ${checkpoints.params.length} checkpoints${tr.diverged ? ' (diverged)' : ''}`);
     runs.push({ entrant: run.label, optimizer: run.optimizer, checkpoints });
   }
-  const subset = createSubsetLoss(config.mlp, await pickBackend(options.backend, subsetArena(config.mlp, request.subset)), data.validation, request.subset);
+  const subset = createSubsetLoss(config.mlp, await pickBackend(options.backend, landscapeArena(config.mlp, request.subset)), data.validation, request.subset);
   const job = createLandscapeJob({ layout: paramLayout(config.mlp), runs, directions: request.directions, grid: request.grid, seed: config.seed, center: request.center }, subset);
   const result = runLandscape(job);
   const configJson = landscapeConfig(config, {

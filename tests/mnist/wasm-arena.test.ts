@@ -13,7 +13,8 @@ import type { KernelBackend } from '../../src/mnist/kernels/types.ts';
 import { networkLayout, trainSteps, DEFAULT_TRAIN, type TrainConfig } from '../../src/mnist/train.ts';
 import { DEFAULT_MLP, type MlpConfig } from '../../src/mnist/layout.ts';
 import { pickBackend, trainerOn } from '../../src/mnist/browser/pick-backend.ts';
-import { createSubsetLoss, subsetArena } from '../../src/mnist/landscape/subset-loss.ts';
+import { createSubsetLoss } from '../../src/mnist/landscape/subset-loss.ts';
+import { createPlaneLoss, landscapeArena } from '../../src/mnist/landscape/plane-loss.ts';
 import type { MnistSplit } from '../../src/mnist/dataset.ts';
 import { MNIST_OPTIMIZERS, defaultHyper, getOptimizer } from '../../src/optim/index.ts';
 import { LAYER, MAX_HIDDEN_LAYERS } from '../../src/view/mnist-fields.ts';
@@ -94,11 +95,16 @@ describe('a trainer at the caps', () => {
     expect(Number.isFinite(placed.trainer.batchLosses[0])).toBe(true);
   });
 
-  it("sizes the loss landscape's evaluating network the same way: at the caps it builds on WebAssembly and gives a finite loss", async () => {
+  it("sizes the loss landscape's evaluating network the same way: at the caps the subset and the plane evaluate on WebAssembly", async () => {
     const mlp = widest();
-    const backend = await pickBackend('wasm', subsetArena(mlp, 1));
+    const backend = await pickBackend('wasm', landscapeArena(mlp, 1));
     expect(backend.name).toBe('wasm-simd');
     const subset = createSubsetLoss(mlp, backend, data.validation, 1);
-    expect(Number.isFinite(subset.lossAt(createMlp(mlp, createTsBackend(), 1).params))).toBe(true);
+    const zero = new Float32Array(subset.params.length);
+    const flat = new Float64Array(subset.params.length);
+    const planeLoss = createPlaneLoss(subset, { origin: zero, d1: flat, d2: flat });
+    // All-zero weights give every class the same score: the loss is ln 10, on the plane as directly.
+    expect(subset.lossAt(zero)).toBeCloseTo(Math.log(10), 5);
+    expect(planeLoss(0.5, -0.5)).toBeCloseTo(Math.log(10), 5);
   });
 });

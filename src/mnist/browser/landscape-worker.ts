@@ -8,7 +8,8 @@
 import { splitMnist } from '../dataset.ts';
 import { paramLayout } from '../layout.ts';
 import { createLandscapeJob } from '../landscape/landscape.ts';
-import { createSubsetLoss, subsetArena } from '../landscape/subset-loss.ts';
+import { createSubsetLoss } from '../landscape/subset-loss.ts';
+import { landscapeArena } from '../landscape/plane-loss.ts';
 import { pickBackend } from './pick-backend.ts';
 import type { LandscapeReply, LandscapeStartMessage } from './protocol.ts';
 
@@ -17,7 +18,7 @@ const post = (message: LandscapeReply) => (self as unknown as DedicatedWorkerGlo
 
 async function run(msg: LandscapeStartMessage): Promise<void> {
   const data = splitMnist(msg.files, { seed: msg.config.seed, limit: msg.limit });
-  const backend = await pickBackend('auto', subsetArena(msg.config.mlp, msg.subset));
+  const backend = await pickBackend('auto', landscapeArena(msg.config.mlp, msg.subset));
   const subset = createSubsetLoss(msg.config.mlp, backend, data.validation, msg.subset);
   const job = createLandscapeJob(
     { layout: paramLayout(msg.config.mlp), runs: msg.runs, directions: msg.directions, grid: msg.grid, seed: msg.config.seed, center: msg.center },

@@ -13,8 +13,29 @@
  */
 import { ACTIVATIONS } from '../activations.ts';
 import { createMlp, inferMlp, loadBatch } from '../mlp.ts';
+import { wasmArena, type WasmArena } from '../kernels/wasm/arena.ts';
+import type { MlpConfig } from '../layout.ts';
 import { planePoint, type Plane } from './plane.ts';
-import type { SubsetLoss } from './subset-loss.ts';
+import { subsetRows, type SubsetLoss } from './subset-loss.ts';
+
+const aligned = (n: number) => Math.ceil(n / 4) * 4;
+
+/**
+ * The WebAssembly arena a landscape takes from its backend (pick-backend.ts sizes it with this): the subset's
+ * evaluating network (subset-loss.ts), and what createPlaneLoss allocates below — three first-layer blocks,
+ * the pre-activations of every subset image, and the network of the remaining layers over the whole subset.
+ * wasmArena counts a trainer (network and optimizer state), an upper bound for these inference networks.
+ */
+export function landscapeArena(mlp: MlpConfig, size: number): WasmArena {
+  const net = wasmArena(mlp, subsetRows(size));
+  if (mlp.sizes.length < 3) return net;
+  const [nIn, h] = mlp.sizes;
+  const tail = wasmArena({ ...mlp, sizes: mlp.sizes.slice(1), activations: mlp.activations.slice(1) }, size);
+  return {
+    floats: net.floats + tail.floats + 3 * (aligned(nIn * h) + aligned(h)) + aligned(size * h),
+    scratchFloats: net.scratchFloats + tail.scratchFloats,
+  };
+}
 
 export type PlaneLoss = (alpha: number, beta: number) => number;
 

@@ -12,18 +12,12 @@ import { evaluate } from '../evaluate.ts';
 import type { KernelBackend } from '../kernels/types.ts';
 import type { MlpConfig } from '../layout.ts';
 import { createMlp, type Mlp } from '../mlp.ts';
-import { wasmArena, type WasmArena } from '../kernels/wasm/arena.ts';
 
 export const SUBSET_RANGE = { min: 1000, max: 5000, default: 2000 } as const;
 const CHUNK = 1000;
 
 /** The rows the subset's evaluating network holds at once: the subset, up to CHUNK images. */
-const rowsOf = (size: number): number => Math.min(size, CHUNK);
-
-/** The WebAssembly arena that network needs (pick-backend.ts sizes its backend with it). */
-export function subsetArena(mlp: MlpConfig, size: number): WasmArena {
-  return wasmArena(mlp, rowsOf(size));
-}
+export const subsetRows = (size: number): number => Math.min(size, CHUNK);
 
 export interface SubsetLoss {
   readonly size: number;
@@ -43,7 +37,7 @@ export function createSubsetLoss(mlp: MlpConfig, backend: KernelBackend, validat
   if (!(Number.isInteger(size) && size >= 1 && size <= validation.indices.length)) {
     throw new Error(`the landscape subset of ${size} images must be a whole number from 1 to the ${validation.indices.length} validation images`);
   }
-  const net = createMlp(mlp, backend, rowsOf(size));
+  const net = createMlp(mlp, backend, subsetRows(size));
   const set: DigitSet = { ...validation, indices: validation.indices.subarray(0, size) };
   const order = identityOrder(size);
   const loss = (): number => evaluate(net, set, order).loss;
