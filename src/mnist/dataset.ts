@@ -48,23 +48,57 @@ function digitSet(imagesBytes: Uint8Array, labelsBytes: Uint8Array, name: string
   return { pixels: images.pixels, labels, features: images.rows * images.cols, indices };
 }
 
+/** The seeded split as image indices of the training file: the held-out validation images, then the training ones. */
+export interface SplitIndices {
+  readonly train: Uint32Array;
+  readonly validation: Uint32Array;
+}
+
+/** The split of splitMnist for a training file of `count` images, without the images (a worker that holds none). */
+export function splitIndices(count: number, options: SplitOptions): SplitIndices {
+  const held = options.validation ?? 5000;
+  if (!(held >= 1 && held < count)) {
+    throw new Error(`validation size ${held} must be between 1 and ${count - 1}`);
+  }
+  const order = identityOrder(count);
+  shuffleInPlace(order, createRng(options.seed));
+  let train = order.subarray(held);
+  if (options.limit !== undefined) {
+    if (!(Number.isInteger(options.limit) && options.limit >= 1)) throw new Error(`limit must be a positive integer, got ${options.limit}`);
+    train = train.subarray(0, Math.min(options.limit, train.length));
+  }
+  return { train, validation: order.subarray(0, held) };
+}
+
 export function splitMnist(files: MnistFiles, options: SplitOptions): MnistSplit {
   const all = digitSet(files.trainImages, files.trainLabels, 'train');
   const test = digitSet(files.testImages, files.testLabels, 'test');
   if (test.features !== all.features) throw new Error(`test images have ${test.features} pixels, train images ${all.features}`);
-  const held = options.validation ?? 5000;
-  if (!(held >= 1 && held < all.indices.length)) {
-    throw new Error(`validation size ${held} must be between 1 and ${all.indices.length - 1}`);
-  }
-  const order = all.indices.slice();
-  shuffleInPlace(order, createRng(options.seed));
-  let trainIdx = order.subarray(held);
-  if (options.limit !== undefined) {
-    if (!(Number.isInteger(options.limit) && options.limit >= 1)) throw new Error(`limit must be a positive integer, got ${options.limit}`);
-    trainIdx = trainIdx.subarray(0, Math.min(options.limit, trainIdx.length));
-  }
+  const split = splitIndices(all.indices.length, options);
   const subset = (indices: Uint32Array): DigitSet => ({ ...all, indices });
-  return { train: subset(trainIdx), validation: subset(order.subarray(0, held)), test };
+  return { train: subset(split.train), validation: subset(split.validation), test };
+}
+
+/**
+ * The bytes of `images` (indices into `pixels`, `features` bytes each), in that order: what the tab sends a
+ * worker that holds no copy of the file. Written to the start of `into` when it is given and large enough
+ * (a buffer passed back and forth, so nothing is allocated per request), else to a new array.
+ */
+export function imageBytes(pixels: Uint8Array, images: Uint32Array, features: number, into?: Uint8Array): Uint8Array {
+  const out = into && into.length >= images.length * features ? into : new Uint8Array(images.length * features);
+  for (let k = 0; k < images.length; k++) {
+    const at = images[k] * features;
+    if (!(at + features <= pixels.length)) throw new Error(`image ${images[k]} is outside the file (${pixels.length / features} images)`);
+    out.set(pixels.subarray(at, at + features), k * features);
+  }
+  return out;
+}
+
+/** The same examples as `set`, in the same order, in a buffer of their own (identity indices). */
+export function compactSet(set: DigitSet): DigitSet {
+  const labels = new Uint8Array(set.indices.length);
+  for (let k = 0; k < labels.length; k++) labels[k] = set.labels[set.indices[k]];
+  return { pixels: imageBytes(set.pixels, set.indices, set.features), labels, features: set.features, indices: identityOrder(labels.length) };
 }
 
 /** byte → byte/255, exactly as Math.fround(b / 255) (a lookup is cheaper than a division per pixel). */

@@ -26,10 +26,13 @@ function argmaxRow(P: FloatArray, row: number, k: number): number {
   return best;
 }
 
-/** order (default: the set's own order) may be passed in to avoid allocating one per call. */
+/**
+ * Over the examples `order` lists (positions in the set: default, all of them in the set's own order; a
+ * caller may pass one to avoid allocating it per call, or a part of the set).
+ */
 export function evaluate<A extends FloatArray>(net: Mlp<A>, set: DigitSet, order?: Uint32Array, detail?: EvaluationDetail): Evaluation {
-  const n = set.indices.length;
-  const ord = order ?? identityOrder(n);
+  const ord = order ?? identityOrder(set.indices.length);
+  const n = ord.length;
   const k = net.config.sizes[net.config.sizes.length - 1];
   detail?.confusion.fill(0);
   let loss = 0;

@@ -121,6 +121,8 @@ export interface Trainer {
   epochLossSum: number;
   /** The iteration at which batch-norm statistics were last recomputed at the params (−1: never). */
   batchNormAt: number;
+  /** The epoch (0-based) whose order `order` holds (−1: none drawn yet). */
+  orderEpoch: number;
 }
 
 export interface TrainerOptions {
@@ -185,6 +187,7 @@ export function createTrainer(data: MnistSplit, config: TrainConfig, optimizer: 
     validationOrder,
     epochLossSum: 0,
     batchNormAt: -1,
+    orderEpoch: -1,
   };
 }
 
@@ -193,6 +196,26 @@ export const BN_RECALIBRATION_BATCHES = 50;
 
 /** Rules whose gradients (and so batch-norm statistics) are taken away from the point they report. */
 const evaluatesElsewhere = (optimizer: Optimizer): boolean => optimizer.id === 'sfsgd';
+
+/**
+ * How many examples readyForEvaluation may read for this rule and config on n training examples: the first
+ * positions of the epoch's order (its first BN_RECALIBRATION_BATCHES batches) for Schedule-Free SGD with
+ * batch norm, else 0.
+ */
+export function recalibrationExamples(optimizer: Optimizer, config: TrainConfig, n: number): number {
+  if (!evaluatesElsewhere(optimizer) || !config.mlp.batchNorm) return 0;
+  return Math.min(n, Math.min(BN_RECALIBRATION_BATCHES, Math.ceil(n / config.batchSize)) * config.batchSize);
+}
+
+/**
+ * At the start of an epoch, draws its order (the seeded reshuffle) if not drawn yet; trainSteps does this
+ * before an epoch's first update, and a caller that must know the coming examples first may call it earlier.
+ */
+export function drawEpochOrder(tr: Trainer): void {
+  if (tr.epochStep !== 0 || tr.orderEpoch === tr.epochs.length || tr.done) return;
+  shuffleInPlace(tr.order, tr.batchRng);
+  tr.orderEpoch = tr.epochs.length;
+}
 
 /**
  * Makes the network ready to be evaluated at its params: for Schedule-Free SGD with batch norm, the running
@@ -221,7 +244,7 @@ export function trainSteps(tr: Trainer, maxSteps: number, clock: () => number = 
   while (done < maxSteps && !tr.done) {
     const t0 = clock();
     const epoch = tr.epochs.length;
-    if (tr.epochStep === 0) shuffleInPlace(tr.order, tr.batchRng);
+    drawEpochOrder(tr);
     const start = tr.epochStep * config.batchSize;
     const m = Math.min(config.batchSize, n - start);
     loadBatch(net, tr.data.train, tr.order, start, m);

@@ -1,12 +1,30 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import { MAX_TRAIN_WORKERS, Training } from '../../src/ui/mnist/training.svelte.ts';
+import { MAX_TRAIN_WORKERS, PUBLISH_MS, Training } from '../../src/ui/mnist/training.svelte.ts';
 import { defaultForm, optionsOf } from '../../src/ui/mnist/form.ts';
 import { TestWorker } from './test-worker.ts';
-import type { FromWorker, StartMessage } from '../../src/mnist/browser/protocol.ts';
-import type { MnistFiles } from '../../src/mnist/dataset.ts';
+import type { FromWorker, StartMessage, ToWorker } from '../../src/mnist/browser/protocol.ts';
+import { splitIndices, type MnistFiles } from '../../src/mnist/dataset.ts';
 
-const files = { trainImages: new Uint8Array(0), trainLabels: new Uint8Array(0), testImages: new Uint8Array(0), testLabels: new Uint8Array(0) } as MnistFiles;
+/** A hand-made IDX file: big-endian magic, dims, then bytes. */
+function idx(magic: number, dims: number[], data: ArrayLike<number>): Uint8Array {
+  const bytes = new Uint8Array(4 + 4 * dims.length + data.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, magic);
+  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d));
+  bytes.set(data, 4 + 4 * dims.length);
+  return bytes;
+}
+
+// 6,100 training images of 1×2 pixels, image i = (i mod 256, ⌊i / 256⌋), label i mod 10 (5,000 held out
+// for validation leave 1,100 to train on); 3 test images.
+const TRAIN = 6100;
+const files: MnistFiles = {
+  trainImages: idx(0x803, [TRAIN, 1, 2], Array.from({ length: TRAIN }, (_, i) => [i % 256, Math.floor(i / 256)]).flat()),
+  trainLabels: idx(0x801, [TRAIN], Array.from({ length: TRAIN }, (_, i) => i % 10)),
+  testImages: idx(0x803, [3, 1, 2], [9, 8, 7, 6, 5, 4]),
+  testLabels: idx(0x801, [3], [1, 2, 3]),
+};
 
 function setup(cores: number) {
   const workers: TestWorker<FromWorker>[] = [];
@@ -35,6 +53,10 @@ const done = (reason: 'finished' | 'stopped' | 'diverged', run = 0): FromWorker 
 });
 
 describe('Training', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('starts every entrant with the identical config (seed, network, schedule, subset), on two workers in lock-step', () => {
     const { training, workers } = setup(4);
     const form = defaultForm();
@@ -48,7 +70,7 @@ describe('Training', () => {
     const messages = workers.map((w) => w.sent[0] as StartMessage);
     expect(messages.map((m) => m.runs.map((r) => r.optimizer))).toEqual([['sgd', 'momentum'], ['adam']]);
     for (const m of messages) {
-      expect(m.limit).toBe(1000);
+      expect(m.trainImages).toEqual(splitIndices(TRAIN, { seed: 1, limit: 1000 }).train);
       expect(m.backend).toBe('auto');
     }
     const starts = messages.flatMap((m) => m.runs);
@@ -75,20 +97,36 @@ describe('Training', () => {
     expect(new Set(training.runs.map((r) => r.dash)).size).toBe(3);
   });
 
-  it('gives each worker its own copy of the data, moved to it (transferred), never the tab\'s', () => {
+  it('gives each worker its own copy of the split, labels, validation and test images, transferred, but no training image; answers its examples requests', () => {
     const { training, workers } = setup(2);
-    const data = { trainImages: Uint8Array.of(1, 2, 3), trainLabels: Uint8Array.of(4), testImages: Uint8Array.of(5, 6), testLabels: Uint8Array.of(7) };
-    training.start(optionsOf(defaultForm()), data);
+    training.start(optionsOf(defaultForm()), files);
+    const split = splitIndices(TRAIN, { seed: 1 });
     for (const w of workers) {
-      const sent = (w.sent[0] as StartMessage).files;
-      expect(sent).toEqual(data);
-      expect(sent.trainImages.buffer).not.toBe(data.trainImages.buffer);
-      expect(w.transferred[0]).toEqual(Object.values(sent).map((b) => b.buffer));
+      const sent = w.sent[0] as StartMessage;
+      expect(sent.trainImages).toEqual(split.train);
+      expect(sent.trainLabels).toEqual(Uint8Array.from({ length: TRAIN }, (_, i) => i % 10));
+      expect(sent.features).toBe(2);
+      // Validation image k is training-file image split.validation[k].
+      const v = split.validation[7];
+      expect([sent.validation.pixels[14], sent.validation.pixels[15], sent.validation.labels[7]]).toEqual([v % 256, Math.floor(v / 256), v % 10]);
+      expect(sent.validation.labels).toHaveLength(5000);
+      expect(sent.test).toEqual({ pixels: Uint8Array.of(9, 8, 7, 6, 5, 4), labels: Uint8Array.of(1, 2, 3) });
+      expect(w.transferred[0]).toEqual([sent.trainImages, sent.trainLabels, sent.validation.pixels, sent.validation.labels, sent.test.pixels, sent.test.labels].map((a) => a.buffer));
+      expect(JSON.stringify(Object.keys(sent))).not.toContain('files');
     }
-    expect((workers[0].sent[0] as StartMessage).files.trainImages.buffer).not.toBe((workers[1].sent[0] as StartMessage).files.trainImages.buffer);
+    expect((workers[0].sent[0] as StartMessage).validation.pixels.buffer).not.toBe((workers[1].sent[0] as StartMessage).validation.pixels.buffer);
+    // The bytes go back in the worker's own buffer, whose start they fill.
+    const into = new Uint8Array(6).fill(99);
+    workers[1].reply({ type: 'examples', run: 0, id: 5, images: Uint32Array.of(300, 2), into });
+    const answer = workers[1].sent.at(-1) as ToWorker;
+    expect(answer).toEqual({ type: 'examples', id: 5, pixels: Uint8Array.of(44, 1, 2, 0, 99, 99) });
+    expect((answer as { pixels: Uint8Array }).pixels).toBe(into);
+    expect(workers[1].transferred.at(-1)).toEqual([into.buffer]);
+    expect(workers[0].sent).toHaveLength(1);
   });
 
   it('trains every run on one worker on one core, routes each message to its run, and releases the worker after the last run ends', () => {
+    vi.useFakeTimers();
     const { training, workers } = setup(1);
     training.start(optionsOf(defaultForm()), files);
     const [sgd, adam] = training.runs;
@@ -103,6 +141,11 @@ describe('Training', () => {
     workers[0].reply({ type: 'progress', run: 0, from: 0, losses: new Float32Array([2.3, 2.2, 2.1]), newEpochs: [], iteration: 3, seconds: 0.5, lr: 0.2, target: null });
     workers[0].reply({ type: 'progress', run: 1, from: 0, losses: new Float32Array([1.5]), newEpochs: [], iteration: 1, seconds: 0.1, lr: 0.003, target: null });
     workers[0].reply({ type: 'progress', run: 0, from: 3, losses: new Float32Array([Infinity]), newEpochs: [], iteration: 4, seconds: 0.6, lr: 0.2, target: null });
+    // Progress reaches the runs every PUBLISH_MS, every run's at once.
+    vi.advanceTimersByTime(PUBLISH_MS - 1);
+    expect(sgd.iteration).toBe(0);
+    expect(adam.iteration).toBe(0);
+    vi.advanceTimersByTime(1);
     flushSync();
     expect(Array.from(sgd.losses.subarray(0, 4))).toEqual([Math.fround(2.3), Math.fround(2.2), Math.fround(2.1), Infinity]);
     expect(sgd.iteration).toBe(4);
@@ -152,8 +195,10 @@ describe('Training', () => {
     expect([sgd.status, adam.status]).toEqual(['pausing', 'pausing']);
     workers[0].reply({ type: 'progress', run: 0, from: 0, losses: new Float32Array(0), newEpochs: [], iteration: 7, seconds: 0.1, lr: 0.2, target: null });
     expect(sgd.status).toBe('pausing');
-    expect(sgd.iteration).toBe(7);
+    expect(sgd.iteration).toBe(0);
+    // Any other message publishes the waiting progress first: a run shows paused with its last update.
     workers[0].reply({ type: 'paused', run: 0 });
+    expect(sgd.iteration).toBe(7);
     expect([sgd.status, adam.status]).toEqual(['paused', 'pausing']);
     workers[0].reply({ type: 'paused', run: 1 });
     expect(adam.status).toBe('paused');

@@ -23,8 +23,8 @@ export interface PoolTask {
 }
 
 export interface TaskHandle {
-  /** Post to the task's worker; false if the task is not running (queued or finished). */
-  send(message: unknown): boolean;
+  /** Post to the task's worker (moving `transfer`); false if the task is not running (queued or finished). */
+  send(message: unknown, transfer?: Transferable[]): boolean;
   /** Queued: drop it (cancelled() is called). Running: terminate its worker at once (failed() is not called). */
   cancel(): void;
   readonly state: 'queued' | 'running' | 'finished';
@@ -94,9 +94,9 @@ export function createPool(maxConcurrent: number, createWorker: () => PoolWorker
       queue.push(entry);
       pump();
       return {
-        send(message) {
+        send(message, transfer = []) {
           if (entry.state !== 'running' || !entry.worker) return false;
-          entry.worker.postMessage(message);
+          entry.worker.postMessage(message, transfer);
           return true;
         },
         cancel() {

@@ -2,12 +2,15 @@
  * Messages between the MNIST tab and a training worker (src/mnist/browser/train-worker.ts).
  * Everything is structured-clone data; typed arrays are transferred where the sender drops them.
  *
- * tab → worker:  start (once, with one or more runs the worker trains in lock-step over one copy of the
- *                data), then pause / resume / stop at any time, for all of its runs.
- * worker → tab:  per run (`run`: its index in the start message's runs): ready (sizes known), progress
- *                (new batch losses + new epoch records) at most every ~100 ms while training, checkpoint
- *                (parameters for the loss landscape) now and then, then exactly one final message: done
- *                (result for the diagnostics) or failed.
+ * tab → worker:  start (once, with one or more runs the worker trains in lock-step; the validation and
+ *                test images, and the training examples as image numbers: the training images stay with
+ *                the tab), then pause / resume / stop at any time, for all of its runs, and one examples
+ *                reply per examples request.
+ * worker → tab:  per run (`run`: its index in the start message's runs): ready (sizes known), examples
+ *                (the training images it reads next: src/mnist/example-windows.ts), progress (new batch
+ *                losses + new epoch records) at most every ~100 ms while training, checkpoint (parameters
+ *                for the loss landscape) now and then, then exactly one final message: done (result for
+ *                the diagnostics) or failed.
  */
 import type { MnistFiles } from '../dataset.ts';
 import type { EpochRecord, TargetReached, TrainConfig } from '../train.ts';
@@ -24,11 +27,22 @@ export interface RunSpec {
   readonly hyper: Hyper;
 }
 
+/** Images in a buffer of their own: image k is bytes [k·features, (k+1)·features), its label labels[k]. */
+export interface CompactImages {
+  readonly pixels: Uint8Array;
+  readonly labels: Uint8Array;
+}
+
 export interface StartMessage {
   readonly type: 'start';
-  readonly files: MnistFiles;
-  /** Training examples to keep (the first of the seeded split); undefined = all 55,000. */
-  readonly limit?: number;
+  /** The training examples, as numbers of the training file's images (the seeded split, its limit applied). */
+  readonly trainImages: Uint32Array;
+  /** The label of every image of the training file. */
+  readonly trainLabels: Uint8Array;
+  readonly features: number;
+  /** The split's validation images, in its order, and all the test images. */
+  readonly validation: CompactImages;
+  readonly test: CompactImages;
   /** Every run's config has the same seed, so they share one split of the data. */
   readonly runs: readonly RunSpec[];
   /** 'auto' takes WebAssembly SIMD where the browser has it, else TypeScript. */
@@ -36,7 +50,15 @@ export interface StartMessage {
 }
 
 export type ControlMessage = { readonly type: 'pause' } | { readonly type: 'resume' } | { readonly type: 'stop' };
-export type ToWorker = StartMessage | ControlMessage;
+
+/** The request's `into` buffer, back, its start holding the images' bytes in the request's order, `features` bytes each. */
+export interface ExamplesReply {
+  readonly type: 'examples';
+  readonly id: number;
+  readonly pixels: Uint8Array;
+}
+
+export type ToWorker = StartMessage | ControlMessage | ExamplesReply;
 
 export interface ReadyMessage {
   readonly type: 'ready';
@@ -96,8 +118,21 @@ export interface CheckpointMessage {
   readonly params: Float32Array;
 }
 
+/**
+ * The training images (numbers in the file) a run reads next; answered by an examples reply with the same
+ * id. `into` is the run's buffer for them, lent to the tab and given back with the bytes (both transferred),
+ * so a race allocates no buffer per request: a freed one lingers until the worker's next garbage
+ * collection, and they added up to tens of MB.
+ */
+export interface ExamplesRequest {
+  readonly type: 'examples';
+  readonly id: number;
+  readonly images: Uint32Array;
+  readonly into: Uint8Array;
+}
+
 /** A message about one of the worker's runs: `run` indexes the start message's runs. */
-export type FromWorker = (ReadyMessage | ProgressMessage | PausedMessage | CheckpointMessage | DoneMessage | FailedMessage) & { readonly run: number };
+export type FromWorker = (ReadyMessage | ExamplesRequest | ProgressMessage | PausedMessage | CheckpointMessage | DoneMessage | FailedMessage) & { readonly run: number };
 
 /** The LR finder's worker (lr-finder-worker.ts) takes one run's start message and answers once. */
 export interface LrFinderStartMessage extends RunSpec {

@@ -1,20 +1,24 @@
 /**
  * Web Worker entry: trains one or more runs on MNIST with the core's step-wise trainer (src/mnist/train.ts),
- * in lock-step (one update of each unfinished run in turn) over one copy of the data, and streams each
- * run's progress to the tab (protocol.ts). A worker holds the 55 MB of MNIST bytes once however many runs
- * it trains, which is what keeps a race's memory down (README, "Memory"). Training runs in slices of
- * ~60 ms; between slices the worker yields to its event loop, so pause / resume / stop messages take
- * effect within one slice. When a run ends (finished, stopped or diverged) it evaluates the test set once
- * more with per-example predictions (confusion matrix, gallery) and the training examples
- * (bias/variance), and posts the trained parameters so the tab can run the network on drawn digits.
+ * in lock-step (one update of each unfinished run in turn), and streams each run's progress to the tab
+ * (protocol.ts). The worker holds the validation and test images (12 MB) but none of the 47 MB of
+ * training images: each run reads its training examples through example windows (example-windows.ts),
+ * whose bytes it asks the tab for a window ahead, so the training image bytes exist once in the tab
+ * however many workers train (README, "Memory"). A run whose next window has not arrived waits; the others
+ * go on. Training runs in slices of ~60 ms; between slices the worker yields to its event loop, so pause /
+ * resume / stop messages and the tab's examples take effect within one slice. When a run ends (finished,
+ * stopped or diverged) it evaluates the test set once more with per-example predictions (confusion matrix,
+ * gallery) and the training examples, a window at a time (bias/variance), and posts the trained
+ * parameters so the tab can run the network on drawn digits.
  */
 /// <reference lib="webworker" />
-import { splitMnist, type MnistSplit } from '../dataset.ts';
-import { readyForEvaluation, trainSteps, type Trainer } from '../train.ts';
+import { identityOrder, type DigitSet } from '../dataset.ts';
+import { readyForEvaluation, recalibrationExamples, trainSteps, type Trainer } from '../train.ts';
 import { createEvaluationDetail, evaluate } from '../evaluate.ts';
+import { ExampleWindows, type ExampleLoad } from '../example-windows.ts';
 import { trainerOn } from './pick-backend.ts';
 import { getOptimizer } from '../../optim/index.ts';
-import type { DoneMessage, FromWorker, StartMessage, ToWorker } from './protocol.ts';
+import type { CompactImages, DoneMessage, FromWorker, StartMessage, ToWorker } from './protocol.ts';
 import { checkpointDue } from '../landscape/checkpoints.ts';
 
 const SLICE_MS = 60;
@@ -24,6 +28,13 @@ const REPORT_MS = 100;
 interface Run {
   readonly index: number;
   trainer: Trainer | null;
+  windows: ExampleWindows | null;
+  /** The load on its way from the tab, if any. */
+  loading: Promise<void> | null;
+  /** The buffer the tab writes the run's images into (null while lent to it). */
+  scratch: Uint8Array | null;
+  /** Ended, and evaluating before its final message. */
+  finishing: boolean;
   sentLosses: number;
   sentEpochs: number;
   /** Iteration of the last checkpoint posted (−1: none yet). */
@@ -31,7 +42,6 @@ interface Run {
 }
 
 let runs: Run[] = [];
-let data: MnistSplit | null = null;
 let paused = false;
 let stopped = false;
 let scheduled = false;
@@ -41,23 +51,61 @@ type Unrun<T> = T extends unknown ? Omit<T, 'run'> : never;
 const post = (run: Run, message: Unrun<FromWorker>, transfer: Transferable[] = []) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage({ ...message, run: run.index } as FromWorker, transfer);
 
-const active = (): Run[] => runs.filter((r) => r.trainer !== null);
+/** Runs still training (not ended, not finishing). */
+const active = (): Run[] => runs.filter((r) => r.trainer !== null && !r.finishing);
+
+const compact = (images: CompactImages, features: number): DigitSet => ({ ...images, features, indices: identityOrder(images.labels.length) });
+
+/** Answers to this worker's examples requests, by id. */
+const awaiting = new Map<number, { run: Run; load: ExampleLoad; resolve: () => void; reject: (err: Error) => void }>();
+let nextRequest = 0;
+
+/** Asks the tab for a load's images; resolves once they are in the run's windows. */
+function fetchLoad(run: Run, load: ExampleLoad): Promise<void> {
+  const id = nextRequest++;
+  const images = run.windows!.imagesOf(load);
+  const bytes = images.length * run.windows!.set.features;
+  const into = run.scratch !== null && run.scratch.length >= bytes ? run.scratch : new Uint8Array(bytes);
+  run.scratch = null;
+  const loading = new Promise<void>((resolve, reject) => awaiting.set(id, { run, load, resolve, reject }));
+  post(run, { type: 'examples', id, images, into }, [images.buffer, into.buffer]);
+  // What finish() waits for before it reuses the windows: settles with the load, never rejects.
+  const settled = loading.then(
+    () => undefined,
+    () => undefined,
+  );
+  run.loading = settled;
+  void settled.then(() => {
+    if (run.loading === settled) run.loading = null;
+  });
+  return loading;
+}
+
+/** Asks for the run's next window (or recalibration batches) if it needs one and none is on its way. */
+function prefetch(run: Run): void {
+  const load = run.windows!.next();
+  if (load) fetchLoad(run, load).then(schedule, (err: Error) => fail(run, err));
+}
 
 async function start(msg: StartMessage): Promise<void> {
-  runs = msg.runs.map((_, index) => ({ index, trainer: null, sentLosses: 0, sentEpochs: 0, lastCheckpoint: -1 }));
-  const set = splitMnist(msg.files, { seed: msg.runs[0].config.seed, limit: msg.limit });
-  data = set;
+  runs = msg.runs.map((_, index) => ({ index, trainer: null, windows: null, loading: null, scratch: null, finishing: false, sentLosses: 0, sentEpochs: 0, lastCheckpoint: -1 }));
+  const validation = compact(msg.validation, msg.features);
+  const test = compact(msg.test, msg.features);
   for (const run of runs) {
     const spec = msg.runs[run.index];
     try {
-      const placed = await trainerOn(msg.backend, set, spec.config, getOptimizer(spec.optimizer), spec.hyper);
+      const optimizer = getOptimizer(spec.optimizer);
+      const windows = new ExampleWindows(msg.trainImages, msg.trainLabels, msg.features, spec.config.batchSize, recalibrationExamples(optimizer, spec.config, msg.trainImages.length));
+      const placed = await trainerOn(msg.backend, { train: windows.set, validation, test }, spec.config, optimizer, spec.hyper);
+      windows.attach(placed.trainer);
+      run.windows = windows;
       run.trainer = placed.trainer;
       post(run, {
         type: 'ready',
         backend: placed.notice ? `${placed.backend.name} (${placed.notice})` : placed.backend.name,
         stepsPerEpoch: placed.trainer.stepsPerEpoch,
         totalSteps: placed.trainer.totalSteps,
-        trainExamples: set.train.indices.length,
+        trainExamples: msg.trainImages.length,
         initialValLoss: placed.trainer.initialValLoss,
       });
       checkpoint(run, false);
@@ -95,48 +143,63 @@ function checkpoint(run: Run, now: boolean): void {
   post(run, { type: 'checkpoint', iteration: tr.iteration, params }, [params.buffer]);
 }
 
-function finish(run: Run): void {
+/** Ends a run: its last report and checkpoint, then its evaluation (loading what it reads) and its final message. */
+async function finish(run: Run): Promise<void> {
+  run.finishing = true;
   const tr = run.trainer!;
-  const set = data!;
+  const windows = run.windows!;
   report(run);
   checkpoint(run, true);
-  const net = tr.net;
   const reason = tr.diverged ? 'diverged' : stopped && !tr.done ? 'stopped' : 'finished';
-  const detail = createEvaluationDetail(10, set.test.indices.length);
-  if (!tr.diverged) readyForEvaluation(tr);
-  const test = evaluate(net, set.test, undefined, detail);
-  const train = evaluate(net, set.train);
-  const done: Unrun<DoneMessage> = {
-    type: 'done',
-    reason,
-    divergence: tr.divergence,
-    testAccuracy: reason === 'diverged' ? null : tr.testAccuracy ?? test.accuracy,
-    trainAccuracy: train.accuracy,
-    params: net.params.slice(),
-    runningMean: net.hidden.map((h) => (h.bn ? h.bn.runMean.slice() : new Float32Array(0))),
-    runningVar: net.hidden.map((h) => (h.bn ? h.bn.runVar.slice() : new Float32Array(0))),
-    predictions: detail.predictions,
-    confusion: detail.confusion,
-  };
+  try {
+    await run.loading;
+    const net = tr.net;
+    if (!tr.diverged) {
+      if (recalibrationExamples(tr.optimizer, tr.config, tr.order.length) > 0 && tr.batchNormAt !== tr.iteration) await fetchLoad(run, windows.recalibrationLoad());
+      readyForEvaluation(tr);
+    }
+    const detail = createEvaluationDetail(10, tr.data.test.indices.length);
+    const test = evaluate(net, tr.data.test, undefined, detail);
+    // Training accuracy over every example, a window at a time: the sum of each window's correct predictions.
+    let correct = 0;
+    for (const load of windows.passLoads()) {
+      await fetchLoad(run, load);
+      correct += Math.round(evaluate(net, windows.set, load.examples).accuracy * load.examples.length);
+    }
+    const done: Unrun<DoneMessage> = {
+      type: 'done',
+      reason,
+      divergence: tr.divergence,
+      testAccuracy: reason === 'diverged' ? null : tr.testAccuracy ?? test.accuracy,
+      trainAccuracy: correct / tr.order.length,
+      params: net.params.slice(),
+      runningMean: net.hidden.map((h) => (h.bn ? h.bn.runMean.slice() : new Float32Array(0))),
+      runningVar: net.hidden.map((h) => (h.bn ? h.bn.runVar.slice() : new Float32Array(0))),
+      predictions: detail.predictions,
+      confusion: detail.confusion,
+    };
+    release(run);
+    post(run, done, [done.params.buffer, done.predictions.buffer, done.confusion.buffer]);
+  } catch (err) {
+    fail(run, err);
+  }
+}
+
+/** Drops a run's trainer and windows (the worker keeps nothing of an ended run). */
+function release(run: Run): void {
   run.trainer = null;
-  post(run, done, [done.params.buffer, done.predictions.buffer, done.confusion.buffer]);
+  run.windows = null;
 }
 
 /** Ends a run with a failure message instead of its result. */
 function fail(run: Run, err: unknown): void {
-  run.trainer = null;
+  if (run.trainer === null) return;
+  release(run);
   post(run, { type: 'failed', message: (err as Error).message });
 }
 
 function finishAll(): void {
-  for (const run of active()) {
-    try {
-      finish(run);
-    } catch (err) {
-      fail(run, err);
-    }
-  }
-  data = null;
+  for (const run of active()) void finish(run);
 }
 
 function schedule(): void {
@@ -150,23 +213,29 @@ function slice(): void {
   if (paused || active().length === 0) return;
   if (stopped) return finishAll();
   const t0 = performance.now();
-  while (performance.now() - t0 < SLICE_MS && active().length > 0) {
+  // Until the slice's time is up, or no run can update until the tab's next examples arrive (they schedule the next slice).
+  let stepped = true;
+  while (stepped && performance.now() - t0 < SLICE_MS) {
+    stepped = false;
     for (const run of active()) {
+      prefetch(run);
+      if (!run.windows!.ready()) continue;
       try {
         trainSteps(run.trainer!, 1);
         checkpoint(run, false);
-        if (run.trainer!.done) finish(run);
+        stepped = true;
+        if (run.trainer!.done) void finish(run);
       } catch (err) {
         fail(run, err);
       }
     }
   }
+  for (const run of active()) prefetch(run);
   if (performance.now() - lastReport >= REPORT_MS) {
     for (const run of active()) report(run);
     lastReport = performance.now();
   }
-  if (active().length > 0) schedule();
-  else data = null;
+  if (stepped && active().length > 0) schedule();
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -191,10 +260,22 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       return;
     case 'stop':
       stopped = true;
-      if (paused) {
-        paused = false;
-        finishAll();
+      paused = false;
+      schedule();
+      return;
+    case 'examples': {
+      const waiting = awaiting.get(msg.id);
+      if (!waiting) return;
+      awaiting.delete(msg.id);
+      try {
+        if (waiting.run.windows === null) throw new Error('examples arrived for a run that has ended');
+        waiting.run.scratch = msg.pixels;
+        waiting.run.windows.fill(waiting.load, msg.pixels.subarray(0, waiting.load.examples.length * waiting.run.windows.set.features));
+        waiting.resolve();
+      } catch (err) {
+        waiting.reject(err as Error);
       }
       return;
+    }
   }
 };

@@ -1,27 +1,29 @@
 /**
  * Starts the race's runs on at most MAX_TRAIN_WORKERS workers (and no more than navigator.hardwareConcurrency),
- * each training its share of the entrants in lock-step over its one copy of the data (train-worker.ts):
- * every worker holds the 55 MB of MNIST bytes, so fewer workers is what keeps the tab's memory down (README,
- * "Memory"). Turns worker messages into RunView updates, and offers Pause / Resume / Stop for all runs. Every run gets the
+ * each training its share of the entrants in lock-step (train-worker.ts). The training images stay here,
+ * once: each worker gets the split, the labels and its own validation and test images, and asks for the
+ * training images its runs read next, which this class answers (example-server.ts; README, "Memory").
+ * Turns worker messages into RunView updates, and offers Pause / Resume / Stop for all runs. Progress reaches
+ * the runs (so the charts and the scoreboard) every PUBLISH_MS, every run's at once: redrawing every chart on
+ * each run's message (seven runs, ten messages a second each) made the tab's JavaScript heap grow by 70 MB of
+ * chart garbage in a race (README, "Memory"). Any other message publishes what is waiting first, so a run
+ * shows paused or done only with its last progress on screen. Every run gets the
  * race's TrainConfig (seed included; its own batch size and schedule if the entrant sets them), so all start
  * from the same weights and see the same batches (src/mnist/train.ts); only the entrant differs: its
  * optimizer with its effective hyperparameters (the optimizer's, its own on top; mnistRuns).
  */
 import { createPool, type Pool, type PoolWorker, type TaskHandle } from '../../mnist/browser/pool.ts';
-import type { FromWorker, StartMessage, ToWorker } from '../../mnist/browser/protocol.ts';
+import type { FromWorker, ProgressMessage, StartMessage, ToWorker } from '../../mnist/browser/protocol.ts';
+import { exampleServer } from '../../mnist/browser/example-server.ts';
 import type { MnistFiles } from '../../mnist/dataset.ts';
 import type { TrainConfig } from '../../mnist/train.ts';
 import { mnistRuns, trainConfig, type MnistOptions } from '../../view/mnist-options.ts';
 import { RunView } from './run-view.svelte.ts';
 
-const copyFiles = (files: MnistFiles): MnistFiles => ({
-  trainImages: files.trainImages.slice(),
-  trainLabels: files.trainLabels.slice(),
-  testImages: files.testImages.slice(),
-  testLabels: files.testLabels.slice(),
-});
+/** Milliseconds between progress publications. */
+export const PUBLISH_MS = 250;
 
-/** Two workers: a race of seven peaks near 500 MB rather than 870 MB with one worker per entrant, and still trains on two cores. */
+/** Two workers: a race of seven trains on two cores, each worker holding its validation and test images (12 MB). */
 export const MAX_TRAIN_WORKERS = 2;
 
 const createTrainWorker = (): PoolWorker => new Worker(new URL('../../mnist/browser/train-worker.ts', import.meta.url), { type: 'module' });
@@ -39,6 +41,9 @@ export class Training {
   /** Each worker's task and the runs it trains. */
   private groups = new Map<TaskHandle, RunView[]>();
   private generation = 0;
+  /** Progress not yet published, per run, in arrival order. */
+  private unpublished = new Map<RunView, ProgressMessage[]>();
+  private publishTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly createWorker: () => PoolWorker = createTrainWorker,
@@ -52,8 +57,8 @@ export class Training {
   start(options: MnistOptions, files: MnistFiles): void {
     this.dispose();
     const generation = ++this.generation;
-    const limit = options.limit ?? undefined;
     this.config = trainConfig(options);
+    const server = exampleServer(files, this.config.seed, options.limit ?? undefined);
     this.paused = false;
     this.backend = '';
     this.pool = createPool(MAX_TRAIN_WORKERS, this.createWorker);
@@ -68,16 +73,20 @@ export class Training {
       const handle = this.pool.submit({
         start: (worker) => {
           for (const run of group) run.status = this.paused ? 'pausing' : 'running';
-          // The worker's own copy of the data, made as it starts and moved (transferred) to it: a structured
-          // clone would hold a second, serialised 55 MB copy per starting worker until it is read.
-          const own = copyFiles(files);
-          const start: StartMessage = { type: 'start', files: own, limit, runs: group.map((r) => ({ config: r.config, optimizer: r.optimizer, hyper: r.hyper })), backend: options.backend };
-          worker.postMessage(start, Object.values(own).map((bytes) => bytes.buffer));
+          // The worker's own copy of its data, made as it starts and moved (transferred) to it.
+          const { data, transfer } = server.workerData();
+          const start: StartMessage = { type: 'start', ...data, runs: group.map((r) => ({ config: r.config, optimizer: r.optimizer, hyper: r.hyper })), backend: options.backend };
+          worker.postMessage(start, transfer);
           if (this.paused) worker.postMessage({ type: 'pause' } satisfies ToWorker);
         },
         message: (data) => {
           const msg = data as FromWorker;
           if (generation !== this.generation) return false;
+          if (msg.type === 'examples') {
+            const pixels = server.images(msg.images, msg.into);
+            handle.send({ type: 'examples', id: msg.id, pixels } satisfies ToWorker, [pixels.buffer]);
+            return false;
+          }
           if (this.apply(group[msg.run], msg)) ended.add(msg.run);
           return ended.size === group.length;
         },
@@ -96,8 +105,16 @@ export class Training {
     }
   }
 
-  /** Applies one worker message; returns true for the final one. */
-  private apply(run: RunView, msg: FromWorker): boolean {
+  /** Applies one worker message about its run; returns true for the final one. */
+  private apply(run: RunView, msg: Exclude<FromWorker, { type: 'examples' }>): boolean {
+    if (msg.type === 'progress') {
+      const waiting = this.unpublished.get(run);
+      if (waiting) waiting.push(msg);
+      else this.unpublished.set(run, [msg]);
+      this.publishTimer ??= setTimeout(() => this.publish(), PUBLISH_MS);
+      return false;
+    }
+    this.publish();
     switch (msg.type) {
       case 'ready':
         run.stepsPerEpoch = msg.stepsPerEpoch;
@@ -107,17 +124,6 @@ export class Training {
         this.trainExamples = msg.trainExamples;
         run.initialValLoss = msg.initialValLoss;
         return false;
-      case 'progress': {
-        const losses = run.losses.slice();
-        losses.set(msg.losses, msg.from);
-        run.losses = losses;
-        if (msg.newEpochs.length) run.epochs = [...run.epochs, ...msg.newEpochs];
-        run.iteration = msg.iteration;
-        run.seconds = msg.seconds;
-        run.lr = msg.lr;
-        run.target = msg.target;
-        return false;
-      }
       case 'checkpoint':
         run.checkpoints.iterations.push(msg.iteration);
         run.checkpoints.params.push(msg.params);
@@ -146,6 +152,25 @@ export class Training {
     }
   }
 
+  /** Every run's waiting progress, now. */
+  publish(): void {
+    if (this.publishTimer !== null) clearTimeout(this.publishTimer);
+    this.publishTimer = null;
+    for (const [run, messages] of this.unpublished) {
+      const losses = run.losses.slice();
+      for (const m of messages) losses.set(m.losses, m.from);
+      run.losses = losses;
+      const epochs = messages.flatMap((m) => m.newEpochs);
+      if (epochs.length) run.epochs = [...run.epochs, ...epochs];
+      const last = messages[messages.length - 1];
+      run.iteration = last.iteration;
+      run.seconds = last.seconds;
+      run.lr = last.lr;
+      run.target = last.target;
+    }
+    this.unpublished.clear();
+  }
+
   pause(): void {
     this.paused = true;
     // 'pausing' until the worker confirms: progress it posted before it read the pause may still be on its way.
@@ -168,6 +193,7 @@ export class Training {
   }
 
   dispose(): void {
+    this.publish();
     this.pool?.dispose();
     this.pool = null;
     this.groups.clear();
