@@ -196,6 +196,9 @@ describe('Training', () => {
     workers[0].reply({ type: 'progress', run: 0, from: 0, losses: new Float32Array(0), newEpochs: [], iteration: 7, seconds: 0.1, lr: 0.2, target: null });
     expect(sgd.status).toBe('pausing');
     expect(sgd.iteration).toBe(0);
+    workers[0].reply({ type: 'checkpoint', run: 0, iteration: 7, params: new Float32Array(3) });
+    expect(sgd.iteration).toBe(0); // a checkpoint publishes nothing
+    expect(sgd.checkpoints.iterations).toEqual([7]);
     // Any other message publishes the waiting progress first: a run shows paused with its last update.
     workers[0].reply({ type: 'paused', run: 0 });
     expect(sgd.iteration).toBe(7);

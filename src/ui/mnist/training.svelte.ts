@@ -6,8 +6,8 @@
  * Turns worker messages into RunView updates, and offers Pause / Resume / Stop for all runs. Progress reaches
  * the runs (so the charts and the scoreboard) every PUBLISH_MS, every run's at once: redrawing every chart on
  * each run's message (seven runs, ten messages a second each) made the tab's JavaScript heap grow by 70 MB of
- * chart garbage in a race (README, "Memory"). Any other message publishes what is waiting first, so a run
- * shows paused or done only with its last progress on screen. Every run gets the
+ * chart garbage in a race (README, "Memory"). A paused, done or failed message publishes what is waiting
+ * first, so a run shows paused or done only with its last progress on screen. Every run gets the
  * race's TrainConfig (seed included; its own batch size and schedule if the entrant sets them), so all start
  * from the same weights and see the same batches (src/mnist/train.ts); only the entrant differs: its
  * optimizer with its effective hyperparameters (the optimizer's, its own on top; mnistRuns).
@@ -114,7 +114,9 @@ export class Training {
       this.publishTimer ??= setTimeout(() => this.publish(), PUBLISH_MS);
       return false;
     }
-    this.publish();
+    // A run shows paused, done or failed only with its last progress; checkpoints (thirty a second in a race
+    // of seven) need no publication.
+    if (msg.type === 'paused' || msg.type === 'done' || msg.type === 'failed') this.publish();
     switch (msg.type) {
       case 'ready':
         run.stepsPerEpoch = msg.stepsPerEpoch;
