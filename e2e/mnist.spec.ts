@@ -75,6 +75,7 @@ test('MNIST tab: load data, train SGD and Adam side by side, see curves and scor
     return { ...shown, longestGap, after: { text: button.textContent?.trim(), disabled: button.disabled } };
   });
   expect(during).toMatchObject({ text: 'Checking…', disabled: true, after: { text: 'Gradient check', disabled: false } });
+  test.info().annotations.push({ type: 'longest timer gap during the gradient check (ms)', description: during.longestGap.toFixed(0) });
   expect(during.longestGap).toBeLessThan(500);
   await expect(page.getByTestId('gradcheck-result')).toContainText('excellent');
 
