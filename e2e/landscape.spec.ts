@@ -1,7 +1,8 @@
 /**
  * The MNIST tab's Landscape panel in real Chromium: SGD and Adam train one epoch on 1,000 examples
  * (32 updates, a checkpoint after each), then the panel computes an 11 × 11 PCA plane in its worker and
- * draws contour bands and both projected paths; hovering a path names a checkpoint with both its losses.
+ * draws contour bands and both projected paths; hovering a path names a checkpoint with both its losses,
+ * and the plane's loss at the cursor (bilinear from the grid).
  * Screenshots (desktop and 375 px) go to e2e/artifacts/.
  */
 import { expect, test } from '@playwright/test';
@@ -37,6 +38,15 @@ test('Landscape: after a race, contours and both projected paths; hover shows bo
   const marker = figure.locator('g[data-entrant="adam"] path.m');
   await marker.hover();
   await expect(panel).toContainText(/Adam at iteration 32: loss on the plane [\d.]+, the checkpoint's own loss [\d.]+/);
+  // …and the plane's loss at the cursor, read off the grid.
+  const cursor = panel.getByTestId('landscape-hover-cursor');
+  await expect(cursor).toHaveText(/^α [−\d.e]+, β [−\d.e]+: loss on the plane ≈ [\d.]+ \(bilinear from the grid\)$/);
+  // A corner of the plane, away from every path: the loss at the cursor, no checkpoint.
+  const frame = (await figure.locator('rect.a').first().boundingBox())!;
+  await page.mouse.move(frame.x + 4, frame.y + 4);
+  await expect(cursor).toHaveText(/^α [−\d.e]+, β [−\d.e]+: loss on the plane ≈ [\d.]+ \(bilinear from the grid\)$/);
+  await expect(panel.getByTestId('landscape-hover-checkpoint')).toHaveCount(0);
+  await marker.hover();
 
   await figure.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e/artifacts/landscape-desktop.png', fullPage: false });

@@ -1,11 +1,11 @@
 /**
  * Web Worker entry for the MNIST tab's Landscape panel: computes the loss landscape of a race from its
- * checkpoints (src/mnist/landscape/landscape.ts) on the fastest kernels this browser runs (pick-backend.ts),
+ * checkpoints (src/mnist/landscape/landscape.ts) over the images it was sent (the first of the seeded
+ * validation split, packed: landscape/subset-images.ts) on the fastest kernels this browser runs (pick-backend.ts),
  * in slices of ~50 ms with a progress message after each, then posts the result once (protocol.ts).
  * The tab cancels by terminating the worker, so nothing here waits for messages.
  */
 /// <reference lib="webworker" />
-import { splitMnist } from '../dataset.ts';
 import { paramLayout } from '../layout.ts';
 import { createLandscapeJob } from '../landscape/landscape.ts';
 import { createSubsetLoss } from '../landscape/subset-loss.ts';
@@ -17,9 +17,8 @@ const SLICE_MS = 50;
 const post = (message: LandscapeReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 
 async function run(msg: LandscapeStartMessage): Promise<void> {
-  const data = splitMnist(msg.files, { seed: msg.config.seed, limit: msg.limit });
   const backend = await pickBackend('auto', landscapeArena(msg.config.mlp, msg.subset));
-  const subset = createSubsetLoss(msg.config.mlp, backend, data.validation, msg.subset);
+  const subset = createSubsetLoss(msg.config.mlp, backend, msg.images, msg.subset);
   const job = createLandscapeJob(
     { layout: paramLayout(msg.config.mlp), runs: msg.runs, directions: msg.directions, grid: msg.grid, seed: msg.config.seed, center: msg.center },
     subset,

@@ -12,13 +12,15 @@
  *                for the loss landscape) now and then, then exactly one final message: done (result for
  *                the diagnostics) or failed.
  */
-import type { MnistFiles } from '../dataset.ts';
+import type { DigitSet, MnistFiles } from '../dataset.ts';
 import type { EpochRecord, TargetReached, TrainConfig } from '../train.ts';
 import type { Hyper, OptimizerId } from '../../optim/types.ts';
 import type { LrFinderResult } from '../lr-finder.ts';
 import type { Divergence } from '../divergence.ts';
 import type { BackendChoice } from './pick-backend.ts';
 import type { DirectionsKind, LandscapeEntrant, LandscapeResult } from '../landscape/landscape.ts';
+import type { GradCheckResult } from '../gradcheck.ts';
+import type { MlpConfig } from '../layout.ts';
 
 /** One run of a worker: the race's config (same seed; its own batch size and schedule) and its entrant. */
 export interface RunSpec {
@@ -134,7 +136,10 @@ export interface ExamplesRequest {
 /** A message about one of the worker's runs: `run` indexes the start message's runs. */
 export type FromWorker = (ReadyMessage | ExamplesRequest | ProgressMessage | PausedMessage | CheckpointMessage | DoneMessage | FailedMessage) & { readonly run: number };
 
-/** The LR finder's worker (lr-finder-worker.ts) takes one run's start message and answers once. */
+/**
+ * The LR finder's worker (lr-finder-worker.ts) takes one run's start message and answers once. It trains, so it
+ * needs the training images (and evaluates the validation ones): the tab sends a copy of the files, transferred.
+ */
 export interface LrFinderStartMessage extends RunSpec {
   readonly type: 'start';
   readonly files: MnistFiles;
@@ -144,12 +149,15 @@ export interface LrFinderStartMessage extends RunSpec {
 
 export type LrFinderReply = { readonly type: 'result'; readonly result: LrFinderResult } | FailedMessage;
 
-/** The loss landscape's worker (landscape-worker.ts): one start, then progress until done or failed; cancel = terminate it. */
+/**
+ * The loss landscape's worker (landscape-worker.ts): one start, then progress until done or failed; cancel = terminate it.
+ * It gets only the images it evaluates (landscape/subset-images.ts), with their buffers transferred, not the MNIST files.
+ */
 export interface LandscapeStartMessage {
   readonly type: 'start';
-  readonly files: MnistFiles;
+  /** The first `subset` images of the seeded validation split, packed (landscapeImages). */
+  readonly images: DigitSet;
   readonly config: TrainConfig;
-  readonly limit?: number;
   readonly runs: readonly LandscapeEntrant[];
   readonly directions: DirectionsKind;
   readonly grid: number;
@@ -161,3 +169,15 @@ export type LandscapeReply =
   | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly backend: string }
   | { readonly type: 'done'; readonly result: LandscapeResult; readonly backend: string }
   | FailedMessage;
+
+/** The gradient check's worker (gradcheck-worker.ts, gradcheck-answer.ts): one start, one answer. */
+export interface GradCheckStartMessage {
+  readonly type: 'start';
+  readonly config: MlpConfig;
+  readonly seed: number;
+  /** Parameters to check, and rows of the random batch (gradcheck.ts GradCheckOptions). */
+  readonly sample: number;
+  readonly rows: number;
+}
+
+export type GradCheckReply = { readonly type: 'result'; readonly result: GradCheckResult } | FailedMessage;

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { startOneShot } from '../../src/mnist/browser/one-shot.ts';
+import { TestWorker } from './test-worker.ts';
+
+type Reply = { type: 'progress'; done: number } | { type: 'done'; value: number } | { type: 'failed'; message: string };
+
+function setup() {
+  const worker = new TestWorker<Reply>();
+  const progress: number[] = [];
+  const buffer = new ArrayBuffer(8);
+  const task = startOneShot<Reply>({
+    create: () => worker,
+    start: { type: 'start', bytes: new Uint8Array(buffer) },
+    transfer: [buffer],
+    progress: (m) => progress.push(m.done),
+    name: 'the test worker',
+  });
+  return { worker, progress, buffer, task };
+}
+
+/** Whether a promise has settled by the time pending microtasks have run. */
+async function settled(p: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  p.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await new Promise((r) => setTimeout(r, 0));
+  return done;
+}
+
+describe('startOneShot', () => {
+  it('posts the start message with its transfer list, passes progress on, resolves with the final message and terminates', async () => {
+    const { worker, progress, buffer, task } = setup();
+    expect(worker.sent).toHaveLength(1);
+    expect(worker.sent[0]).toMatchObject({ type: 'start' });
+    expect(worker.transferred[0]).toEqual([buffer]);
+    worker.reply({ type: 'progress', done: 1 });
+    worker.reply({ type: 'progress', done: 2 });
+    expect(progress).toEqual([1, 2]);
+    expect(worker.terminated).toBe(false);
+    expect(await settled(task.result)).toBe(false);
+    worker.reply({ type: 'done', value: 42 });
+    expect(worker.terminated).toBe(true);
+    await expect(task.result).resolves.toEqual({ type: 'done', value: 42 });
+    // Nothing after the final message, and cancel() afterwards is harmless.
+    worker.reply({ type: 'progress', done: 3 });
+    task.cancel();
+    expect(progress).toEqual([1, 2]);
+  });
+
+  it("rejects with the worker's own message on a failed reply, and terminates", async () => {
+    const { worker, task } = setup();
+    worker.reply({ type: 'failed', message: 'the network is too large' });
+    expect(worker.terminated).toBe(true);
+    await expect(task.result).rejects.toThrow('the network is too large');
+  });
+
+  it('rejects with a message naming the worker when it errors or never loads', async () => {
+    const a = setup();
+    a.worker.crash('Uncaught RangeError: out of memory');
+    expect(a.worker.terminated).toBe(true);
+    await expect(a.task.result).rejects.toThrow('the test worker failed: Uncaught RangeError: out of memory');
+    a.worker.reply({ type: 'done', value: 1 }); // ignored after the error
+
+    const b = setup();
+    b.worker.crash('');
+    await expect(b.task.result).rejects.toThrow('the test worker failed to run (its script did not load, or it crashed)');
+  });
+
+  it('rejects when the worker cannot be created or the start message cannot be posted', async () => {
+    const refused = startOneShot<Reply>({
+      create: () => {
+        throw new Error('refused by the content security policy');
+      },
+      start: {},
+      name: 'the test worker',
+    });
+    await expect(refused.result).rejects.toThrow('the test worker could not start: refused by the content security policy');
+
+    const worker = new TestWorker<Reply>();
+    worker.postMessage = () => {
+      throw new Error('could not be cloned');
+    };
+    const unposted = startOneShot<Reply>({ create: () => worker, start: {}, name: 'the test worker' });
+    await expect(unposted.result).rejects.toThrow('could not be cloned');
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('cancel terminates the worker; no later message is delivered and the result never settles', async () => {
+    const { worker, progress, task } = setup();
+    worker.reply({ type: 'progress', done: 1 });
+    task.cancel();
+    expect(worker.terminated).toBe(true);
+    // A message already queued when terminate() ran must not reach the caller.
+    worker.reply({ type: 'progress', done: 2 });
+    worker.reply({ type: 'done', value: 7 });
+    worker.crash('late');
+    expect(progress).toEqual([1]);
+    expect(await settled(task.result)).toBe(false);
+  });
+});
