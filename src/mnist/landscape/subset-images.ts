@@ -5,17 +5,14 @@
  * transferred) instead of the 55 MB of MNIST files. A subset loss over it is bit for bit the one over the
  * whole split (same bytes, same order: tests/mnist/landscape-subset.test.ts).
  */
-import { gatherBytes, identityOrder, splitMnist, type DigitSet, type MnistFiles } from '../dataset.ts';
+import { compactSet, splitMnist, type DigitSet, type MnistFiles } from '../dataset.ts';
 
 /** The first `size` examples of `validation`, packed. */
 export function packSubset(validation: DigitSet, size: number): DigitSet {
   if (!(Number.isInteger(size) && size >= 1 && size <= validation.indices.length)) {
     throw new Error(`the landscape subset of ${size} images must be a whole number from 1 to the ${validation.indices.length} validation images`);
   }
-  const pixels = new Uint8Array(size * validation.features);
-  const labels = new Uint8Array(size);
-  gatherBytes(validation, identityOrder(size), 0, size, pixels, labels);
-  return { pixels, labels, features: validation.features, indices: identityOrder(size) };
+  return compactSet({ ...validation, indices: validation.indices.subarray(0, size) });
 }
 
 /** The landscape's images for a race of this seed: the seeded split's validation set (dataset.ts, as training uses), its first `size` packed. */
