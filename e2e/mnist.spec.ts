@@ -53,6 +53,8 @@ test('MNIST tab: load data, train SGD and Adam side by side, see curves and scor
 
   await expect(page.getByTestId('confusion')).toBeVisible();
   await expect(page.getByTestId('misclassified').locator('canvas').first()).toBeVisible();
+  // Both counts with thousands separators ("6,083 of 10,000"), as everywhere else on the tab.
+  await expect(page.getByTestId('misclassified-note')).toHaveText(/^\d{1,3}(,\d{3})* of 10,000 test digits misclassified/);
   await expect(page.getByTestId('bias-variance')).toContainText('SGD');
   await page.getByTestId('mnist-scoreboard').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e/artifacts/mnist-trained.png', fullPage: true });
