@@ -50,6 +50,13 @@ test('MNIST tab: load data, train SGD and Adam side by side, see curves and scor
   await expect(trainPaths).toHaveCount(4);
   expect((await trainPaths.first().getAttribute('d'))?.length ?? 0).toBeGreaterThan(50);
   await expect(page.getByTestId('chart-val-acc').locator('g.series circle')).toHaveCount(2);
+  // The epoch's dots sit on the plot's right edge: the series' clip leaves room for the whole dot.
+  const cut = await page.getByTestId('chart-val-acc').evaluate((el) => {
+    const rect = el.querySelector('clipPath rect')!;
+    const right = Number(rect.getAttribute('x')) + Number(rect.getAttribute('width'));
+    return Math.max(...[...el.querySelectorAll('g.series circle')].map((c) => Number(c.getAttribute('cx')) + Number(c.getAttribute('r')))) - right;
+  });
+  expect(cut).toBeLessThanOrEqual(0);
 
   await expect(page.getByTestId('confusion')).toBeVisible();
   await expect(page.getByTestId('misclassified').locator('canvas').first()).toBeVisible();
