@@ -41,3 +41,13 @@ for (const width of [1280, 375]) {
     expect(label.x + label.width).toBeLessThanOrEqual(box.x + box.width);
   });
 }
+
+// Every curve starts under the target's label: a backdrop as wide as the text keeps them from hiding its "−".
+test('the target label sits on a backdrop as wide as its text', async ({ page }) => {
+  await page.goto('/');
+  const target = page.locator('figure.loss g.target');
+  await expect(target.locator('text')).toHaveText('target: f − f* ≤ 0.001');
+  const [backdrop, text] = [(await target.locator('rect.backdrop').boundingBox())!, (await target.locator('text').boundingBox())!];
+  expect(backdrop.x).toBeLessThanOrEqual(text.x);
+  expect(backdrop.x + backdrop.width).toBeGreaterThanOrEqual(text.x + text.width);
+});
