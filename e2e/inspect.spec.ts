@@ -56,3 +56,16 @@ test('at 375 px the panel does not make the page scroll sideways', async ({ page
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+// The inspector and the lens sit on the page's grey, not in white cards: their .scroll-region covers take that
+// grey (--scroll-cover), or a white band would show at each region's edges.
+test('the scroll regions of the inspector and the lens are covered in the page\'s own colour', async ({ page }) => {
+  await page.goto(`/#${HASH}&lens=start`);
+  await expect(panel(page).getByTestId('inspector-rule')).toBeVisible();
+  const regions = page.locator('[data-testid=inspector] .scroll-region, [data-testid=curvature-lens] .scroll-region');
+  await expect(regions).toHaveCount(4);
+  const pageColour = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  for (const image of await regions.evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundImage))) {
+    expect(image.startsWith(`linear-gradient(to right, ${pageColour} 30%`)).toBe(true);
+  }
+});

@@ -28,3 +28,26 @@ test('a diverged run ends with a marker and does not set the loss chart’s rang
   await chart.screenshot({ path: 'e2e/artifacts/loss-chart-diverged-chart.png' });
   expect(errors).toEqual([]);
 });
+
+// The chart clips its paint (contain: strict), so the right margin must hold half of the last tick's label.
+for (const width of [1280, 375]) {
+  test(`the last iteration label (3000 on Rosenbrock) shows whole at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/#s=rosenbrock');
+    const chart = page.locator('figure.loss .chart');
+    const last = chart.locator('text.x:not(.label)').last();
+    await expect(last).toHaveText('3000');
+    const [label, box] = [(await last.boundingBox())!, (await chart.boundingBox())!];
+    expect(label.x + label.width).toBeLessThanOrEqual(box.x + box.width);
+  });
+}
+
+// Every curve starts under the target's label: a backdrop as wide as the text keeps them from hiding its "−".
+test('the target label sits on a backdrop as wide as its text', async ({ page }) => {
+  await page.goto('/');
+  const target = page.locator('figure.loss g.target');
+  await expect(target.locator('text')).toHaveText('target: f − f* ≤ 0.001');
+  const [backdrop, text] = [(await target.locator('rect.backdrop').boundingBox())!, (await target.locator('text').boundingBox())!];
+  expect(backdrop.x).toBeLessThanOrEqual(text.x);
+  expect(backdrop.x + backdrop.width).toBeGreaterThanOrEqual(text.x + text.width);
+});

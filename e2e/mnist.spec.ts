@@ -50,9 +50,18 @@ test('MNIST tab: load data, train SGD and Adam side by side, see curves and scor
   await expect(trainPaths).toHaveCount(4);
   expect((await trainPaths.first().getAttribute('d'))?.length ?? 0).toBeGreaterThan(50);
   await expect(page.getByTestId('chart-val-acc').locator('g.series circle')).toHaveCount(2);
+  // The epoch's dots sit on the plot's right edge: the series' clip leaves room for the whole dot.
+  const cut = await page.getByTestId('chart-val-acc').evaluate((el) => {
+    const rect = el.querySelector('clipPath rect')!;
+    const right = Number(rect.getAttribute('x')) + Number(rect.getAttribute('width'));
+    return Math.max(...[...el.querySelectorAll('g.series circle')].map((c) => Number(c.getAttribute('cx')) + Number(c.getAttribute('r')))) - right;
+  });
+  expect(cut).toBeLessThanOrEqual(0);
 
   await expect(page.getByTestId('confusion')).toBeVisible();
   await expect(page.getByTestId('misclassified').locator('canvas').first()).toBeVisible();
+  // Both counts with thousands separators ("6,083 of 10,000"), as everywhere else on the tab.
+  await expect(page.getByTestId('misclassified-note')).toHaveText(/^\d{1,3}(,\d{3})* of 10,000 test digits misclassified/);
   await expect(page.getByTestId('bias-variance')).toContainText('SGD');
   await page.getByTestId('mnist-scoreboard').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e/artifacts/mnist-trained.png', fullPage: true });

@@ -32,6 +32,10 @@ test('runs the sweep with progress, then shows curves, the SGD limit and the tab
   await expect(sgd).toContainText('lr < 2/λmax: 1 at the start, 1 at the minimum');
   // AdaDelta sweeps ε, clipped to ε ≤ 1: 17 of the 21 values.
   await expect(table(page).locator('tbody tr', { hasText: 'AdaDelta' })).toContainText('17 of 21 values');
+  await expect(page.getByRole('table', { name: 'Best value, iterations there and window per entrant' })).toBeVisible();
+  // At 1280 px the table fits the race column: every row's Race button shows without scrolling sideways.
+  const region = page.getByRole('region', { name: 'Sweep results' });
+  expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
 });
 
 test('clicking a point races that entrant at that value', async ({ page }) => {
@@ -131,6 +135,9 @@ test.describe('at 375 px', () => {
     expect(figure.width).toBeGreaterThan(320);
     // The figure is drawn at its on-screen width: its text stays at its own size, not scaled down.
     expect(Number(await plot(page).locator('svg').first().getAttribute('width'))).toBeCloseTo(figure.width, -1);
+    // The table's title stays outside its scrolling region, whole on the screen.
+    const title = (await page.getByText('Best value, iterations there and window per entrant').boundingBox())!;
+    expect(title.x + title.width).toBeLessThanOrEqual(375);
     await page.screenshot({ path: 'e2e/artifacts/sweep-375.png', fullPage: false });
   });
 });
