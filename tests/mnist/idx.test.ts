@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseIdxImages, parseIdxLabels } from '../../src/mnist/idx.ts';
 import { fillBatch, splitMnist } from '../../src/mnist/dataset.ts';
+import { idx } from './idx-file.ts';
 
-/** A hand-made IDX file: big-endian magic, dims, then bytes. */
-function idx(magic: number, dims: number[], data: number[]): Uint8Array {
-  const bytes = new Uint8Array(4 + 4 * dims.length + data.length);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, magic);
-  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d));
-  bytes.set(data, 4 + 4 * dims.length);
-  return bytes;
-}
 
 describe('IDX reader', () => {
   it('reads a 2-image 2×3 file and its labels', () => {

@@ -5,16 +5,8 @@ import { defaultForm, optionsOf } from '../../src/ui/mnist/form.ts';
 import { TestWorker } from './test-worker.ts';
 import type { FromWorker, StartMessage, ToWorker } from '../../src/mnist/browser/protocol.ts';
 import { splitIndices, type MnistFiles } from '../../src/mnist/dataset.ts';
+import { idx } from '../mnist/idx-file.ts';
 
-/** A hand-made IDX file: big-endian magic, dims, then bytes. */
-function idx(magic: number, dims: number[], data: ArrayLike<number>): Uint8Array {
-  const bytes = new Uint8Array(4 + 4 * dims.length + data.length);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, magic);
-  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d));
-  bytes.set(data, 4 + 4 * dims.length);
-  return bytes;
-}
 
 // 6,100 training images of 1×2 pixels, image i = (i mod 256, ⌊i / 256⌋), label i mod 10 (5,000 held out
 // for validation leave 1,100 to train on); 3 test images.
