@@ -11,7 +11,8 @@
  * axes named α and β (with each PCA axis's explained-variance ratio); at its right the companion panel, the
  * loss along the straight line θ₀ + α·(θ_final − θ₀) per run with α = 0 and 1 marked; under it the legend
  * (name, the final checkpoint's own loss and the plane's loss at its projection, hyperparameters; each
- * wrapped to the legend's width, never cut) and the colour bar. Narrower than WIDE px, the panels stack (landscapeFigureHeight gives the height they need).
+ * wrapped to the legend's width, never cut) and the colour bar; PANEL_GAP keeps that panel's y-axis title
+ * clear of the contours. Narrower than WIDE px, the panels stack (landscapeFigureHeight gives the height).
  * Figure text writes θ0, d1, d2 without subscript digits, which many sans-serif fonts lack (hyper-text.ts).
  * Coordinates are rounded to 0.1 px, so the same spec gives the same bytes.
  */
