@@ -10,8 +10,9 @@
  * projected checkpoint's own loss can differ, then the run configuration; the plane at the left with its
  * axes named α and β (with each PCA axis's explained-variance ratio); at its right the companion panel, the
  * loss along the straight line θ₀ + α·(θ_final − θ₀) per run with α = 0 and 1 marked; under it the legend
- * (name, the final checkpoint's own loss and the plane's loss at its projection, hyperparameters) and the
- * colour bar. Narrower than WIDE px, the panels stack (landscapeFigureHeight gives the height they need).
+ * (name, the final checkpoint's own loss and the plane's loss at its projection, hyperparameters; each
+ * wrapped to the legend's width, never cut) and the colour bar; PANEL_GAP keeps that panel's y-axis title
+ * clear of the contours. Narrower than WIDE px, the panels stack (landscapeFigureHeight gives the height).
  * Figure text writes θ0, d1, d2 without subscript digits, which many sans-serif fonts lack (hyper-text.ts).
  * Coordinates are rounded to 0.1 px, so the same spec gives the same bytes.
  */
@@ -27,7 +28,7 @@ import { pixelPath } from '../render/pixel-path.ts';
 import { projection, type PlotBox, type Projection } from '../render/projection.ts';
 import { formatNumber } from '../render/race-status.ts';
 import { polylineD } from '../render/svg-path.ts';
-import { ellipsize, textWidth, wrapText } from '../render/text-width.ts';
+import { textWidth, wrapText } from '../render/text-width.ts';
 import { hyperText } from '../render/hyper-text.ts';
 import { LOOKS } from '../render/palette.ts';
 import { getOptimizer } from '../optim/index.ts';
@@ -135,7 +136,8 @@ const PAD = 16;
 const CAPTION = 11;
 const LINE_H = 14;
 const AXIS_GAP = 58;
-const LEGEND_ROW = 44;
+/** Extra room between the plane and the loss line's y-axis title, so the title does not crowd the contours. */
+const PANEL_GAP = 24;
 const n1 = (v: number): string => String(Math.round(v * 10) / 10);
 const pct = (r: number): string => `${(100 * r).toFixed(1)} %`;
 
@@ -188,12 +190,12 @@ function layout(spec: LandscapeFigureSpec): Layout {
   const font = { size: CAPTION };
   const lines = [...wrapText(landscapeCaption(spec), w - 2 * PAD, font), ...wrapText(spec.config, w - 2 * PAD, font)];
   const top = PAD + 20 + lines.length * LINE_H + 12;
-  const legendH = spec.runs.length * LEGEND_ROW;
   if (w >= WIDE) {
-    const side = Math.round(Math.min(0.55 * w, 520));
+    const side = Math.round(Math.min(0.53 * w, 520));
     const plane = { left: PAD + AXIS_GAP, top, width: side, height: side };
-    const colLeft = plane.left + side + AXIS_GAP;
+    const colLeft = plane.left + side + PANEL_GAP + AXIS_GAP;
     const colW = w - colLeft - PAD;
+    const legendH = legendHeight(legendEntries(spec, colW));
     const line = { left: colLeft, top, width: colW, height: Math.round(side * 0.42) };
     const legendY = line.top + line.height + 62;
     const bar = { left: colLeft + 34, top: Math.max(legendY + legendH + 8, top + side - 12), width: colW - 34, height: 12 };
@@ -204,6 +206,7 @@ function layout(spec: LandscapeFigureSpec): Layout {
   const line = { left: plane.left, top: plane.top + side + 60, width: side, height: Math.round(side * 0.55) };
   const bar = { left: PAD + 34, top: line.top + line.height + 56, width: w - 2 * PAD - 34, height: 12 };
   const legendY = bar.top + 44;
+  const legendH = legendHeight(legendEntries(spec, w - 2 * PAD));
   return { height: legendY + legendH + PAD, header: { title: landscapeTitle(spec), lines }, plane, line, legend: { x: PAD, y: legendY, width: w - 2 * PAD }, bar };
 }
 
@@ -286,19 +289,51 @@ function linePanel(spec: LandscapeFigureSpec, box: PlotBox): string {
   return out;
 }
 
+const LEGEND_FONT = { name: { size: 12, bold: true }, value: { size: 11 }, detail: { size: 10 } } as const;
+/** Room left of a legend entry's text for its line and marker. */
+const LEGEND_INDENT = 32;
+const NAME_LINE = 14;
+const LEGEND_LINE = 13;
+
+interface LegendEntry {
+  readonly name: readonly string[];
+  readonly value: readonly string[];
+  readonly detail: readonly string[];
+}
+
+/** Each run's legend text, wrapped (never cut: its numbers must stay whole) to a legend `width` px wide. */
+function legendEntries(spec: LandscapeFigureSpec, width: number): LegendEntry[] {
+  const room = width - LEGEND_INDENT;
+  return spec.runs.map((run) => {
+    const end = run.path[run.path.length - 1];
+    const value = end ? `final loss ${formatNumber(end[3])}, on the plane ${formatNumber(end[2])}` : 'no finite checkpoint';
+    return { name: wrapText(run.name, room, LEGEND_FONT.name), value: wrapText(value, room, LEGEND_FONT.value), detail: wrapText(run.detail, room, LEGEND_FONT.detail) };
+  });
+}
+
+const entryHeight = (e: LegendEntry): number => NAME_LINE * e.name.length + LEGEND_LINE * (e.value.length + e.detail.length) + 4;
+const legendHeight = (entries: readonly LegendEntry[]): number => entries.reduce((h, e) => h + entryHeight(e), 0);
+
 function legend(spec: LandscapeFigureSpec, at: Layout['legend']): string {
   let out = '';
-  spec.runs.forEach((run, i) => {
-    const y = at.y + i * LEGEND_ROW;
+  let y = at.y;
+  legendEntries(spec, at.width).forEach((entry, i) => {
+    const run = spec.runs[i];
     const dash = run.look.dash === '' ? '' : ` stroke-dasharray="${run.look.dash}"`;
     out += `<path class="p" stroke="${run.look.color}"${dash} d="M${n1(at.x)},${n1(y - 4)}h24"/>`;
     out += glyphSvg(runGlyph(run.look.marker, run.look.color, LEGEND_MARKER_R), at.x + 12, y - 4);
-    const end = run.path[run.path.length - 1];
-    const value = end ? `final loss ${formatNumber(end[3])}, on the plane ${formatNumber(end[2])}` : 'no finite checkpoint';
-    const room = at.width - 32;
-    out += text({ x: at.x + 32, y, size: 12, anchor: 'start' }, ellipsize(run.name, room, { size: 12, bold: true }), 'k');
-    out += text({ x: at.x + 32, y: y + 14, size: 11, anchor: 'start' }, ellipsize(value, room, { size: 11 }), 't n');
-    out += text({ x: at.x + 32, y: y + 27, size: 10, anchor: 'start' }, ellipsize(run.detail, room, { size: 10 }), 'd');
+    const x = at.x + LEGEND_INDENT;
+    let line = y;
+    const lines = (texts: readonly string[], size: number, cls: string, step: number) => {
+      for (const t of texts) {
+        out += text({ x, y: line, size, anchor: 'start' }, t, cls);
+        line += step;
+      }
+    };
+    lines(entry.name, LEGEND_FONT.name.size, 'k', NAME_LINE);
+    lines(entry.value, LEGEND_FONT.value.size, 't n', LEGEND_LINE);
+    lines(entry.detail, LEGEND_FONT.detail.size, 'd', LEGEND_LINE);
+    y += entryHeight(entry);
   });
   return out;
 }

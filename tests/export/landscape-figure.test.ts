@@ -70,6 +70,34 @@ describe('the landscape figure', () => {
     expect(() => landscapeFigureSvg({ ...spec, width: 100 })).toThrow(/320 to 4000/);
   });
 
+  /** The figure's text elements: class, position, the rest of the tag, content. */
+  const textsOf = (svg: string) =>
+    [...svg.matchAll(/<text class="([^"]*)" x="([\d.]+)" y="([\d.]+)"([^>]*)>([^<]*)<\/text>/g)].map((m) => ({ cls: m[1], x: Number(m[2]), y: Number(m[3]), rest: m[4], content: m[5] }));
+
+  it('wraps a legend line too long for its column instead of cutting its numbers (the app at 1280 px: 833 px wide)', () => {
+    const long = { ...data, runs: [data.runs[0], { ...data.runs[1], path: [[0, 0, 0, 0], [-1, 0.5, 0.8563, 0.8524]] as [number, number, number, number][] }] };
+    const svg = landscapeFigureSvg(landscapeFigureSpec(long, race, 833));
+    expect(svg).not.toContain('…');
+    const texts = textsOf(svg);
+    const at = texts.findIndex((t) => t.content.startsWith('final loss 0.8524'));
+    expect(`${texts[at].content} ${texts[at + 1].content}`).toBe('final loss 0.8524, on the plane 0.8563');
+    expect(texts[at + 1].y - texts[at].y).toBe(13);
+    expect(texts[at + 2].content).toMatch(/^lr=0.003 β1=0.9/);
+    // The colour bar (its "loss" label) still comes below the taller legend.
+    const legendBottom = Math.max(...texts.filter((t) => t.cls === 'd' && t.content.startsWith('lr=')).map((t) => t.y));
+    const barLabel = texts.find((t) => t.content === 'loss' && !t.rest.includes('rotate'))!;
+    expect(barLabel.y - 10).toBeGreaterThan(legendBottom);
+  });
+
+  it('keeps the loss line\'s y-axis title at least 30 px right of the contour plot', () => {
+    for (const width of [720, 833, 1200]) {
+      const svg = landscapeFigureSvg(landscapeFigureSpec(data, race, width));
+      const plane = /<clipPath id="opl-plane"><rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/.exec(svg)!;
+      const title = textsOf(svg).find((t) => t.content === 'loss' && t.rest.includes('rotate(-90'))!;
+      expect(title.x - (Number(plane[1]) + Number(plane[2]))).toBeGreaterThanOrEqual(30);
+    }
+  });
+
   it('exports the issue\'s JSON with non-finite losses as null', () => {
     const json = landscapeJson(data, { seed: 7 });
     expect(Object.keys(json)).toEqual(['config', 'directions', 'explained', 'axes', 'loss', 'center', 'runs', 'line']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, firstReaching } from '../../src/ui/mnist/target.ts';
-import { biasVariance } from '../../src/ui/mnist/bias-variance.ts';
+import { bestValAccuracy, compareRuns, firstReaching, rankRuns } from '../../src/ui/mnist/target.ts';
+import { biasVariance, gapTexts } from '../../src/ui/mnist/bias-variance.ts';
+import { formatSeconds } from '../../src/ui/mnist/seconds.ts';
 import { gradVerdict } from '../../src/ui/mnist/gradcheck-verdict.ts';
 
 const epochs = [
@@ -29,6 +30,51 @@ describe('compareRuns', () => {
       { name: 'fast', ...reachedAt(3) },
     ];
     expect(rows.sort(compareRuns).map((r) => r.name)).toEqual(['fast', 'late', 'better', 'slow', 'diverged']);
+  });
+});
+
+describe('rankRuns', () => {
+  const run = (name: string, accs: number[], target: { epoch: number; iterations: number; seconds: number } | null = null, diverged = false) => ({
+    name,
+    epochs: accs.map((valAccuracy) => ({ valAccuracy })),
+    target,
+    diverged,
+  });
+  it('puts the runs in the scoreboard order, whatever the race order', () => {
+    // The race order: SGD first; Adam reached the target, so the scoreboard (and the inspector) start with it.
+    const runs = [run('sgd', [0.8, 0.9]), run('adam', [0.96], { epoch: 1, iterations: 32, seconds: 0.07 }), run('rmsprop', [NaN], null, true), run('nag', [0.93, 0.92])];
+    expect(rankRuns(runs).map((r) => r.name)).toEqual(['adam', 'nag', 'sgd', 'rmsprop']);
+    expect(runs.map((r) => r.name)).toEqual(['sgd', 'adam', 'rmsprop', 'nag']); // not sorted in place
+    expect(bestValAccuracy(runs[3])).toBe(0.93);
+    expect(bestValAccuracy(run('none', []))).toBe(-Infinity);
+  });
+  it('keeps the race order on ties', () => {
+    expect(rankRuns([run('adam', [0.9]), run('adam#2', [0.9])]).map((r) => r.name)).toEqual(['adam', 'adam#2']);
+  });
+});
+
+describe('formatSeconds', () => {
+  it('writes a short run\'s total and per-epoch seconds alike: two decimals below 10 s, one above', () => {
+    expect(formatSeconds(0.06)).toBe('0.06 s');
+    expect(formatSeconds(0.0349)).toBe('0.03 s');
+    expect(formatSeconds(9.99)).toBe('9.99 s');
+    expect(formatSeconds(9.996)).toBe('10.0 s');
+    expect(formatSeconds(123.45)).toBe('123.5 s');
+    expect(formatSeconds(NaN)).toBe('— s');
+  });
+});
+
+describe('gapTexts', () => {
+  it('writes a negative gap with a true minus and says what it means', () => {
+    // 1.2% training error, 0.22% validation error: variance −0.98%, avoidable bias 1.2% − 0.2% = 1.00%.
+    const g = gapTexts(biasVariance(0.012, 0.0022));
+    expect(g.variance).toEqual({ value: '−0.98%', note: 'validation error below training error' });
+    expect(g.avoidableBias).toEqual({ value: '1.00%', note: '' });
+    // Training error under human level (0.1% < 0.2%).
+    expect(gapTexts(biasVariance(0.001, 0.02)).avoidableBias).toEqual({ value: '−0.10%', note: 'training error below human level' });
+  });
+  it('writes a gap that rounds to zero as 0.00%, with no note', () => {
+    expect(gapTexts(biasVariance(0.03, 0.02999)).variance).toEqual({ value: '0.00%', note: '' });
   });
 });
 

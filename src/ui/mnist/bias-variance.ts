@@ -34,3 +34,24 @@ export function biasVariance(trainError: number, valError: number, tolerance = 0
   const reading: Reading = bias && vari ? 'high bias and high variance' : bias ? 'high bias' : vari ? 'high variance' : 'good fit';
   return { trainError, valError, avoidableBias, variance, reading, advice: ADVICE[reading] };
 }
+
+/** A gap as the table writes it: a percentage with a true minus sign, and when negative, what that means. */
+export interface GapText {
+  readonly value: string;
+  readonly note: string;
+}
+
+function gapText(gap: number, negativeMeans: string): GapText {
+  const s = (100 * gap).toFixed(2);
+  // A gap that rounds to zero reads "0.00%", not "−0.00%" with a note.
+  if (!s.startsWith('-') || Number(s) === 0) return { value: `${s.replace('-', '')}%`, note: '' };
+  return { value: `−${s.slice(1)}%`, note: negativeMeans };
+}
+
+/** Both gaps of a reading in words: a negative variance is validation error below training error. */
+export function gapTexts(bv: BiasVariance): { readonly avoidableBias: GapText; readonly variance: GapText } {
+  return {
+    avoidableBias: gapText(bv.avoidableBias, 'training error below human level'),
+    variance: gapText(bv.variance, 'validation error below training error'),
+  };
+}

@@ -69,9 +69,9 @@ export class RunView {
     this.dash = look.dash;
   }
 
-  /** The entrant's label with what it ran with: "adam#2 (lr 0.003, beta1 0.9, …)". */
-  get label(): string {
-    return `${this.key} (${Object.entries(this.hyper).map(([k, v]) => `${k} ${v}`).join(', ')})`;
+  /** The entrant's display name (as the scoreboard writes it) with what it runs with: "Adam #2 (lr 0.003, beta1 0.9, …)". */
+  get legendText(): string {
+    return `${this.name} (${Object.entries(this.hyper).map(([k, v]) => `${k} ${v}`).join(', ')})`;
   }
 
   /** The epoch in progress (1-based; the last one once finished), and training seconds per completed epoch. */

@@ -33,3 +33,28 @@ export function compareRuns(a: RankInput, b: RankInput): number {
   const bv = Number.isFinite(b.bestValAccuracy) ? b.bestValAccuracy : -1;
   return bv - av;
 }
+
+/** What the ranking reads of a run (the fields of RunView it needs). */
+export interface RankedRun {
+  readonly epochs: readonly { readonly valAccuracy: number }[];
+  readonly target: { readonly epoch: number; readonly iterations: number; readonly seconds: number } | null;
+  readonly diverged: boolean;
+}
+
+/** The best validation accuracy over a run's epochs (−∞ before the first). */
+export const bestValAccuracy = (run: RankedRun): number =>
+  run.epochs.reduce((m, e) => (Number.isFinite(e.valAccuracy) ? Math.max(m, e.valAccuracy) : m), -Infinity);
+
+const rankInput = (run: RankedRun): RankInput => ({
+  reached: run.target ? { epoch: run.target.epoch, iteration: run.target.iterations, seconds: run.target.seconds, valAccuracy: NaN } : null,
+  bestValAccuracy: bestValAccuracy(run),
+  diverged: run.diverged,
+});
+
+/** The runs in the scoreboard's order (compareRuns); a new array, ties keep the race's order. */
+export function rankRuns<T extends RankedRun>(runs: readonly T[]): T[] {
+  return runs
+    .map((run) => ({ run, rank: rankInput(run) }))
+    .sort((a, b) => compareRuns(a.rank, b.rank))
+    .map((r) => r.run);
+}
