@@ -101,7 +101,7 @@ test('an embedded map link shows the map figure without the app controls', async
   await page.goto('/embed.html#s=himmelblau&opt=sgd,adam&lab=map:res=16:colour=basins');
   const figure = page.getByTestId('embed').locator('svg[viewBox="0 0 960 720"]');
   await expect(figure.locator('text', { hasText: 'Minimum the run ends in' })).toHaveCount(1, { timeout: 20_000 });
-  await expect(figure.locator('text').filter({ hasText: /^adam$/ })).toHaveCount(1);
+  await expect(figure.locator('text').filter({ hasText: /^Adam$/ })).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Back to the race' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Open in Optimizer playground' })).toHaveAttribute('href', /lab=map/);
 });
