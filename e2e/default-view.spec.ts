@@ -17,7 +17,7 @@ test('the default view shows contours and seven trajectories', async ({ page }) 
   // Issue 9, at the end (iteration 200): RMSprop touched the 0.001 target at 32 and ends at 0.0246, so
   // it is not green and the summary counts 6 of 7 within the target, not 7 of 7.
   const rmsprop = scoreboard(page).locator('tbody tr', { has: page.getByRole('button', { name: 'RMSprop' }) });
-  await expect(rmsprop.locator('td').first()).toHaveText('touched at 32, left');
+  await expect(rmsprop.locator('td').first()).toHaveText('touched at 32, then left it');
   await expect(rmsprop.locator('td').first()).not.toHaveClass(/hit/);
   await expect(rmsprop.locator('td').nth(1)).toHaveText('0.02459');
   const summary = page.locator('p.summary').first();

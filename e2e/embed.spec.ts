@@ -111,7 +111,7 @@ test('the embedded scoreboard is the summary alone: the figure legend names the 
   await expect(figure).toBeVisible();
   // The legend: each run's name, hyperparameters and iterations to target (SGD 21; Nesterov touched the target
   // at 38 and is above it at 40, settling at 48; Adam not yet).
-  for (const text of ['SGD', 'Nesterov', 'Adam', 'lr=0.05 β1=0.9 β2=0.999 ε=1e-8', '21', 'touched at 38, left', 'not reached']) {
+  for (const text of ['SGD', 'Nesterov', 'Adam', 'lr=0.05 β1=0.9 β2=0.999 ε=1e-8', '21', 'touched at 38, then left it', 'not reached']) {
     await expect(figure.locator('text').filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first()).toBeAttached();
   }
   await expect(page.getByRole('table')).toHaveCount(0);

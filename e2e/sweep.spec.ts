@@ -32,10 +32,25 @@ test('runs the sweep with progress, then shows curves, the SGD limit and the tab
   await expect(sgd).toContainText('lr < 2/λmax: 1 at the start, 1 at the minimum');
   // AdaDelta sweeps ε, clipped to ε ≤ 1: 17 of the 21 values.
   await expect(table(page).locator('tbody tr', { hasText: 'AdaDelta' })).toContainText('17 of 21 values');
-  await expect(page.getByRole('table', { name: 'Best value, iterations there and window per entrant' })).toBeVisible();
-  // At 1280 px the table fits the race column: every row's Race button shows without scrolling sideways.
+  await expect(page.getByRole('table', { name: 'Best value on the grid, iterations there and window per entrant' })).toBeVisible();
+  // The grid's best, said as such: the race's own lr 0.9 lies between grid values (0.562 settles in 36, 0.9 in 23).
+  await expect(table(page).locator('thead')).toContainText('Best on the grid');
+  await expect(sgd.locator('td').nth(2)).toHaveText('0.562');
+  await expect(plot(page).locator('svg text', { hasText: 'best on the grid 0.562: 36 iterations' })).toHaveCount(1);
+  // At 1280 px the table fits the race column: every row's Race button shows without scrolling sideways,
+  // its words on one line.
   const region = page.getByRole('region', { name: 'Sweep results' });
   expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  const buttons = table(page).getByRole('button', { name: /^Race at / });
+  await expect(buttons).toHaveCount(7);
+  const lines = await buttons.evaluateAll((bs) =>
+    bs.map((b) => {
+      const range = document.createRange();
+      range.selectNodeContents(b);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }),
+  );
+  expect(lines).toEqual([1, 1, 1, 1, 1, 1, 1]);
 });
 
 test('clicking a point races that entrant at that value', async ({ page }) => {
@@ -136,8 +151,12 @@ test.describe('at 375 px', () => {
     // The figure is drawn at its on-screen width: its text stays at its own size, not scaled down.
     expect(Number(await plot(page).locator('svg').first().getAttribute('width'))).toBeCloseTo(figure.width, -1);
     // The table's title stays outside its scrolling region, whole on the screen.
-    const title = (await page.getByText('Best value, iterations there and window per entrant').boundingBox())!;
+    const title = (await page.getByText('Best value on the grid, iterations there and window per entrant').boundingBox())!;
     expect(title.x + title.width).toBeLessThanOrEqual(375);
+    // SGD's and Momentum's stability labels (lr 1 and 1.9) as drawn in the page's font: both shown, apart.
+    const labels = await plot(page).locator('svg text[transform]', { hasText: 'λmax' }).evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON()));
+    expect(labels).toHaveLength(2);
+    expect(labels[1].left - labels[0].right).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: 'e2e/artifacts/sweep-375.png', fullPage: false });
   });
 });

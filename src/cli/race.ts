@@ -7,7 +7,7 @@
  * The view options are read exactly as a link is (view-options.ts), the race is the app's (raceForView),
  * and the JSON is the app's Export data (raceDataJson, documented in src/export/data.ts). The table's
  * "iterations to target" is the scoreboard's cell at the end of the budget (race-status.ts): settled,
- * "touched at 32, left" where the run touched the target but ended above it, "—" with no target. Each row
+ * "touched at 32, then left it" where the run touched the target but ended above it, "—" with no target. Each row
  * is an entrant, named by its label (`adam`, `adam#2`, `adam:lr=0.1`), with every hyperparameter it ran
  * with (and its own learning-rate schedule, if it has one).
  */

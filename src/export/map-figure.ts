@@ -1,9 +1,9 @@
 /**
  * The start-point map as a standalone SVG (issue 10): the one renderer of the map's SVG and PNG export, its
  * embed and `cli render --lab map` / `cli map --out`. Small multiples of the map scene (src/render/
- * map-scene.ts), one panel per entrant titled with its label and hyperparameters and summarised under its
- * axes; a shared colour key; the marked minima (map-scene.ts) and the race's
- * start (○) on every panel; the caption says surface, res and domain, budget, target, noise and seed.
+ * map-scene.ts), one panel per entrant titled with its display name (as the race legend names it) and
+ * hyperparameters and summarised under its axes; a shared colour key; the marked minima (map-scene.ts) and
+ * the race's start (○) on every panel; the caption says surface, res and domain, budget, target, noise and seed.
  *
  * Layout: the title on top, the key and caption at the bottom (wrapped to the width); in between the panels
  * on the grid of columns that makes them largest, each plot box with the domain's aspect (projection.ts

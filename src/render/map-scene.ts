@@ -15,10 +15,11 @@ import { hyperText } from './hyper-text.ts';
 import { basinColour, binOf, DIVERGED, iterationBins, NOT_REACHED } from './map-colours.ts';
 import { MINIMUM_GLYPH, type Glyph } from './markers.ts';
 import { entrantLook } from './palette.ts';
+import { entrantName } from './shown-run.ts';
 import { tickLabel } from './tick-label.ts';
 
 export interface MapPanel {
-  /** The entrant's label, and its hyperparameters as one line. */
+  /** The entrant's display name as the race's legend gives it (shown-run.ts), and its hyperparameters as one line. */
   readonly title: string;
   readonly hyper: string;
   readonly colour: string;
@@ -64,7 +65,8 @@ const KEYED_BASINS = 10;
 const LABELLED_MINIMA = 12;
 const MINIMUM_DOT: Glyph = [{ outline: [{ kind: 'circle', r: 1.6 }], fill: '#111', stroke: '#fff', strokeWidth: 0.8 }];
 
-const pct = (n: number, of: number) => `${Math.round((100 * n) / of)} %`;
+/** Written as the app's other percentages are ("97%", the MNIST tab). */
+const pct = (n: number, of: number) => `${Math.round((100 * n) / of)}%`;
 const num = (v: number) => tickLabel(Number(v.toPrecision(3)));
 
 function median(values: number[]): number {
@@ -127,7 +129,7 @@ export function mapScene(view: ViewState, map: ViewMap, colour: MapLab['colour']
   }
 
   const panels = map.lab.entrants.map((e, k) => ({
-    title: e.label ?? e.optimizer.id,
+    title: entrantName({ optimizer: e.optimizer.id, own: e.own ?? {}, ownSchedule: e.schedule ?? null, copy: e.copy ?? 1, batch: e.batch ?? null }),
     hyper: hyperText(e.optimizer.hyper, e.hyper),
     colour: entrantLook(e.optimizer.id, k).color,
     cells: cellsOf(k),

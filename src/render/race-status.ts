@@ -11,8 +11,10 @@
  *   no-target    when no target is set (and it has not diverged by k): "—";
  *   settled      when k ≥ settled, i.e. its loss at k and at every later iteration is within the target:
  *                "40", or "40 (touched at 32)" where the first touch came earlier. Only this is green;
- *   touched      when hit ≤ k but it is not settled by k: "touched at 32, left" when its loss at k is above
- *                the target, "touched at 32, won't stay" when it is within it now but leaves it later;
+ *   touched      when hit ≤ k but it is not settled by k: "touched at 32, then left it" when its loss at k
+ *                is above the target, "touched at 32, won't stay" when it is within it now but leaves it later
+ *                (not the bare "left": read as a direction or a remainder; and no longer than "won't stay",
+ *                so the scoreboard's row keeps one line at 1280 px, and in a 700 px embed, as playback passes);
  *   not-reached  otherwise (k < hit, or no touch at all): "not reached".
  * The summary names the first run(s) to settle and counts only the runs settled by k ("settled within the
  * target": within it at k and staying there); the rows say which runs touched the target and left. Its
@@ -59,7 +61,7 @@ export function outcomeText(o: Outcome): string {
     case 'settled':
       return o.hit < o.at ? `${o.at} (touched at ${o.hit})` : String(o.at);
     case 'touched':
-      return `touched at ${o.hit}, ${o.left ? 'left' : "won't stay"}`;
+      return `touched at ${o.hit}, ${o.left ? 'then left it' : "won't stay"}`;
     case 'diverged':
       return o.hit === null ? `diverged at ${o.at}` : `touched at ${o.hit}, diverged at ${o.at}`;
     case 'no-target':

@@ -175,7 +175,7 @@ describe('race output (in-process)', () => {
     const out = raceOutput(parse(['--surface', 'bowl']));
     expect(out).toMatch(/\nsgd\s+lr=0\.9\s+23\s+1\.64345e-34\n/);
     expect(out).toMatch(/\nnag\s+lr=0\.1 beta=0\.9\s+59 \(touched at 38\)\s+3\.03294e-11\n/);
-    expect(out).toMatch(/\nrmsprop\s+lr=0\.3 rho=0\.9 eps=1e-8\s+touched at 32, left\s+0\.0245924\n/);
+    expect(out).toMatch(/\nrmsprop\s+lr=0\.3 rho=0\.9 eps=1e-8\s+touched at 32, then left it\s+0\.0245924\n/);
     expect(raceOutput(parse(['--surface', 'bowl', '--optimizers', 'sgd', '--steps', '20']))).toMatch(/\nsgd\s+lr=0\.9\s+not reached\s+/);
   });
 

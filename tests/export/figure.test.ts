@@ -154,7 +154,7 @@ describe('figure bounds and sizes', () => {
     // Adam touched it at 63 and stays from 84.
     const v: ViewState = { ...defaultView(getSurface('bowl')!, VOCABULARY), entrants: plainEntrants(['rmsprop', 'adam']) };
     const texts = elements(figureSvg(figureSpecForView(v, SMALL))).filter((e) => e.name === 'text').map((e) => e.text);
-    expect(texts).toContain('touched at 32, left');
+    expect(texts).toContain('touched at 32, then left it');
     expect(texts).toContain('84 (touched at 63)');
   });
 

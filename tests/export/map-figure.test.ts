@@ -31,7 +31,7 @@ describe('map figure', () => {
     const scene = mapScene(view, map, 'basins');
     for (let k = 0; k < 3; k++) {
       const texts = inPanel(k).map((e) => e.text);
-      expect(texts).toContain(['sgd', 'momentum', 'adam:lr=0.05'][k]);
+      expect(texts).toContain(['SGD', 'Momentum', 'Adam lr=0.05'][k]);
       // The cells: one path per colour used, exactly the basins' four colours (every run ends at a minimum).
       const fills = inPanel(k).filter((e) => e.name === 'path' && e.ancestors.at(-1)?.attrs['shape-rendering'] === 'crispEdges').map((e) => e.attrs.fill);
       expect(new Set(fills)).toEqual(new Set(scene.palette.slice(0, 4)));

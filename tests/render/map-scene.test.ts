@@ -8,6 +8,8 @@ import { binOf, DIVERGED, iterationBins, NOT_REACHED } from '../../src/render/ma
 import { cellAt, mapScene } from '../../src/render/map-scene.ts';
 import { cellReadout } from '../../src/render/map-readout.ts';
 import { getOptimizer } from '../../src/optim/index.ts';
+import { shownRuns } from '../../src/render/shown-run.ts';
+import { raceForView } from '../../src/view/race.ts';
 import { run } from '../../src/run/run.ts';
 import { decodeView } from '../../src/view/link.ts';
 import { VOCABULARY } from '../../src/view/vocabulary.ts';
@@ -43,7 +45,7 @@ describe('map scene', () => {
     const view = viewOf('s=bowl&opt=sgd,adam&lab=map:res=8');
     const map = viewMap(view, 8);
     const scene = mapScene(view, map, 'iterations');
-    expect(scene.panels.map((p) => p.title)).toEqual(['sgd', 'adam']);
+    expect(scene.panels.map((p) => p.title)).toEqual(['SGD', 'Adam']);
     expect(scene.panels[0].hyper).toBe('lr=0.9');
     // Cell (i, j) = (6, 1) starts at (−10 + 6.5·20/8, −5 + 1.5·10/8) = (6.25, −3.125), index 1·8 + 6 = 14.
     const one = run({ objective: surfaceObjective(getSurface('bowl')!), optimizer: getOptimizer('sgd'), hyper: { lr: 0.9 }, start: [6.25, -3.125], steps: 200, target: 1e-3 });
@@ -61,10 +63,17 @@ describe('map scene', () => {
       { colour: NOT_REACHED, label: 'not reached' },
       { colour: DIVERGED, label: 'diverged' },
     ]);
-    expect(sgd.summary).toMatch(/^100 % settle \(median [\d.]+ iterations\), 0 % diverge$/);
+    expect(sgd.summary).toMatch(/^100% settle \(median [\d.]+ iterations\), 0% diverge$/);
     expect(scene.caption[0]).toBe('Start-point map: each pixel is one start, 8×8 over x from -10 to 10, y from -5 to 5; budget 200 updates; target f − f* ≤ 0.001 (f* = 0)');
     expect(cellAt(scene, 6.25, -3.125)).toEqual({ i: 6, j: 1 });
     expect(cellReadout(view, map, 0, 14)).toEqual({ start: [6.25, -3.125], startText: 'start (6.25, -3.125)', outcome: 'settles after 23 iterations', end: expect.stringMatching(/^ends at \(.*\), minimum 1$/) });
+  });
+
+  it("titles each panel with the race legend's display name, not the entrant's id", () => {
+    const view = viewOf('s=bowl&opt=sgd,nag,adam:lr=0.05,adam:lr=0.05&steps=20&lab=map:res=2');
+    const scene = mapScene(view, viewMap(view, 2), 'iterations');
+    expect(scene.panels.map((p) => p.title)).toEqual(['SGD', 'Nesterov', 'Adam lr=0.05', 'Adam lr=0.05 #2']);
+    expect(scene.panels.map((p) => p.title)).toEqual(shownRuns(raceForView(view)).map((r) => r.name));
   });
 
   it('marks a diverged run red and says at which update', () => {

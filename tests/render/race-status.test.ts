@@ -27,7 +27,7 @@ describe('outcomeAt / outcomeText: iterations to target is settled, and the firs
     expect([0, 1, 2, 3, 4, 5].map((k) => at(late, k))).toEqual([
       'not reached',
       "touched at 1, won't stay",
-      'touched at 1, left',
+      'touched at 1, then left it',
       '3 (touched at 1)',
       '3 (touched at 1)',
       '3 (touched at 1)',
@@ -37,7 +37,7 @@ describe('outcomeAt / outcomeText: iterations to target is settled, and the firs
 
   it('touch and leave: never green, and at the end it says it left', () => {
     expect(at(leaves, 1)).toBe("touched at 1, won't stay");
-    expect(at(leaves, 3)).toBe('touched at 1, left');
+    expect(at(leaves, 3)).toBe('touched at 1, then left it');
     expect(outcomeAt(leaves, 3, 1)).toEqual({ kind: 'touched', hit: 1, left: true });
   });
 
@@ -66,9 +66,9 @@ describe('outcomeAt / outcomeText: iterations to target is settled, and the firs
 
 describe('outcomeTexts: every text a run can show, for reserving legend space', () => {
   it('lists the touch texts only where the touch differs from settled', () => {
-    expect(outcomeTexts(late, 1)).toEqual(['not reached', 'touched at 1, left', "touched at 1, won't stay", '3 (touched at 1)']);
+    expect(outcomeTexts(late, 1)).toEqual(['not reached', 'touched at 1, then left it', "touched at 1, won't stay", '3 (touched at 1)']);
     expect(outcomeTexts(stays, 1)).toEqual(['not reached', '1']);
-    expect(outcomeTexts(divergesInside, 1)).toEqual(['not reached', 'touched at 0, left', "touched at 0, won't stay", 'touched at 0, diverged at 2']);
+    expect(outcomeTexts(divergesInside, 1)).toEqual(['not reached', 'touched at 0, then left it', "touched at 0, won't stay", 'touched at 0, diverged at 2']);
     expect(outcomeTexts(stays, null)).toEqual(['—']);
   });
 });
@@ -97,7 +97,7 @@ describe('raceSummary: counts only the runs within the target at k and staying t
       'SGD settled within the target first, in 23 iterations; 6 of 7 have settled by iteration 200.',
     );
     const rmsprop = bowl.find((t) => t.optimizer === 'rmsprop')!;
-    expect(outcomeText(outcomeAt(rmsprop, 200, view.target))).toBe('touched at 32, left');
+    expect(outcomeText(outcomeAt(rmsprop, 200, view.target))).toBe('touched at 32, then left it');
   });
 });
 
@@ -117,7 +117,7 @@ describe('gap targets (issue 9)', () => {
   it('words "left" by the gap f − f* at k, with the run\'s own f*', () => {
     // f* = −1, target 0.1: −0.95 is within (gap 0.05), −0.5 is not (gap 0.5).
     const r = run([0, -0.95, -0.5], { hit: 1, fStar: -1 });
-    expect(outcomeText(outcomeAt(r, 2, 0.1))).toBe('touched at 1, left');
+    expect(outcomeText(outcomeAt(r, 2, 0.1))).toBe('touched at 1, then left it');
     expect(outcomeText(outcomeAt(r, 1, 0.1))).toBe("touched at 1, won't stay");
     // The same losses measured from f* = 0 would be within at 2.
     expect(outcomeText(outcomeAt({ ...r, fStar: 0 }, 2, 0.1))).toBe("touched at 1, won't stay");

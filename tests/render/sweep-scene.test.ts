@@ -14,6 +14,8 @@ import { decodeView } from '../../src/view/link.ts';
 import type { SweepLab } from '../../src/view/state.ts';
 import { sweepJobForView } from '../../src/view/sweep.ts';
 import { VOCABULARY } from '../../src/view/vocabulary.ts';
+import { raceForView } from '../../src/view/race.ts';
+import { textWidth } from '../../src/render/text-width.ts';
 
 const hash = `f=${encodeURIComponent('x^2/10 + y^2')}&start=3,2&target=0.001&steps=2000&noise=0.01&seed=7&opt=sgd,adam:lr=0.1&lab=sweep:from=0.5:to=1.6:points=12`;
 const view = decodeView(hash, VOCABULARY).view;
@@ -62,7 +64,7 @@ describe('the sweep figure', () => {
     expect(w.decades).toBeCloseTo(Math.log10(3.2 ** (6 / 11)), 12);
     const best = runs[0].results.find((r) => r.value === w.best)!;
     const legend = scene.texts.map((t) => t.text).join(' ');
-    expect(legend).toContain(`best ${Number(w.best.toPrecision(3))}: ${best.settled} iterations; window 0.28 decades (0.5 … 0.943)`);
+    expect(legend).toContain(`best on the grid ${Number(w.best.toPrecision(3))}: ${best.settled} iterations; window 0.28 decades (0.5 … 0.943)`);
     expect(legend).toContain('lr < 2/λmax: 1 at the start, 1 at the minimum');
   });
 
@@ -74,7 +76,7 @@ describe('the sweep figure', () => {
     // A typed expression's SGD starts at the registry's lr 0.01 (off this grid, so no current-value mark).
     expect(svg).toContain('>SGD, lr now 0.01</text>');
     // The legend line wraps in the drawing; the <desc> holds it whole.
-    expect(svg).toContain('Adam lr=0.1 (β1=0.9 β2=0.999 ε=1e-8), lr now 0.1 best ');
+    expect(svg).toContain('Adam lr=0.1 (β1=0.9 β2=0.999 ε=1e-8), lr now 0.1 best on the grid ');
   });
 
   it('picks the run nearest a click, within reach', () => {
@@ -111,4 +113,64 @@ describe('a sweep of another hyperparameter (lab param)', () => {
     expect(lr).toContain('>lr (log scale)<');
     expect(lr).toContain('Dashed rules: stability limits from the Hessian.');
   });
+});
+
+describe('the default sweep of the bowl (SGD and Momentum, their limits at lr 1 and 1.9)', () => {
+  const bowl = decodeView('s=bowl&opt=sgd,momentum&lab=sweep', VOCABULARY).view;
+  const bowlLab = bowl.lab as SweepLab;
+  const bowlRuns = runSweepJob(sweepJobForView(bowl, bowlLab));
+  const bowlInput = sweepFigureInput(bowl, bowlLab, bowlRuns);
+
+  it("calls the grid's best the best on the grid: the race's own lr 0.9, off the grid, settles sooner", () => {
+    // The grid 1e-4 … 10 in 61 log steps has 10^(-1/12) ≈ 0.825 (24 iterations) and then 1 (diverges); 0.9 is not on it.
+    expect(bowlRuns[0].results.map((r) => r.value)).not.toContain(0.9);
+    expect(bowlRuns[0].window!.best).toBeCloseTo(10 ** (-1 / 12), 12);
+    expect(raceForView(bowl)[0].settled).toBe(23);
+    const legend = sweepScene(bowlInput, { width: 720, height: 'auto' }).texts.map((t) => t.text).join(' ');
+    expect(legend).toContain('SGD, lr now 0.9');
+    expect(legend).toContain('best on the grid 0.825: 24 iterations');
+    expect(legend).not.toMatch(/(^|; )best 0/);
+    expect(legend).toContain('Large marker: the best value on the grid');
+  });
+
+  // A text's painted box: its width along the baseline (text-width.ts), 0.8 of its size above the baseline and
+  // 0.25 below, and the 1.5 px white halo of a label over the plot (class "l"); rotated −90° about (x, y).
+  const paintedBox = (t: ReturnType<typeof sweepScene>['texts'][number]) => {
+    const len = textWidth(t.text, { size: t.size, bold: /\b(h|k)\b/.test(t.cls), family: t.cls === 'e' ? 'mono' : 'sans' });
+    const halo = t.cls.split(' ').includes('l') ? 1.5 : 0;
+    const from = t.anchor === 'end' ? -len : t.anchor === 'middle' ? -len / 2 : 0;
+    const along = [from - halo, from + len + halo];
+    const across = [-0.8 * t.size - halo, 0.25 * t.size + halo];
+    return t.rotate === -90
+      ? { x0: t.x + across[0], x1: t.x + across[1], y0: t.y - along[1], y1: t.y - along[0] }
+      : { x0: t.x + along[0], x1: t.x + along[1], y0: t.y + across[0], y1: t.y + across[1] };
+  };
+
+  // 375: a phone's export; 351: the figure in the app's column on a 375 px wide screen.
+  for (const width of [375, 351]) {
+    it(`keeps at least 4 px between any two texts' painted boxes at ${width} px, so a rule fits between two labels untouched`, () => {
+      const scene = sweepScene(bowlInput, { width, height: 'auto' });
+      const rotated = scene.texts.filter((t) => t.rotate === -90 && t.cls === 't l');
+      // Both rules are labelled: SGD's on the left of its rule, Momentum's facing away on the right of its.
+      expect(rotated.map((t) => t.text)).toEqual(['lr < 2/λmax = 1', 'lr < 2(1+β)/((1−d)·λmax) = 1.9']);
+      const [sgd, momentum] = scene.rules;
+      expect(paintedBox(rotated[0]).x1).toBeLessThanOrEqual(sgd.x);
+      expect(paintedBox(rotated[1]).x0).toBeGreaterThanOrEqual(momentum.x);
+      const boxes = scene.texts.map((t) => ({ text: t.text, rotated: t.rotate === -90, ...paintedBox(t) }));
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i], boxes[j]];
+          const gap = Math.max(b.x0 - a.x1, a.x0 - b.x1, b.y0 - a.y1, a.y0 - b.y1);
+          // Stacked legend lines are 14 px apart, closer than 4 px but not touching; a rotated label keeps 4 px.
+          expect(gap, `"${a.text}" and "${b.text}"`).toBeGreaterThanOrEqual(a.rotated || b.rotated ? 4 : 0);
+        }
+      }
+      // No rule label's box reaches another entrant's rule (its own is the nearest).
+      for (const t of rotated) {
+        const box = paintedBox(t);
+        const others = [...scene.rules].sort((p, q) => Math.abs(p.x - t.x) - Math.abs(q.x - t.x)).slice(1);
+        for (const r of others) expect(r.x < box.x0 - 2 || r.x > box.x1 + 2, `"${t.text}" and the rule at ${r.x}`).toBe(true);
+      }
+    });
+  }
 });
