@@ -33,8 +33,9 @@ test('a half-typed invalid expression keeps the last surface, scoreboard and URL
   const table = await scoreboard(page).innerText();
   const field = exprField(page);
   await field.fill('');
-  // Typed key by key, faster than the pause: "x" and "x " parse on the way, "x +" does not.
-  await field.pressSequentially('x +* y', { delay: 60 });
+  // Typed key by key; no prefix of it parses, so however long the machine stalls between two keys (a
+  // pause applies what compiles), nothing may be applied.
+  await field.pressSequentially('*x + y', { delay: 60 });
   await expect(page.getByRole('alert')).toContainText('position');
   await page.waitForTimeout(1000);
   await field.blur();
