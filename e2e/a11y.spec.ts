@@ -2,7 +2,7 @@
  * Accessibility (issue 9): an axe-core audit with the WCAG 2.1 A and AA rules finds no serious or critical
  * violation on the Surfaces tab (the default bowl and the linear-regression surface, whose formula is wider
  * than its column), the MNIST tab (its form, and at 375 px after a short training run, with its scoreboard
- * and bias/variance tables), the embed page (each of its control levels) and the 375 px layout. The
+ * and bias/variance tables), the Lessons tab (a lesson with its figure, and at 375 px), the embed page (each of its control levels) and the 375 px layout. The
  * keyboard reaches every control of the Surfaces tab, each with a visible focus ring, and Space after
  * clicking Step plays.
  */
@@ -54,6 +54,17 @@ test.describe('axe, WCAG 2.1 A/AA: no serious or critical violation', () => {
     test.setTimeout(90_000);
     await mnistReady(page);
     expect(await violations(page)).toEqual([]);
+  });
+
+  test('Lessons tab: the EWA lesson with its figure, at 1280 px and at 375 px', async ({ browser }) => {
+    for (const options of [{}, PHONE]) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      await page.goto('/#tab=lessons&lesson=ewa');
+      await expect(page.getByTestId('lesson-figure')).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+      await context.close();
+    }
   });
 
   for (const controls of ['none', 'playback', 'all']) {
