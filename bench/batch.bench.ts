@@ -9,14 +9,11 @@
  */
 import { loadavg } from 'node:os';
 import { bundledWorkloads, cpuClock } from './bundle.ts';
+import { wholeOption } from './option.ts';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const { batchVsScalar, formatBatchVsScalar } = await bundledWorkloads();
 console.log(`load average ${load()}`);
-console.log(formatBatchVsScalar(batchVsScalar(arg('grid', 128), arg('steps', 1000), 32, cpuClock), 'CPU'));
-console.log(formatBatchVsScalar(batchVsScalar(arg('grid', 128), arg('steps', 1000)), 'wall'));
+console.log(formatBatchVsScalar(batchVsScalar(wholeOption('grid', 128), wholeOption('steps', 1000), 32, cpuClock), 'CPU'));
+console.log(formatBatchVsScalar(batchVsScalar(wholeOption('grid', 128), wholeOption('steps', 1000)), 'wall'));
 console.log(`load average ${load()}`);

@@ -11,13 +11,10 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM } from '../playwright.config.ts';
 import { bundle } from './bundle.ts';
 import { formatBatchVsScalar, type BatchVsScalar } from './lab-workloads.ts';
+import { wholeOption } from './option.ts';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const grid = arg('grid', 128);
-const steps = arg('steps', 1000);
+const grid = wholeOption('grid', 128);
+const steps = wholeOption('steps', 1000);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 const script = await bundle(new URL('./lab-page.ts', import.meta.url), 'iife', 'browser');

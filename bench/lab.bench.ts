@@ -17,13 +17,10 @@ import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { BUNDLE } from '../scripts/build-cli.mjs';
 import { bundledWorkloads, cpuClock } from './bundle.ts';
+import { wholeOption } from './option.ts';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const grid = arg('grid', 128);
-const steps = arg('steps', 1000);
+const grid = wholeOption('grid', 128);
+const steps = wholeOption('steps', 1000);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const { batchVsScalar, formatBatchVsScalar, mapTime, sweepTime } = await bundledWorkloads();

@@ -20,18 +20,12 @@ import { MNIST_HYPER } from '../src/mnist/hyper-defaults.ts';
 import { trainRecording } from '../src/mnist/landscape/checkpoints.ts';
 import { createLandscapeJob } from '../src/mnist/landscape/landscape.ts';
 import { createSubsetLoss } from '../src/mnist/landscape/subset-loss.ts';
+import { wholeOption } from './option.ts';
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!(Number.isInteger(value) && value >= 1)) throw new Error(`--${name} needs a positive integer, got ${process.argv[at + 1]}`);
-  return value;
-}
-const EPOCHS = option('epochs', 1);
-const LIMIT = option('limit', 10_000);
-const GRID = option('grid', 31);
-const SUBSET = option('subset', 2000);
+const EPOCHS = wholeOption('epochs', 1);
+const LIMIT = wholeOption('limit', 10_000);
+const GRID = wholeOption('grid', 31);
+const SUBSET = wholeOption('subset', 2000);
 
 const config = { ...DEFAULT_TRAIN, epochs: EPOCHS };
 const data = splitMnist(readMnistFiles(), { seed: config.seed, limit: LIMIT });

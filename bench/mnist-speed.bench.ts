@@ -29,21 +29,15 @@ import { createTsBackend } from '../src/mnist/kernels/ts.ts';
 import { createWasmBackend } from '../src/mnist/kernels/wasm/wasm-backend.ts';
 import type { KernelBackend } from '../src/mnist/kernels/types.ts';
 import { sgd } from '../src/optim/sgd.ts';
+import { wholeOption } from './option.ts';
 
 const CONFIG = DEFAULT_TRAIN; // 784-64-16-10 sigmoid/tanh, Xavier uniform, batch 128, seed 1
 const BATCH = CONFIG.batchSize;
 const HYPER = { lr: 0.2 };
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!(Number.isInteger(value) && value >= 1)) throw new Error(`--${name} needs a positive integer, got ${process.argv[at + 1]}`);
-  return value;
-}
-const TIMED = option('batches', 100);
-const WARMUP = option('warmup', 10);
-const ROUNDS = option('rounds', 3);
+const TIMED = wholeOption('batches', 100);
+const WARMUP = wholeOption('warmup', 10);
+const ROUNDS = wholeOption('rounds', 3);
 
 const split = splitMnist(readMnistFiles(), { seed: CONFIG.seed });
 /** The trainer's initial weights and, after its first step, its first epoch's batch order. */

@@ -9,16 +9,10 @@ import { splitMnist } from '../src/mnist/dataset.ts';
 import { createTrainer, DEFAULT_TRAIN, trainToEnd } from '../src/mnist/train.ts';
 import { evaluate } from '../src/mnist/evaluate.ts';
 import { sgd } from '../src/optim/sgd.ts';
+import { wholeOption } from './option.ts';
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a whole number, got ${process.argv[at + 1]}`);
-  return value;
-}
 
-const config = { ...DEFAULT_TRAIN, seed: option('seed', 1), epochs: option('epochs', 40) };
+const config = { ...DEFAULT_TRAIN, seed: wholeOption('seed', 1, 0), epochs: wholeOption('epochs', 40, 0) };
 const data = splitMnist(readMnistFiles(), { seed: config.seed });
 const tr = createTrainer(data, config, sgd, { lr: 0.2 });
 console.log(`textbook setting, seed ${config.seed}: epoch, validation accuracy, test accuracy, cumulative training seconds`);
