@@ -217,13 +217,17 @@ export function drawEpochOrder(tr: Trainer): void {
   tr.orderEpoch = tr.epochs.length;
 }
 
+/** Whether readyForEvaluation would recompute batch-norm statistics now (and so read training batches). */
+export const needsRecalibration = (tr: Trainer): boolean =>
+  evaluatesElsewhere(tr.optimizer) && tr.net.hidden.some((h) => h.bn) && tr.batchNormAt !== tr.iteration;
+
 /**
  * Makes the network ready to be evaluated at its params: for Schedule-Free SGD with batch norm, the running
  * statistics are recomputed at x (see the header), once per iteration. Every other rule: nothing to do.
  */
 export function readyForEvaluation(tr: Trainer): void {
   const { net, config } = tr;
-  if (!evaluatesElsewhere(tr.optimizer) || !net.hidden.some((h) => h.bn) || tr.batchNormAt === tr.iteration) return;
+  if (!needsRecalibration(tr)) return;
   const n = tr.order.length;
   for (let b = 0; b < BN_RECALIBRATION_BATCHES; b++) {
     const start = (b % tr.stepsPerEpoch) * config.batchSize;

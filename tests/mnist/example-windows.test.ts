@@ -3,7 +3,7 @@ import { readMnistFiles } from '../../src/mnist/load-node.ts';
 import { compactSet, imageBytes, splitIndices, splitMnist, type MnistSplit } from '../../src/mnist/dataset.ts';
 import { parseIdxImages, parseIdxLabels } from '../../src/mnist/idx.ts';
 import { ExampleWindows, WINDOW_EXAMPLES, type ExampleLoad } from '../../src/mnist/example-windows.ts';
-import { createTrainer, DEFAULT_TRAIN, readyForEvaluation, recalibrationExamples, trainSteps, type TrainConfig, type Trainer } from '../../src/mnist/train.ts';
+import { createTrainer, DEFAULT_TRAIN, needsRecalibration, readyForEvaluation, recalibrationExamples, trainSteps, type TrainConfig, type Trainer } from '../../src/mnist/train.ts';
 import { evaluate } from '../../src/mnist/evaluate.ts';
 import { getOptimizer, resolveHyper } from '../../src/optim/index.ts';
 import type { OptimizerId } from '../../src/optim/types.ts';
@@ -135,8 +135,10 @@ describe('training on example windows (a worker without the training images)', (
       while (!s.windows.ready() && (load = s.windows.next())) serve(s.windows, load);
       trainSteps(s.tr, 1);
     }
+    expect(needsRecalibration(s.tr)).toBe(true);
     serve(s.windows, s.windows.recalibrationLoad());
     readyForEvaluation(s.tr);
+    expect(needsRecalibration(s.tr)).toBe(false);
     expect(s.tr.net.hidden.map((h) => Array.from(h.bn!.runMean))).toEqual(stoppedRef.net.hidden.map((h) => Array.from(h.bn!.runMean)));
   });
 });

@@ -13,7 +13,7 @@
  */
 /// <reference lib="webworker" />
 import { identityOrder, type DigitSet } from '../dataset.ts';
-import { readyForEvaluation, recalibrationExamples, trainSteps, type Trainer } from '../train.ts';
+import { needsRecalibration, readyForEvaluation, recalibrationExamples, trainSteps, type Trainer } from '../train.ts';
 import { createEvaluationDetail, evaluate } from '../evaluate.ts';
 import { ExampleWindows, type ExampleLoad } from '../example-windows.ts';
 import { trainerOn } from './pick-backend.ts';
@@ -155,7 +155,7 @@ async function finish(run: Run): Promise<void> {
     await run.loading;
     const net = tr.net;
     if (!tr.diverged) {
-      if (recalibrationExamples(tr.optimizer, tr.config, tr.order.length) > 0 && tr.batchNormAt !== tr.iteration) await fetchLoad(run, windows.recalibrationLoad());
+      if (needsRecalibration(tr)) await fetchLoad(run, windows.recalibrationLoad());
       readyForEvaluation(tr);
     }
     const detail = createEvaluationDetail(10, tr.data.test.indices.length);
