@@ -67,7 +67,7 @@ const timer = setInterval(() => {
 }, 100);
 await page.getByTestId('train').click();
 const n = opt.split(',').length;
-await page.waitForFunction((n) => document.querySelectorAll('[data-testid="mnist-scoreboard"] .status.done').length === n, n, { timeout: 900000, polling: 200 });
+await page.waitForFunction((n) => document.querySelectorAll('[data-testid="mnist-scoreboard"] [data-testid="status"].done').length === n, n, { timeout: 900000, polling: 200 });
 await page.waitForTimeout(1000);
 clearInterval(timer);
 const after = measure();
