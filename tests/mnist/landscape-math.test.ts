@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gramMatrix, pcaDirections, topEigenpair } from '../../src/mnist/landscape/pca.ts';
+import { arrayRows, deltaRows, gramMatrix, pcaDirections, topEigenpair } from '../../src/mnist/landscape/pca.ts';
 import { filterNormalizedDirection, filterNormalizedPair } from '../../src/mnist/landscape/filter-normalized.ts';
 import { planePoint, projectOntoPlane, type Plane } from '../../src/mnist/landscape/plane.ts';
 import { linspace, pcaAxes } from '../../src/mnist/landscape/axes.ts';
@@ -23,10 +23,10 @@ describe('PCA of checkpoint deltas (uncentred, through the Gram matrix)', () => 
     // Eigenpairs: 4 with v = (1,1,0)/√2, 2 with v = (0,0,1), 0.  u₁ = Xᵀv₁/√4 = (1,1,0)/√2, u₂ = Xᵀv₂/√2 = (1,−1,0)/√2.
     // Explained: 4/6 and 2/6.
     const X = [[1, 1, 0], [1, 1, 0], [1, -1, 0]];
-    expect(Array.from(gramMatrix(X))).toEqual([2, 2, 0, 2, 2, 0, 0, 0, 2]);
-    const top = topEigenpair(gramMatrix(X), 3);
+    expect(Array.from(gramMatrix(arrayRows(X)))).toEqual([2, 2, 0, 2, 2, 0, 0, 0, 2]);
+    const top = topEigenpair(gramMatrix(arrayRows(X)), 3);
     expect(top.value).toBeCloseTo(4, 12);
-    const pca = pcaDirections(X);
+    const pca = pcaDirections(arrayRows(X));
     expect(pca.explained[0]).toBeCloseTo(2 / 3, 12);
     expect(pca.explained[1]).toBeCloseTo(1 / 3, 12);
     const r = Math.SQRT1_2;
@@ -46,7 +46,7 @@ describe('PCA of checkpoint deltas (uncentred, through the Gram matrix)', () => 
       const b = (k < 20 ? 1 : -1) * Math.sqrt(t);
       return p.map((pi, i) => a * pi + b * q[i]);
     });
-    const pca = pcaDirections(rows);
+    const pca = pcaDirections(arrayRows(rows));
     expect(norm(pca.d1)).toBeCloseTo(1, 12);
     expect(norm(pca.d2)).toBeCloseTo(1, 12);
     expect(dot(pca.d1, pca.d2)).toBeCloseTo(0, 10);
@@ -62,7 +62,7 @@ describe('PCA of checkpoint deltas (uncentred, through the Gram matrix)', () => 
   });
 
   it('collinear deltas: the second axis explains nothing and is orthogonal to the first', () => {
-    const pca = pcaDirections([[1, 2, 2], [2, 4, 4]]);
+    const pca = pcaDirections(arrayRows([[1, 2, 2], [2, 4, 4]]));
     expect(pca.explained[0]).toBeCloseTo(1, 12);
     expect(pca.explained[1]).toBe(0);
     [1 / 3, 2 / 3, 2 / 3].forEach((v, i) => expect(pca.d1[i]).toBeCloseTo(v, 12));
@@ -70,8 +70,27 @@ describe('PCA of checkpoint deltas (uncentred, through the Gram matrix)', () => 
     expect(norm(pca.d2)).toBeCloseTo(1, 12);
   });
 
+  it('the blocked Gram matrix equals the pairwise dot products bit for bit, across blocks', () => {
+    const rng = createRng(3);
+    const rows = Array.from({ length: 37 }, () => Float64Array.from({ length: 50 }, () => rng.normal()));
+    const G = gramMatrix(arrayRows(rows));
+    for (let i = 0; i < 37; i++) for (let j = 0; j < 37; j++) expect(G[i * 37 + j]).toBe(dot(rows[Math.max(i, j)], rows[Math.min(i, j)]));
+  });
+
+  it('deltas read from the checkpoints give the same directions as a Float32 copy of the deltas', () => {
+    const rng = createRng(5);
+    const theta0 = Float32Array.from({ length: 300 }, () => rng.normal());
+    const checkpoints = Array.from({ length: 40 }, (_, k) => theta0.map((v, i) => v + (k + 1) * 0.01 * Math.sin(i + k) + 1e-3 * rng.normal()));
+    const copied = checkpoints.map((c) => c.map((v, i) => v - theta0[i]));
+    const streamed = pcaDirections(deltaRows(theta0, checkpoints));
+    const stored = pcaDirections(arrayRows(copied));
+    expect(Array.from(streamed.d1)).toEqual(Array.from(stored.d1));
+    expect(Array.from(streamed.d2)).toEqual(Array.from(stored.d2));
+    expect(streamed.explained).toEqual(stored.explained);
+  });
+
   it('refuses runs that never moved', () => {
-    expect(() => pcaDirections([[0, 0], [0, 0]])).toThrow(/never left θ₀/);
+    expect(() => pcaDirections(arrayRows([[0, 0], [0, 0]]))).toThrow(/never left θ₀/);
   });
 });
 

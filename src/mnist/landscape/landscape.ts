@@ -19,7 +19,7 @@ import type { ParamLayout } from '../layout.ts';
 import type { Checkpoints } from './checkpoints.ts';
 import { lineAlphas, pcaAxes, randomAxes } from './axes.ts';
 import { filterNormalizedPair } from './filter-normalized.ts';
-import { pcaDirections } from './pca.ts';
+import { deltaRows, pcaDirections } from './pca.ts';
 import { projectOntoPlane, type Plane } from './plane.ts';
 import { createPlaneLoss } from './plane-loss.ts';
 import type { SubsetLoss } from './subset-loss.ts';
@@ -83,8 +83,7 @@ function sameStart(runs: readonly LandscapeEntrant[]): Float32Array {
 
 function planeFor(req: LandscapeRequest, theta0: Float32Array, kept: readonly Float32Array[][]): { plane: Plane; explained: readonly [number, number] | null } {
   if (req.directions === 'pca') {
-    const deltas = kept.flatMap((ps) => ps.slice(1).map((p) => p.map((v, i) => v - theta0[i])));
-    const pca = pcaDirections(deltas);
+    const pca = pcaDirections(deltaRows(theta0, kept.flatMap((ps) => ps.slice(1))));
     return { plane: { origin: theta0, d1: pca.d1, d2: pca.d2 }, explained: pca.explained };
   }
   const centre = kept[req.center];

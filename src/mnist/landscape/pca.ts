@@ -6,6 +6,9 @@
  *   explained-variance ratio of u = λ / trace(G)  (uncentred: variance about θ₀, not about the mean).
  * The two largest eigenpairs come from power iteration on G, then on G − λ₁ v₁ v₁ᵀ (deflation).
  * Signs are fixed so that each direction's largest-magnitude coordinate over the checkpoints is positive.
+ * The rows are read through a RowSource a block of ROW_BLOCK rows at a time, so X is never stored whole:
+ * deltaRows computes θ − θ₀ from the checkpoints as it goes (rounded to Float32, as a Float32 copy of the
+ * deltas would hold them), which keeps a race of seven's 280 checkpoints (57 MB) from being copied again.
  * When the deltas span one direction only (one run moving along a line), the second axis is a seeded
  * Gaussian direction orthogonalised against the first, with explained ratio 0.
  */
@@ -17,22 +20,63 @@ export interface PcaDirections {
   readonly explained: readonly [number, number];
 }
 
+/** The rows of X, filled on demand into a caller's buffer: `fill(i, out)` writes row i (length `length`). */
+export interface RowSource {
+  readonly count: number;
+  readonly length: number;
+  fill(i: number, out: Float64Array): void;
+}
+
+/** Rows given as arrays (tests, small cases). */
+export function arrayRows(rows: readonly ArrayLike<number>[]): RowSource {
+  return { count: rows.length, length: rows.length ? rows[0].length : 0, fill: (i, out) => out.set(rows[i]) };
+}
+
+/** The deltas θ − θ₀ of the checkpoints, each rounded to Float32 (the network's element type). */
+export function deltaRows(theta0: Float32Array, checkpoints: readonly Float32Array[]): RowSource {
+  return {
+    count: checkpoints.length,
+    length: theta0.length,
+    fill: (i, out) => {
+      const c = checkpoints[i];
+      for (let p = 0; p < theta0.length; p++) out[p] = Math.fround(c[p] - theta0[p]);
+    },
+  };
+}
+
+/** Rows held at once while the Gram matrix is formed (two blocks of this many). */
+const ROW_BLOCK = 16;
 const MAX_ITERATIONS = 20_000;
 const TOLERANCE = 1e-13;
 /** Relative to λ₁, an eigenvalue below this is rounding noise. */
 const RANK_EPS = 1e-10;
 
-export function gramMatrix(rows: readonly ArrayLike<number>[]): Float64Array {
-  const k = rows.length;
+/** G = X Xᵀ, block by block: each pair's dot product sums over the coordinates in order. */
+export function gramMatrix(rows: RowSource): Float64Array {
+  const k = rows.count;
+  const n = rows.length;
   const G = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) {
-    const a = rows[i];
-    for (let j = 0; j <= i; j++) {
-      const b = rows[j];
-      let s = 0;
-      for (let p = 0; p < a.length; p++) s += a[p] * b[p];
-      G[i * k + j] = s;
-      G[j * k + i] = s;
+  const blockOf = (from: number, buffer: Float64Array[]): Float64Array[] => {
+    const to = Math.min(k, from + ROW_BLOCK);
+    for (let i = from; i < to; i++) rows.fill(i, buffer[i - from]);
+    return buffer.slice(0, to - from);
+  };
+  const mine = Array.from({ length: Math.min(k, ROW_BLOCK) }, () => new Float64Array(n));
+  const theirs = Array.from({ length: Math.min(k, ROW_BLOCK) }, () => new Float64Array(n));
+  for (let bi = 0; bi < k; bi += ROW_BLOCK) {
+    const A = blockOf(bi, mine);
+    for (let bj = 0; bj <= bi; bj += ROW_BLOCK) {
+      const B = bj === bi ? A : blockOf(bj, theirs);
+      for (let i = bi; i < bi + A.length; i++) {
+        const a = A[i - bi];
+        for (let j = bj; j < Math.min(bj + B.length, i + 1); j++) {
+          const b = B[j - bj];
+          let s = 0;
+          for (let p = 0; p < n; p++) s += a[p] * b[p];
+          G[i * k + j] = s;
+          G[j * k + i] = s;
+        }
+      }
     }
   }
   return G;
@@ -70,33 +114,36 @@ function normalise(v: Float64Array): number {
 }
 
 /** u = Xᵀ v / √λ, signed so that its largest |coordinate| over the rows (= √λ·v) is positive. */
-function rightVector(rows: readonly ArrayLike<number>[], v: Float64Array, value: number, n: number): Float64Array {
+function rightVector(rows: RowSource, v: Float64Array, value: number): Float64Array {
   let big = 0;
   for (let i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[big])) big = i;
   const scale = (v[big] < 0 ? -1 : 1) / Math.sqrt(value);
+  const n = rows.length;
   const u = new Float64Array(n);
-  rows.forEach((row, i) => {
+  const row = new Float64Array(n);
+  for (let i = 0; i < rows.count; i++) {
+    rows.fill(i, row);
     const c = v[i] * scale;
     for (let p = 0; p < n; p++) u[p] += c * row[p];
-  });
+  }
   return u;
 }
 
-export function pcaDirections(deltas: readonly ArrayLike<number>[], seed = 1): PcaDirections {
-  const k = deltas.length;
+export function pcaDirections(deltas: RowSource, seed = 1): PcaDirections {
+  const k = deltas.count;
   if (k === 0) throw new Error('PCA needs at least one checkpoint besides θ₀');
-  const n = deltas[0].length;
+  const n = deltas.length;
   const G = gramMatrix(deltas);
   let trace = 0;
   for (let i = 0; i < k; i++) trace += G[i * k + i];
   if (!(trace > 0)) throw new Error('the runs never left θ₀, so they span no plane');
   const first = topEigenpair(G, k, seed);
-  const d1 = rightVector(deltas, first.vector, first.value, n);
+  const d1 = rightVector(deltas, first.vector, first.value);
   const deflated = G.slice();
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) deflated[i * k + j] -= first.value * first.vector[i] * first.vector[j];
   const second = topEigenpair(deflated, k, seed + 1);
   if (second.value > RANK_EPS * first.value) {
-    return { d1, d2: rightVector(deltas, second.vector, second.value, n), explained: [first.value / trace, second.value / trace] };
+    return { d1, d2: rightVector(deltas, second.vector, second.value), explained: [first.value / trace, second.value / trace] };
   }
   const rng = createRng(seed);
   const d2 = new Float64Array(n).map(() => rng.normal());
