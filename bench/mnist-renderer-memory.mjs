@@ -9,18 +9,19 @@
  * Serves a production build with `vite preview`; opens the app on the Surfaces tab and clicks MNIST, as a
  * visitor does (the Surfaces tab stays mounted), or with `direct` opens the MNIST link itself.
  *
- *   npx vite build --outDir DIR && node bench/mnist-renderer-memory.mjs ENTRANTS EPOCHS CORES [DIR] [PORT] [direct]
+ *   npx vite build --outDir DIR && node bench/mnist-renderer-memory.mjs ENTRANTS EPOCHS CORES [DIR] [PORT] [click|direct] [landscape]
  *   e.g. node bench/mnist-renderer-memory.mjs sgd,momentum,nag,adagrad,adadelta,rmsprop,adam 1 2
  *
  * CORES overrides navigator.hardwareConcurrency, which caps the workers running at once. Prints, in MB,
  * {"loaded" (data loaded, before training), "peak", "after" (every run done, a second later), "afterGc"}, each
- * {"rss", "footprint"}, as JSON.
+ * {"rss", "footprint"}, as JSON. With `landscape`, the visitor then computes the race's landscape (the panel's
+ * defaults: PCA, 31 × 31 on 2,000 images) and "landscape" is the peak from the click to the figure.
  */
 import { chromium } from '@playwright/test';
 import { spawn, execSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-const [opt, epochs, cores, out = 'dist', port = '4173', flow = 'click'] = process.argv.slice(2);
+const [opt, epochs, cores, out = 'dist', port = '4173', flow = 'click', then = ''] = process.argv.slice(2);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const server = spawn(`${root}node_modules/.bin/vite`, ['preview', '--outDir', out, '--port', port, '--strictPort'], { cwd: root, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 3000));
@@ -59,21 +60,36 @@ await page.waitForSelector('[data-phase="ready"]', { timeout: 120000 });
 await page.waitForTimeout(1000);
 tab = String(renderers().reduce((a, b) => (b[1] > a[1] ? b : a))[0]);
 const loaded = measure();
-const peak = { ...loaded };
-const timer = setInterval(() => {
-  const m = measure();
-  peak.rss = Math.max(peak.rss, m.rss);
-  peak.footprint = Math.max(peak.footprint, m.footprint);
-}, 100);
+/** Samples every 100 ms into a peak, until stopped. */
+const sampling = () => {
+  const peak = measure();
+  const timer = setInterval(() => {
+    const m = measure();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.footprint = Math.max(peak.footprint, m.footprint);
+  }, 100);
+  return { peak, stop: () => clearInterval(timer) };
+};
+const race = sampling();
+const peak = race.peak;
 await page.getByTestId('train').click();
 const n = opt.split(',').length;
 await page.waitForFunction((n) => document.querySelectorAll('[data-testid="mnist-scoreboard"] [data-testid="status"].done').length === n, n, { timeout: 900000, polling: 200 });
 await page.waitForTimeout(1000);
-clearInterval(timer);
+race.stop();
 const after = measure();
+let landscape;
+if (then === 'landscape') {
+  const drawing = sampling();
+  await page.getByTestId('landscape-compute').click();
+  await page.waitForSelector('[data-testid="landscape-figure"] svg', { timeout: 600000 });
+  await page.waitForTimeout(1000);
+  drawing.stop();
+  landscape = drawing.peak;
+}
 await cdp.send('HeapProfiler.collectGarbage');
 await page.waitForTimeout(500);
-console.log(JSON.stringify({ opt, epochs, cores, flow, loaded, peak, after, afterGc: measure() }));
+console.log(JSON.stringify({ opt, epochs, cores, flow, loaded, peak, after, landscape, afterGc: measure() }));
 await ctx.close();
 rmSync(dir, { recursive: true, force: true });
 server.kill();

@@ -54,6 +54,19 @@ test('Landscape: after a race, contours and both projected paths; hover shows bo
   await expect(figure.locator('g[data-entrant]')).toHaveCount(2);
   await figure.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e/artifacts/landscape-375.png', fullPage: false });
+
+  // The checkpoints are lent to the worker, not copied: a cancelled computation hands them back, so a
+  // recompute after it still has both runs' paths.
+  await panel.getByTestId('landscape-grid').fill('61');
+  await panel.getByTestId('landscape-compute').click();
+  await expect(panel.getByRole('progressbar', { name: 'Landscape progress' })).toBeVisible();
+  await panel.getByTestId('landscape-cancel').click();
+  await expect(panel.getByTestId('landscape-compute')).toHaveText('Recompute');
+  await panel.getByTestId('landscape-grid').fill('7');
+  await panel.getByTestId('landscape-compute').click();
+  await expect(figure).toContainText('grid 7×7', { timeout: 60_000 });
+  await expect(figure.locator('g[data-entrant]')).toHaveCount(2);
+  await expect(panel.locator('.error')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -99,4 +99,50 @@ describe('startOneShot', () => {
     expect(progress).toEqual([1]);
     expect(await settled(task.result)).toBe(false);
   });
+
+  describe('with a stop message (a worker holding lent buffers)', () => {
+    type Lending = Reply | { type: 'cancelled'; back: number } | { type: 'failed'; message: string; back?: number };
+    function lending() {
+      const worker = new TestWorker<Lending>();
+      const returned: Lending[] = [];
+      const task = startOneShot<Lending>({ create: () => worker, start: { type: 'start' }, name: 'the test worker', stop: { type: 'cancel' }, returned: (r) => returned.push(r) });
+      return { worker, returned, task };
+    }
+
+    it('cancel posts the stop message instead of terminating, and the task ends with the reply to it', async () => {
+      const { worker, returned, task } = lending();
+      task.cancel();
+      expect(worker.sent).toEqual([{ type: 'start' }, { type: 'cancel' }]);
+      expect(worker.terminated).toBe(false);
+      worker.reply({ type: 'cancelled', back: 3 });
+      expect(worker.terminated).toBe(true);
+      expect(returned).toEqual([{ type: 'cancelled', back: 3 }]);
+      await expect(task.result).resolves.toEqual({ type: 'cancelled', back: 3 });
+    });
+
+    it('every final reply reaches `returned`, a failure too, and progress does not', async () => {
+      const done = lending();
+      done.worker.reply({ type: 'progress', done: 1 });
+      done.worker.reply({ type: 'done', value: 5 });
+      expect(done.returned).toEqual([{ type: 'done', value: 5 }]);
+      const failed = lending();
+      failed.worker.reply({ type: 'failed', message: 'no memory', back: 2 });
+      expect(failed.returned).toEqual([{ type: 'failed', message: 'no memory', back: 2 }]);
+      await expect(failed.task.result).rejects.toThrow('no memory');
+    });
+
+    it('a reply that `returned` refuses rejects the result', async () => {
+      const worker = new TestWorker<Lending>();
+      const task = startOneShot<Lending>({
+        create: () => worker,
+        start: {},
+        name: 'the test worker',
+        returned: () => {
+          throw new Error('the worker returned checkpoints that do not match');
+        },
+      });
+      worker.reply({ type: 'done', value: 1 });
+      await expect(task.result).rejects.toThrow('do not match');
+    });
+  });
 });

@@ -8,8 +8,11 @@
  *                                                                                whose message says why);
  *   any other reply                                                            → `result` resolves with it.
  * cancel() terminates the worker at once: no message is delivered after it and `result` never settles
- * (whoever cancelled already knows). The worker is a PoolWorker (pool.ts), so a real Worker, a test double or
- * the lab's main-thread stand-in (src/lab/browser/main-thread-worker.ts) all serve.
+ * (whoever cancelled already knows). A task given a `stop` message cancels by posting it instead, and ends
+ * as above with the worker's final reply to it: a worker that holds buffers lent with its start message
+ * (the landscape worker, the race's checkpoints) hands them back in every final reply, which `returned`
+ * receives before `result` settles, a failure's included. The worker is a PoolWorker (pool.ts), so a real
+ * Worker, a test double or the lab's main-thread stand-in (src/lab/browser/main-thread-worker.ts) all serve.
  */
 import type { PoolWorker } from './pool.ts';
 
@@ -27,11 +30,15 @@ export interface OneShotOptions<R extends Reply> {
   readonly progress?: (reply: Progress<R>) => void;
   /** Names the worker in error messages, e.g. 'the landscape worker'. */
   readonly name: string;
+  /** Posted by cancel() instead of terminating: the worker then ends with a final reply of its own. */
+  readonly stop?: unknown;
+  /** Every final reply (not progress), failures included, before `result` settles. */
+  readonly returned?: (reply: Exclude<R, { readonly type: 'progress' }>) => void;
 }
 
 export interface OneShotTask<R extends Reply> {
   readonly result: Promise<FinalReply<R>>;
-  /** Terminates the worker unless the task has already ended; nothing is delivered afterwards. */
+  /** Terminates the worker unless the task has already ended; nothing is delivered afterwards. With a `stop` message, posts it instead. */
   cancel(): void;
 }
 
@@ -55,6 +62,11 @@ export function startOneShot<R extends Reply>(options: OneShotOptions<R>): OneSh
         const reply = event.data as R;
         if (reply.type === 'progress') return options.progress?.(reply as Progress<R>);
         end();
+        try {
+          options.returned?.(reply as Exclude<R, { readonly type: 'progress' }>);
+        } catch (err) {
+          return reject(err as Error);
+        }
         if (reply.type === 'failed') reject(new Error((reply as { message?: string }).message || `${options.name} failed`));
         else resolve(reply as FinalReply<R>);
       };
@@ -71,5 +83,13 @@ export function startOneShot<R extends Reply>(options: OneShotOptions<R>): OneSh
       reject(new Error(`${options.name} could not start: ${(err as Error).message}`));
     }
   });
-  return { result, cancel: end };
+  const cancel = () => {
+    if (options.stop === undefined || worker === null) return end();
+    try {
+      worker.postMessage(options.stop);
+    } catch {
+      end();
+    }
+  };
+  return { result, cancel };
 }

@@ -165,10 +165,21 @@ export interface LandscapeStartMessage {
   readonly center: number;
 }
 
+/** Asks the landscape worker to end early; it answers `cancelled`, with the checkpoints. */
+export interface LandscapeCancelMessage {
+  readonly type: 'cancel';
+}
+
+/**
+ * The checkpoints' buffers come with the start message (transferred, landscape/lend.ts) and go back with
+ * every final reply, per run in the order sent.
+ */
+type Returning = { readonly checkpoints: readonly (readonly Float32Array[])[] };
 export type LandscapeReply =
   | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly backend: string }
-  | { readonly type: 'done'; readonly result: LandscapeResult; readonly backend: string }
-  | FailedMessage;
+  | ({ readonly type: 'done'; readonly result: LandscapeResult; readonly backend: string } & Returning)
+  | ({ readonly type: 'cancelled' } & Returning)
+  | (FailedMessage & Returning);
 
 /** The gradient check's worker (gradcheck-worker.ts, gradcheck-answer.ts): one start, one answer. */
 export interface GradCheckStartMessage {
