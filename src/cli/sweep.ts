@@ -147,7 +147,7 @@ export function sweepTable(args: SweepArgs, runs: readonly SweepRun[]): string {
   });
   return (
     head.join('\n') +
-    table(['entrant', 'param', 'best value', 'iterations there', 'window, decades (low … high)', 'diverges from'], rows) +
+    table(['entrant', 'param', 'best on the grid', 'iterations there', 'window, decades (low … high)', 'diverges from'], rows) +
     (limits.length > 0 ? `\n\nstability limits (from the Hessian):\n${limits.join('\n')}` : '')
   );
 }

@@ -66,10 +66,10 @@ describe('cli sweep', () => {
     expect(adam.limits).toBeNull();
   });
 
-  it('prints a table with the best value, its iterations and the window', () => {
+  it('prints a table with the best value on the grid, its iterations and the window', () => {
     const r = runCli(['sweep', ...QUAD, '--optimizers', 'sgd', '--points', '11']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^entrant +param +best value +iterations there +window, decades \(low … high\) +diverges from$/m);
+    expect(r.stdout).toMatch(/^entrant +param +best on the grid +iterations there +window, decades \(low … high\) +diverges from$/m);
     // Half-decade grid: lr = 1 sits on the limit (|1 − 2·lr| = 1, it oscillates), 3.16 diverges.
     expect(r.stdout).toMatch(/^sgd +lr +0\.316 +\d+ +1\.50 \(0\.01 … 0\.316\) +3\.16$/m);
   });
