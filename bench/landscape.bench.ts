@@ -17,7 +17,7 @@ import { createWasmBackend } from '../src/mnist/kernels/wasm/wasm-backend.ts';
 import { paramLayout } from '../src/mnist/layout.ts';
 import { defaultHyper, getOptimizer } from '../src/optim/index.ts';
 import { MNIST_HYPER } from '../src/mnist/hyper-defaults.ts';
-import { trainRecording } from '../src/mnist/landscape/checkpoints.ts';
+import { checkpointEvery, trainRecording } from '../src/mnist/landscape/checkpoints.ts';
 import { createLandscapeJob } from '../src/mnist/landscape/landscape.ts';
 import { createSubsetLoss } from '../src/mnist/landscape/subset-loss.ts';
 import { wholeOption } from './option.ts';
@@ -31,7 +31,7 @@ const config = { ...DEFAULT_TRAIN, epochs: EPOCHS };
 const data = splitMnist(readMnistFiles(), { seed: config.seed, limit: LIMIT });
 const runs = (['sgd', 'adam'] as const).map((id) => {
   const tr = createTrainer(data, config, getOptimizer(id), { ...defaultHyper(getOptimizer(id)), ...MNIST_HYPER[id] }, { backend: createTsBackend() });
-  return { entrant: id, optimizer: id, checkpoints: trainRecording(tr) };
+  return { entrant: id, optimizer: id, checkpoints: trainRecording(tr, checkpointEvery(tr.totalSteps, tr.net.params.length, 2)) };
 });
 
 function timed<T>(f: () => T): { value: T; wall: number; cpu: number } {

@@ -120,8 +120,8 @@ export async function landscapeCommand(argv: readonly string[]): Promise<number>
     const placed = await trainerOn(options.backend, data, run.config, getOptimizer(run.optimizer), run.hyper);
     if (placed.notice !== null) process.stderr.write(`${run.label}: ${placed.notice}\n`);
     const tr = placed.trainer;
-    every = checkpointEvery(tr.totalSteps);
-    const checkpoints = trainRecording(tr);
+    every = checkpointEvery(tr.totalSteps, tr.net.params.length, races.length);
+    const checkpoints = trainRecording(tr, every);
     say(`${tr.optimizer.name}: ${tr.iteration} updates, ${checkpoints.params.length} checkpoints${tr.diverged ? ' (diverged)' : ''}`);
     runs.push({ entrant: run.label, optimizer: run.optimizer, checkpoints });
   }

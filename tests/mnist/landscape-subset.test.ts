@@ -11,7 +11,7 @@ import { paramLayout } from '../../src/mnist/layout.ts';
 import { createTsBackend } from '../../src/mnist/kernels/ts.ts';
 import { getOptimizer } from '../../src/optim/index.ts';
 import { pickBackend } from '../../src/mnist/browser/pick-backend.ts';
-import { trainRecording } from '../../src/mnist/landscape/checkpoints.ts';
+import { checkpointEvery, trainRecording } from '../../src/mnist/landscape/checkpoints.ts';
 import { createSubsetLoss } from '../../src/mnist/landscape/subset-loss.ts';
 import { landscapeArena } from '../../src/mnist/landscape/plane-loss.ts';
 import { landscapeImages, packSubset, subsetBuffers } from '../../src/mnist/landscape/subset-images.ts';
@@ -27,7 +27,8 @@ const config: TrainConfig = { ...DEFAULT_TRAIN, seed: SEED, epochs: 1, batchSize
 const data = splitMnist(files, { seed: SEED, limit: LIMIT });
 const runs = (['sgd', 'adam'] as const).map((id) => {
   const hyper: Hyper = id === 'sgd' ? { lr: 0.2 } : { lr: 0.003, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
-  return { entrant: id, optimizer: id, checkpoints: trainRecording(createTrainer(data, config, getOptimizer(id), hyper)) };
+  const tr = createTrainer(data, config, getOptimizer(id), hyper);
+  return { entrant: id, optimizer: id, checkpoints: trainRecording(tr, checkpointEvery(tr.totalSteps, tr.net.params.length, 2)) };
 });
 
 function landscape(backend: KernelBackend, images: DigitSet, directions: DirectionsKind): LandscapeResult {

@@ -7,7 +7,7 @@ import { evaluate } from '../../src/mnist/evaluate.ts';
 import { createTsBackend } from '../../src/mnist/kernels/ts.ts';
 import { getOptimizer } from '../../src/optim/index.ts';
 import type { Hyper } from '../../src/optim/types.ts';
-import { checkpointEvery, trainRecording } from '../../src/mnist/landscape/checkpoints.ts';
+import { CHECKPOINT_BUDGET_BYTES, checkpointEvery, checkpointsPerRun, trainRecording } from '../../src/mnist/landscape/checkpoints.ts';
 import { createSubsetLoss } from '../../src/mnist/landscape/subset-loss.ts';
 import { filterNormalizedPair } from '../../src/mnist/landscape/filter-normalized.ts';
 import { createPlaneLoss } from '../../src/mnist/landscape/plane-loss.ts';
@@ -24,7 +24,7 @@ const entrants: { entrant: string; optimizer: 'sgd' | 'adam'; hyper: Hyper }[] =
 ];
 const runs = entrants.map((e) => {
   const tr = createTrainer(data, config, getOptimizer(e.optimizer), e.hyper);
-  return { entrant: e.entrant, optimizer: e.optimizer, checkpoints: trainRecording(tr), final: tr.net.params.slice() };
+  return { entrant: e.entrant, optimizer: e.optimizer, checkpoints: trainRecording(tr, checkpointEvery(tr.totalSteps, tr.net.params.length, entrants.length)), final: tr.net.params.slice() };
 });
 
 /** The validation loss of the first SUBSET images at `params`, on a network built independently of the landscape. */
@@ -41,10 +41,25 @@ function landscape(directions: DirectionsKind, center = 0) {
 }
 
 describe('checkpoints', () => {
+  it("a race's copies stay within the memory budget: fewer a run for wide networks, never fewer than θ₀ and the end", () => {
+    expect(checkpointsPerRun(51_450, 7)).toBe(40);
+    // 784-1024-10: 814,090 parameters, 3.3 MB a copy. Seven runs afford ⌊2.94⌋ − 2 → at least 1; two afford ⌊10.3⌋ − 2 = 8.
+    expect(checkpointsPerRun(814_090, 7)).toBe(1);
+    expect(checkpointsPerRun(814_090, 2)).toBe(8);
+    expect(checkpointEvery(430, 814_090, 2)).toBe(54);
+    for (const params of [51_450, 200_000, 814_090]) {
+      for (let runs = 1; runs <= 7; runs++) {
+        const k = checkpointsPerRun(params, runs);
+        if (k > 1) expect(runs * (k + 2) * 4 * params).toBeLessThanOrEqual(CHECKPOINT_BUDGET_BYTES);
+      }
+    }
+  });
+
   it('θ₀, then every ⌈T/40⌉ updates and the end, as copies', () => {
-    expect(checkpointEvery(30)).toBe(1);
-    expect(checkpointEvery(1000)).toBe(25);
-    expect(checkpointEvery(41)).toBe(2);
+    // The default network (51,450 parameters) in a race of seven: 40 a run fit the 64 MiB budget.
+    expect(checkpointEvery(30, 51_450, 7)).toBe(1);
+    expect(checkpointEvery(1000, 51_450, 7)).toBe(25);
+    expect(checkpointEvery(41, 51_450, 7)).toBe(2);
     const cp = runs[0].checkpoints;
     expect(cp.iterations).toEqual(Array.from({ length: 31 }, (_, i) => i));
     const theta0 = createMlp(config.mlp, createTsBackend(), 1);

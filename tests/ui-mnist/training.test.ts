@@ -64,6 +64,8 @@ describe('Training', () => {
     for (const m of messages) {
       expect(m.trainImages).toEqual(splitIndices(TRAIN, { seed: 1, limit: 1000 }).train);
       expect(m.backend).toBe('auto');
+      // The checkpoints' memory budget is the race's: each worker knows all three runs share it.
+      expect(m.raceRuns).toBe(3);
     }
     const starts = messages.flatMap((m) => m.runs);
     for (const s of starts) expect(s.config).toEqual(starts[0].config);

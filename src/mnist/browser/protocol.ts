@@ -49,6 +49,8 @@ export interface StartMessage {
   readonly runs: readonly RunSpec[];
   /** 'auto' takes WebAssembly SIMD where the browser has it, else TypeScript. */
   readonly backend: BackendChoice;
+  /** Runs in the whole race, every worker's: the checkpoints' memory budget is shared by all (checkpoints.ts). */
+  readonly raceRuns: number;
 }
 
 export type ControlMessage = { readonly type: 'pause' } | { readonly type: 'resume' } | { readonly type: 'stop' };

@@ -19,7 +19,7 @@ import { ExampleWindows, type ExampleLoad } from '../example-windows.ts';
 import { trainerOn } from './pick-backend.ts';
 import { getOptimizer } from '../../optim/index.ts';
 import type { CompactImages, DoneMessage, FromWorker, StartMessage, ToWorker } from './protocol.ts';
-import { checkpointDue } from '../landscape/checkpoints.ts';
+import { checkpointDue, checkpointEvery } from '../landscape/checkpoints.ts';
 
 const SLICE_MS = 60;
 const REPORT_MS = 100;
@@ -37,8 +37,9 @@ interface Run {
   finishing: boolean;
   sentLosses: number;
   sentEpochs: number;
-  /** Iteration of the last checkpoint posted (−1: none yet). */
+  /** Iteration of the last checkpoint posted (−1: none yet), and updates between checkpoints (checkpoints.ts). */
   lastCheckpoint: number;
+  checkpointEvery: number;
 }
 
 let runs: Run[] = [];
@@ -88,7 +89,7 @@ function prefetch(run: Run): void {
 }
 
 async function start(msg: StartMessage): Promise<void> {
-  runs = msg.runs.map((_, index) => ({ index, trainer: null, windows: null, loading: null, scratch: null, finishing: false, sentLosses: 0, sentEpochs: 0, lastCheckpoint: -1 }));
+  runs = msg.runs.map((_, index) => ({ index, trainer: null, windows: null, loading: null, scratch: null, finishing: false, sentLosses: 0, sentEpochs: 0, lastCheckpoint: -1, checkpointEvery: 1 }));
   const validation = compact(msg.validation, msg.features);
   const test = compact(msg.test, msg.features);
   for (const run of runs) {
@@ -100,6 +101,7 @@ async function start(msg: StartMessage): Promise<void> {
       windows.attach(placed.trainer);
       run.windows = windows;
       run.trainer = placed.trainer;
+      run.checkpointEvery = checkpointEvery(placed.trainer.totalSteps, placed.trainer.net.params.length, msg.raceRuns);
       post(run, {
         type: 'ready',
         backend: placed.notice ? `${placed.backend.name} (${placed.notice})` : placed.backend.name,
@@ -137,7 +139,7 @@ function report(run: Run): void {
 /** Posts a copy of the parameters when one is due (checkpoints.ts), or whenever `now` (a pause, a stop) and not yet taken. */
 function checkpoint(run: Run, now: boolean): void {
   const tr = run.trainer!;
-  if (!(checkpointDue(tr, run.lastCheckpoint) || (now && tr.iteration !== run.lastCheckpoint))) return;
+  if (!(checkpointDue(tr, run.lastCheckpoint, run.checkpointEvery) || (now && tr.iteration !== run.lastCheckpoint))) return;
   run.lastCheckpoint = tr.iteration;
   const params = tr.net.params.slice();
   post(run, { type: 'checkpoint', iteration: tr.iteration, params }, [params.buffer]);

@@ -1,9 +1,13 @@
 /**
  * Checkpoints of a training run for the loss landscape (Li et al. 2018, "Visualizing the Loss Landscape of
  * Neural Nets", §7: the optimizer's path is drawn through saved parameter vectors). A run keeps θ₀ (before
- * its first update), then a Float32Array copy of the flat parameters after every ⌈T/40⌉-th update
- * (T = the run's planned updates, so about 40 per run, and at least 20 whenever T ≥ 20) and after its last
- * update (end of training, divergence, or a stop), each with its iteration.
+ * its first update), then a Float32Array copy of the flat parameters after every ⌈T/K⌉-th update
+ * (T = the run's planned updates) and after its last update (end of training, divergence, or a stop), each
+ * with its iteration: at most K + 1 copies, and one more at each pause. K is 40 (so at least 20 whenever
+ * T ≥ 20), unless the race's copies would take more than CHECKPOINT_BUDGET_BYTES: then
+ * K = ⌊budget / (4 bytes · parameters · runs)⌋ − 2 (room for a stop), at least 1 (θ₀ and the end only). The default network's race of seven keeps 40 (59 MB); a race of
+ * 784-1024-10 networks, whose copies are 3.3 MB each, would otherwise fill a tab with 935 MB of them.
+ * The app and the CLI apply the same rule, so the same race draws the same landscape in both.
  * Recording drives the step-wise trainer (train.ts) up to each checkpoint; training itself is unchanged.
  */
 import { trainSteps, type EpochRecord, type Trainer } from '../train.ts';
@@ -16,7 +20,18 @@ export interface Checkpoints {
 
 export const CHECKPOINTS_PER_RUN = 40;
 
-export const checkpointEvery = (totalSteps: number): number => Math.max(1, Math.ceil(totalSteps / CHECKPOINTS_PER_RUN));
+/** What all the runs' checkpoints together may take. */
+export const CHECKPOINT_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/** K: checkpoints a run keeps between θ₀ and its end, in a race of `runs` networks of `params` parameters. */
+export function checkpointsPerRun(params: number, runs: number): number {
+  const affordable = Math.floor(CHECKPOINT_BUDGET_BYTES / (Float32Array.BYTES_PER_ELEMENT * params * runs)) - 2;
+  return Math.max(1, Math.min(CHECKPOINTS_PER_RUN, affordable));
+}
+
+/** Updates between a run's checkpoints: ⌈T/K⌉. */
+export const checkpointEvery = (totalSteps: number, params: number, runs: number): number =>
+  Math.max(1, Math.ceil(totalSteps / checkpointsPerRun(params, runs)));
 
 /** θ₀ of a trainer that has not updated yet. */
 export function startCheckpoints(tr: Trainer): Checkpoints {
@@ -24,25 +39,24 @@ export function startCheckpoints(tr: Trainer): Checkpoints {
   return { iterations: [0], params: [tr.net.params.slice()] };
 }
 
-/** Whether the trainer sits on a checkpoint (θ₀, every ⌈T/40⌉ updates, or its end) other than the one taken at `last`. */
-export const checkpointDue = (tr: Trainer, last: number): boolean =>
-  tr.iteration !== last && (tr.iteration % checkpointEvery(tr.totalSteps) === 0 || tr.done);
+/** Whether the trainer sits on a checkpoint (θ₀, every `every` updates, or its end) other than the one taken at `last`. */
+export const checkpointDue = (tr: Trainer, last: number, every: number): boolean =>
+  tr.iteration !== last && (tr.iteration % every === 0 || tr.done);
 
 /** Takes a copy if the trainer sits on a checkpoint not yet taken. */
-export function recordCheckpoint(cp: Checkpoints, tr: Trainer): void {
-  if (!checkpointDue(tr, cp.iterations[cp.iterations.length - 1])) return;
+export function recordCheckpoint(cp: Checkpoints, tr: Trainer, every: number): void {
+  if (!checkpointDue(tr, cp.iterations[cp.iterations.length - 1], every)) return;
   cp.iterations.push(tr.iteration);
   cp.params.push(tr.net.params.slice());
 }
 
-/** Trains to the end (or divergence) like trainToEnd, recording the checkpoints; onEpoch after every epoch. */
-export function trainRecording(tr: Trainer, onEpoch?: (record: EpochRecord, tr: Trainer) => void): Checkpoints {
+/** Trains to the end (or divergence) like trainToEnd, recording a checkpoint every `every` updates; onEpoch after every epoch. */
+export function trainRecording(tr: Trainer, every: number, onEpoch?: (record: EpochRecord, tr: Trainer) => void): Checkpoints {
   const cp = startCheckpoints(tr);
-  const every = checkpointEvery(tr.totalSteps);
   while (!tr.done) {
     const before = tr.epochs.length;
     trainSteps(tr, every - (tr.iteration % every));
-    recordCheckpoint(cp, tr);
+    recordCheckpoint(cp, tr, every);
     if (onEpoch && tr.epochs.length > before) onEpoch(tr.epochs[tr.epochs.length - 1], tr);
   }
   return cp;

@@ -75,7 +75,7 @@ export class Training {
           for (const run of group) run.status = this.paused ? 'pausing' : 'running';
           // The worker's own copy of its data, made as it starts and moved (transferred) to it.
           const { data, transfer } = server.workerData();
-          const start: StartMessage = { type: 'start', ...data, runs: group.map((r) => ({ config: r.config, optimizer: r.optimizer, hyper: r.hyper })), backend: options.backend };
+          const start: StartMessage = { type: 'start', ...data, runs: group.map((r) => ({ config: r.config, optimizer: r.optimizer, hyper: r.hyper })), backend: options.backend, raceRuns: runs.length };
           worker.postMessage(start, transfer);
           if (this.paused) worker.postMessage({ type: 'pause' } satisfies ToWorker);
         },
