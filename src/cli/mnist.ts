@@ -38,6 +38,7 @@ import { readFields } from '../view/read-fields.ts';
 import { fail, ok, type Result } from '../view/result.ts';
 import { MNIST_VOCABULARY } from '../view/vocabulary.ts';
 import { helpText, orUsageError, parseFlags, type FlagDecl } from './args.ts';
+import { formatSeconds, secondsNumber } from '../render/seconds.ts';
 import { cliMessage, rawFromFlags, setsAmong, tableFlags } from './field-flags.ts';
 
 const OWN_FLAGS: readonly FlagDecl[] = [{ name: 'json', kind: 'boolean', arg: '', help: 'print the runs as JSON instead of a table' }];
@@ -90,7 +91,7 @@ function runJson(run: MnistRun, tr: Trainer, backend: Kernels) {
 
 const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(2)} %`);
 const epochLine = (e: EpochRecord) =>
-  `  ${String(e.epoch).padStart(5)}  ${e.trainLoss.toPrecision(5).padStart(10)}  ${e.valLoss.toPrecision(5).padStart(10)}  ${pct(e.valAccuracy).padStart(9)}  ${e.seconds.toFixed(1).padStart(8)}`;
+  `  ${String(e.epoch).padStart(5)}  ${e.trainLoss.toPrecision(5).padStart(10)}  ${e.valLoss.toPrecision(5).padStart(10)}  ${pct(e.valAccuracy).padStart(9)}  ${secondsNumber(e.seconds).padStart(8)}`;
 
 export async function mnistCommand(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -124,7 +125,7 @@ export async function mnistCommand(argv: readonly string[]): Promise<number> {
     out(`\n${run.label}  (${tr.optimizer.name})  ${Object.entries(tr.hyper).map(([k, v]) => `${k}=${v}`).join(' ')}${own}${unscheduled}`);
     out('  epoch  train loss    val loss    val acc   seconds');
     trainToEnd(tr, (e) => out(epochLine(e)));
-    const reached = tr.target ? `${pct(config.targetAccuracy)} validation at epoch ${tr.target.epoch} (${tr.target.iterations} iterations, ${tr.target.seconds.toFixed(1)} s)` : `${pct(config.targetAccuracy)} validation not reached`;
+    const reached = tr.target ? `${pct(config.targetAccuracy)} validation at epoch ${tr.target.epoch} (${tr.target.iterations} iterations, ${formatSeconds(tr.target.seconds)})` : `${pct(config.targetAccuracy)} validation not reached`;
     out(tr.divergence ? `  ${divergenceLabel(tr.divergence)} (${divergenceDetail(tr.divergence)})` : `  test accuracy ${pct(tr.testAccuracy)}; ${reached}`);
     runs.push([run, tr, kernelsOf(placed.backend.name)]);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bestValAccuracy, compareRuns, firstReaching, rankRuns } from '../../src/ui/mnist/target.ts';
 import { biasVariance, gapTexts } from '../../src/ui/mnist/bias-variance.ts';
-import { formatSeconds } from '../../src/ui/mnist/seconds.ts';
+import { formatSeconds, secondsNumber } from '../../src/render/seconds.ts';
 import { gradVerdict } from '../../src/ui/mnist/gradcheck-verdict.ts';
 
 const epochs = [
@@ -61,6 +61,9 @@ describe('formatSeconds', () => {
     expect(formatSeconds(9.996)).toBe('10.0 s');
     expect(formatSeconds(123.45)).toBe('123.5 s');
     expect(formatSeconds(NaN)).toBe('— s');
+    // The CLI's epoch table writes the bare number in its "seconds" column.
+    expect(secondsNumber(0.06)).toBe('0.06');
+    expect(secondsNumber(123.45)).toBe('123.5');
   });
 });
 
