@@ -70,9 +70,9 @@ describe('PCA of checkpoint deltas (uncentred, through the Gram matrix)', () => 
     expect(norm(pca.d2)).toBeCloseTo(1, 12);
   });
 
-  it('the blocked Gram matrix equals the pairwise dot products bit for bit, across blocks', () => {
+  it('the tiled Gram matrix equals the pairwise dot products bit for bit, across row blocks and column tiles', () => {
     const rng = createRng(3);
-    const rows = Array.from({ length: 37 }, () => Float64Array.from({ length: 50 }, () => rng.normal()));
+    const rows = Array.from({ length: 37 }, () => Float64Array.from({ length: 2500 }, () => rng.normal()));
     const G = gramMatrix(arrayRows(rows));
     for (let i = 0; i < 37; i++) for (let j = 0; j < 37; j++) expect(G[i * 37 + j]).toBe(dot(rows[Math.max(i, j)], rows[Math.min(i, j)]));
   });

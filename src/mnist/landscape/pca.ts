@@ -44,14 +44,19 @@ export function deltaRows(theta0: Float32Array, checkpoints: readonly Float32Arr
   };
 }
 
-/** Rows held at once while the Gram matrix is formed (two blocks of this many). */
+/** Rows held at once while the Gram matrix is formed (two blocks of this many), and coordinates per tile. */
 const ROW_BLOCK = 16;
+const COLUMN_TILE = 1024;
 const MAX_ITERATIONS = 20_000;
 const TOLERANCE = 1e-13;
 /** Relative to λ₁, an eigenvalue below this is rounding noise. */
 const RANK_EPS = 1e-10;
 
-/** G = X Xᵀ, block by block: each pair's dot product sums over the coordinates in order. */
+/**
+ * G = X Xᵀ, in tiles: ROW_BLOCK rows against ROW_BLOCK rows over COLUMN_TILE coordinates at a time, so the
+ * tile stays in cache. Each dot product carries its running sum from tile to tile (kept in G), so it still
+ * sums the coordinates in order: the same value as one pass over the whole rows.
+ */
 export function gramMatrix(rows: RowSource): Float64Array {
   const k = rows.count;
   const n = rows.length;
@@ -67,19 +72,46 @@ export function gramMatrix(rows: RowSource): Float64Array {
     const A = blockOf(bi, mine);
     for (let bj = 0; bj <= bi; bj += ROW_BLOCK) {
       const B = bj === bi ? A : blockOf(bj, theirs);
-      for (let i = bi; i < bi + A.length; i++) {
-        const a = A[i - bi];
-        for (let j = bj; j < Math.min(bj + B.length, i + 1); j++) {
-          const b = B[j - bj];
-          let s = 0;
-          for (let p = 0; p < n; p++) s += a[p] * b[p];
-          G[i * k + j] = s;
-          G[j * k + i] = s;
-        }
+      for (let from = 0; from < n; from += COLUMN_TILE) {
+        const to = Math.min(n, from + COLUMN_TILE);
+        for (let i = bi; i < bi + A.length; i++) dotsInto(G, k, i, A[i - bi], B, bj, Math.min(bj + B.length, i + 1), from, to);
       }
     }
   }
+  for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) G[j * k + i] = G[i * k + j];
   return G;
+}
+
+/** G[i][j] += a · B[j] over coordinates [from, to), for j in [bj, end): four rows of B per pass over a. */
+function dotsInto(G: Float64Array, k: number, i: number, a: Float64Array, B: Float64Array[], bj: number, end: number, from: number, to: number): void {
+  let j = bj;
+  for (; j + 4 <= end; j += 4) {
+    const b0 = B[j - bj];
+    const b1 = B[j + 1 - bj];
+    const b2 = B[j + 2 - bj];
+    const b3 = B[j + 3 - bj];
+    let s0 = G[i * k + j];
+    let s1 = G[i * k + j + 1];
+    let s2 = G[i * k + j + 2];
+    let s3 = G[i * k + j + 3];
+    for (let p = from; p < to; p++) {
+      const x = a[p];
+      s0 += x * b0[p];
+      s1 += x * b1[p];
+      s2 += x * b2[p];
+      s3 += x * b3[p];
+    }
+    G[i * k + j] = s0;
+    G[i * k + j + 1] = s1;
+    G[i * k + j + 2] = s2;
+    G[i * k + j + 3] = s3;
+  }
+  for (; j < end; j++) {
+    const b = B[j - bj];
+    let s = G[i * k + j];
+    for (let p = from; p < to; p++) s += a[p] * b[p];
+    G[i * k + j] = s;
+  }
 }
 
 /** The largest eigenpair of the symmetric positive semi-definite k × k matrix G (row-major), by power iteration. */
