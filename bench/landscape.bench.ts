@@ -46,8 +46,8 @@ const s = (t: { wall: number; cpu: number }) => `${t.wall.toFixed(2)} s wall, ${
 console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${runs.length} runs × ${runs[0].checkpoints.params.length} checkpoints, ${GRID}×${GRID} grid on ${SUBSET} images`);
 for (const backend of [await createWasmBackend(), createTsBackend()]) {
   const subset = createSubsetLoss(config.mlp, backend, data.validation, SUBSET);
-  const setup = timed(() => createLandscapeJob({ layout: paramLayout(config.mlp), runs, directions: 'pca', grid: GRID, seed: config.seed, center: 0 }, subset));
-  const job = setup.value;
+  const job = createLandscapeJob({ layout: paramLayout(config.mlp), runs, directions: 'pca', grid: GRID, seed: config.seed, center: 0 }, subset);
+  const setup = timed(() => job.step(job.setup));
   const grid = timed(() => job.step(1 + GRID * GRID));
   const rest = timed(() => job.step(job.total));
   console.log(`${backend.name.padEnd(10)} setup ${s(setup)}; first grid (${1 + GRID * GRID} evaluations) ${s(grid)}; paths and lines (${job.total - 1 - GRID * GRID}) ${s(rest)}`);

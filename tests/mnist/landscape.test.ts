@@ -86,6 +86,25 @@ describe('loss landscape on MNIST', () => {
     expect(pca.explained![0] + pca.explained![1]).toBeLessThanOrEqual(1 + 1e-12);
   });
 
+  it('runs in units: the Gram matrix a block pair at a time, the plane, then one loss evaluation each', () => {
+    const net = createMlp(config.mlp, createTsBackend(), 1);
+    const subset = createSubsetLoss(config.mlp, createTsBackend(), data.validation, SUBSET);
+    const job = createLandscapeJob({ layout: net.layout, runs, directions: 'pca', grid: 5, seed: config.seed, center: 0 }, subset);
+    const deltas = runs.reduce((n, r) => n + r.checkpoints.params.length - 1, 0);
+    const blocks = Math.ceil(deltas / 16);
+    expect(job.setup).toBe((blocks * (blocks + 1)) / 2 + 1);
+    const checkpoints = deltas + runs.length;
+    expect(job.total).toBe(job.setup + 1 + 25 + 2 * checkpoints + runs.length * 61);
+    expect(() => job.result).toThrow(/before its setup is done/);
+    job.step(job.setup - 1);
+    expect(() => job.result).toThrow(/before its setup is done/);
+    job.step(1);
+    expect(Array.from(job.result.loss).every(Number.isNaN)).toBe(true);
+    expect(job.step(job.total)).toBe(true);
+    expect(job.done).toBe(job.total);
+    expect(job.result).toEqual(pca);
+  });
+
   it('PCA: every projected checkpoint lies inside the grid, and each checkpoint\'s own loss is its direct loss', () => {
     const { alpha, beta } = pca.axes;
     for (const run of pca.runs) {

@@ -55,31 +55,68 @@ const RANK_EPS = 1e-10;
 /**
  * G = X Xᵀ, in tiles: ROW_BLOCK rows against ROW_BLOCK rows over COLUMN_TILE coordinates at a time, so the
  * tile stays in cache. Each dot product carries its running sum from tile to tile (kept in G), so it still
- * sums the coordinates in order: the same value as one pass over the whole rows.
+ * sums the coordinates in order: the same value as one pass over the whole rows. Step-wise, one pair of row
+ * blocks per unit (a race of seven's 280 checkpoints: 171 units of ~15 ms), so a worker can report progress
+ * and read a cancel between units.
  */
-export function gramMatrix(rows: RowSource): Float64Array {
+export interface GramJob {
+  /** Units in all (pairs of row blocks), and done so far. */
+  readonly units: number;
+  readonly done: number;
+  /** Runs one unit; true once G is complete (then G is symmetric). */
+  step(): boolean;
+  readonly G: Float64Array;
+}
+
+export function gramJob(rows: RowSource): GramJob {
   const k = rows.count;
   const n = rows.length;
   const G = new Float64Array(k * k);
+  const blocks = Math.ceil(k / ROW_BLOCK);
+  const pairs: [number, number][] = [];
+  for (let bi = 0; bi < blocks; bi++) for (let bj = 0; bj <= bi; bj++) pairs.push([bi * ROW_BLOCK, bj * ROW_BLOCK]);
+  const mine = Array.from({ length: Math.min(k, ROW_BLOCK) }, () => new Float64Array(n));
+  const theirs = Array.from({ length: Math.min(k, ROW_BLOCK) }, () => new Float64Array(n));
+  let filled = -1;
   const blockOf = (from: number, buffer: Float64Array[]): Float64Array[] => {
     const to = Math.min(k, from + ROW_BLOCK);
     for (let i = from; i < to; i++) rows.fill(i, buffer[i - from]);
     return buffer.slice(0, to - from);
   };
-  const mine = Array.from({ length: Math.min(k, ROW_BLOCK) }, () => new Float64Array(n));
-  const theirs = Array.from({ length: Math.min(k, ROW_BLOCK) }, () => new Float64Array(n));
-  for (let bi = 0; bi < k; bi += ROW_BLOCK) {
-    const A = blockOf(bi, mine);
-    for (let bj = 0; bj <= bi; bj += ROW_BLOCK) {
+  let A: Float64Array[] = [];
+  let done = 0;
+  const complete = () => {
+    if (done < pairs.length) return false;
+    for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) G[j * k + i] = G[i * k + j];
+    return true;
+  };
+  return {
+    units: pairs.length,
+    get done() {
+      return done;
+    },
+    G,
+    step() {
+      if (done >= pairs.length) return true;
+      const [bi, bj] = pairs[done++];
+      if (filled !== bi) {
+        A = blockOf(bi, mine);
+        filled = bi;
+      }
       const B = bj === bi ? A : blockOf(bj, theirs);
       for (let from = 0; from < n; from += COLUMN_TILE) {
         const to = Math.min(n, from + COLUMN_TILE);
         for (let i = bi; i < bi + A.length; i++) dotsInto(G, k, i, A[i - bi], B, bj, Math.min(bj + B.length, i + 1), from, to);
       }
-    }
-  }
-  for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) G[j * k + i] = G[i * k + j];
-  return G;
+      return complete();
+    },
+  };
+}
+
+export function gramMatrix(rows: RowSource): Float64Array {
+  const job = gramJob(rows);
+  while (!job.step());
+  return job.G;
 }
 
 /** G[i][j] += a · B[j] over coordinates [from, to), for j in [bj, end): four rows of B per pass over a. */
@@ -162,10 +199,15 @@ function rightVector(rows: RowSource, v: Float64Array, value: number): Float64Ar
 }
 
 export function pcaDirections(deltas: RowSource, seed = 1): PcaDirections {
+  if (deltas.count === 0) throw new Error('PCA needs at least one checkpoint besides θ₀');
+  return pcaFromGram(deltas, gramMatrix(deltas), seed);
+}
+
+/** The directions from X (its rows) and its complete Gram matrix G = X Xᵀ. */
+export function pcaFromGram(deltas: RowSource, G: Float64Array, seed = 1): PcaDirections {
   const k = deltas.count;
   if (k === 0) throw new Error('PCA needs at least one checkpoint besides θ₀');
   const n = deltas.length;
-  const G = gramMatrix(deltas);
   let trace = 0;
   for (let i = 0; i < k; i++) trace += G[i * k + i];
   if (!(trace > 0)) throw new Error('the runs never left θ₀, so they span no plane');
