@@ -1,7 +1,8 @@
 /**
  * A run's training examples held a window at a time, for a Web Worker that keeps no copy of the 47 MB of
  * training images (README, "Memory"): the tab holds them and sends the bytes of the examples the run reads
- * next; the worker keeps its validation and test images, which are small.
+ * next; the worker keeps its validation images, which are small (and asks for the test images in parts of
+ * the same size, `windowExamples`, once training is over: evaluate.ts evaluateInParts).
  *
  * Contract. `set` is the trainer's training DigitSet of n examples (example k is image imageOf[k] of the
  * file): indices[k] is a slot of its small buffer, which holds example k's bytes and label while a load that
@@ -22,7 +23,12 @@
 import type { DigitSet } from './dataset.ts';
 import { drawEpochOrder, recalibrationExamples, type Trainer } from './train.ts';
 
-/** Examples per step window (rounded down to whole batches, at least one). */
+/**
+ * Examples per step window (rounded down to whole batches, at least one). A run holds three windows' worth
+ * (two regions and the buffer lent to the tab): 2.4 MB at 1,024. Halving it (2026-12-01, a race of seven,
+ * two epochs, full data, 2 workers, alternating builds) saved no memory visible above the bench's ±10 MB
+ * noise and cost the tab's renderer about 5 % more CPU time (medians of six runs), so it stays at 1,024.
+ */
 export const WINDOW_EXAMPLES = 1024;
 
 /** A load: examples (positions in the run's training set) to place in slots `slot`, `slot` + 1, … */
@@ -47,6 +53,8 @@ export class ExampleWindows {
   readonly set: DigitSet;
   /** Updates per step window. */
   readonly windowSteps: number;
+  /** Examples per step window (windowSteps whole batches): what one region, and the buffer lent to the tab, hold. */
+  readonly windowExamples: number;
   private readonly batch: number;
   private readonly recalibrationSlot: number;
   private readonly recalibrationSize: number;
@@ -68,7 +76,8 @@ export class ExampleWindows {
   ) {
     this.batch = batchSize;
     this.windowSteps = Math.max(1, Math.floor(WINDOW_EXAMPLES / batchSize));
-    this.recalibrationSlot = 2 * this.windowSteps * batchSize;
+    this.windowExamples = this.windowSteps * batchSize;
+    this.recalibrationSlot = 2 * this.windowExamples;
     this.recalibrationSize = recalibration;
     const slots = this.recalibrationSlot + recalibration;
     this.set = { pixels: new Uint8Array(slots * features), labels: new Uint8Array(slots), features, indices: new Uint32Array(imageOf.length) };
@@ -123,7 +132,7 @@ export class ExampleWindows {
     const tr = this.tr;
     const to = Math.min(from + this.windowSteps, tr.stepsPerEpoch);
     const examples = tr.order.slice(from * this.batch, Math.min(tr.order.length, to * this.batch));
-    return this.ask({ kind: 'steps', examples, slot: region * this.windowSteps * this.batch, region, epoch, from, to });
+    return this.ask({ kind: 'steps', examples, slot: region * this.windowExamples, region, epoch, from, to });
   }
 
   /** The examples readyForEvaluation reads now (the first batches of the trainer's current order). */
@@ -135,7 +144,7 @@ export class ExampleWindows {
   /** Loads covering all n examples in their own order, a window's worth each, for passes after training (in region 0). */
   passLoads(): ExampleLoad[] {
     const n = this.imageOf.length;
-    const size = this.windowSteps * this.batch;
+    const size = this.windowExamples;
     const loads: ExampleLoad[] = [];
     for (let from = 0; from < n; from += size) {
       const examples = new Uint32Array(Math.min(size, n - from));

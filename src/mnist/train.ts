@@ -11,7 +11,8 @@
  * rate (optimizers without a learning rate, and Schedule-Free SGD, ignore schedules), optimizer.step on the
  * packed parameters.
  * At each epoch end: validation loss and accuracy in inference mode; at the last epoch the test accuracy
- * is measured. Before the first update, at creation, the validation loss of the initial weights is
+ * is measured, when the test set is in memory (TrainingData.test; a training worker, which asks the tab for
+ * the test images, leaves it null, evaluates the test set itself once the run ends, and fills testAccuracy). Before the first update, at creation, the validation loss of the initial weights is
  * measured once (`initialValLoss`): the reference of the divergence rule (divergence.ts). A non-finite
  * training loss, or an epoch-end validation loss that is non-finite or above 10× the initial one, marks
  * the run diverged (`divergence` says at which epoch and why) and ends it.
@@ -26,7 +27,7 @@
  * batches. Not counted in the training seconds.
  * Times are training seconds (batch preparation + updates), excluding evaluation.
  */
-import type { MnistSplit } from './dataset.ts';
+import type { DigitSet, MnistSplit } from './dataset.ts';
 import { identityOrder } from './dataset.ts';
 import { createMlp, initMlp, loadBatch, mlpOracle, trainMlp, type Mlp } from './mlp.ts';
 import { evaluate } from './evaluate.ts';
@@ -111,9 +112,10 @@ export interface Trainer {
   divergence: Divergence | null;
   done: boolean;
   target: TargetReached | null;
+  /** Accuracy on the test set after the last epoch; null before, on divergence, or when data.test is null. */
   testAccuracy: number | null;
   // Internals, kept on the object so nothing is allocated per step.
-  readonly data: MnistSplit;
+  readonly data: TrainingData;
   readonly order: Uint32Array;
   readonly batchRng: Rng;
   readonly oracle: GradientOracle;
@@ -124,6 +126,9 @@ export interface Trainer {
   /** The epoch (0-based) whose order `order` holds (−1: none drawn yet). */
   orderEpoch: number;
 }
+
+/** What a trainer reads: a split (test null when the caller evaluates the test set itself; testAccuracy then stays null). */
+export type TrainingData = Omit<MnistSplit, 'test'> & { readonly test: DigitSet | null };
 
 export interface TrainerOptions {
   readonly backend?: KernelBackend;
@@ -150,7 +155,7 @@ export function initialParams(config: TrainConfig, net: Mlp<Float32Array>): void
   initMlp(net, config.init, createRng(config.seed + 1));
 }
 
-export function createTrainer(data: MnistSplit, config: TrainConfig, optimizer: Optimizer, hyper: Hyper, options: TrainerOptions = {}): Trainer {
+export function createTrainer(data: TrainingData, config: TrainConfig, optimizer: Optimizer, hyper: Hyper, options: TrainerOptions = {}): Trainer {
   validateTrainConfig(config);
   const n = data.train.indices.length;
   const features = data.train.features;
@@ -296,7 +301,7 @@ function endEpoch(tr: Trainer): void {
     tr.target = { epoch: record.epoch, iterations: tr.iteration, seconds: tr.seconds };
   }
   if (record.epoch === tr.config.epochs) {
-    tr.testAccuracy = evaluate(tr.net, tr.data.test).accuracy;
+    if (tr.data.test) tr.testAccuracy = evaluate(tr.net, tr.data.test).accuracy;
     tr.done = true;
   }
 }

@@ -91,7 +91,7 @@ describe('Training', () => {
     expect(new Set(training.runs.map((r) => r.dash)).size).toBe(3);
   });
 
-  it('gives each worker its own copy of the split, labels, validation and test images, transferred, but no training image; answers its examples requests', () => {
+  it('gives each worker its own copy of the split, labels and validation images, transferred, but no training or test image; answers its examples requests for either file', () => {
     const { training, workers } = setup(2);
     training.start(optionsOf(defaultForm()), files);
     const split = splitIndices(TRAIN, { seed: 1 });
@@ -104,18 +104,21 @@ describe('Training', () => {
       const v = split.validation[7];
       expect([sent.validation.pixels[14], sent.validation.pixels[15], sent.validation.labels[7]]).toEqual([v % 256, Math.floor(v / 256), v % 10]);
       expect(sent.validation.labels).toHaveLength(5000);
-      expect(sent.test).toEqual({ pixels: Uint8Array.of(9, 8, 7, 6, 5, 4), labels: Uint8Array.of(1, 2, 3) });
-      expect(w.transferred[0]).toEqual([sent.trainImages, sent.trainLabels, sent.validation.pixels, sent.validation.labels, sent.test.pixels, sent.test.labels].map((a) => a.buffer));
+      expect(sent.testLabels).toEqual(Uint8Array.of(1, 2, 3));
+      expect(w.transferred[0]).toEqual([sent.trainImages, sent.trainLabels, sent.validation.pixels, sent.validation.labels, sent.testLabels].map((a) => a.buffer));
       expect(JSON.stringify(Object.keys(sent))).not.toContain('files');
     }
     expect((workers[0].sent[0] as StartMessage).validation.pixels.buffer).not.toBe((workers[1].sent[0] as StartMessage).validation.pixels.buffer);
     // The bytes go back in the worker's own buffer, whose start they fill.
     const into = new Uint8Array(6).fill(99);
-    workers[1].reply({ type: 'examples', run: 0, id: 5, images: Uint32Array.of(300, 2), into });
+    workers[1].reply({ type: 'examples', run: 0, id: 5, set: 'train', images: Uint32Array.of(300, 2), into });
     const answer = workers[1].sent.at(-1) as ToWorker;
     expect(answer).toEqual({ type: 'examples', id: 5, pixels: Uint8Array.of(44, 1, 2, 0, 99, 99) });
     expect((answer as { pixels: Uint8Array }).pixels).toBe(into);
     expect(workers[1].transferred.at(-1)).toEqual([into.buffer]);
+    // Test images come from the test file, through the same reply.
+    workers[1].reply({ type: 'examples', run: 1, id: 6, set: 'test', images: Uint32Array.of(2, 0), into });
+    expect(workers[1].sent.at(-1)).toEqual({ type: 'examples', id: 6, pixels: Uint8Array.of(5, 4, 9, 8, 99, 99) });
     expect(workers[0].sent).toHaveLength(1);
   });
 

@@ -14,8 +14,7 @@ import { createWasmBackend } from '../kernels/wasm/wasm-backend.ts';
 import { wasmArena, type WasmArena } from '../kernels/wasm/arena.ts';
 import { wasmSimdSupported } from '../kernels/wasm/load.ts';
 import type { KernelBackend } from '../kernels/types.ts';
-import type { MnistSplit } from '../dataset.ts';
-import { createTrainer, type TrainConfig, type Trainer } from '../train.ts';
+import { createTrainer, type TrainConfig, type Trainer, type TrainingData } from '../train.ts';
 import type { Hyper, Optimizer } from '../../optim/types.ts';
 
 export type BackendChoice = 'auto' | 'wasm' | 'ts';
@@ -43,7 +42,7 @@ export interface PlacedTrainer {
   readonly notice: string | null;
 }
 
-export async function trainerOn(choice: BackendChoice, data: MnistSplit, config: TrainConfig, optimizer: Optimizer, hyper: Hyper): Promise<PlacedTrainer> {
+export async function trainerOn(choice: BackendChoice, data: TrainingData, config: TrainConfig, optimizer: Optimizer, hyper: Hyper): Promise<PlacedTrainer> {
   if (!(choice === 'wasm' || (choice === 'auto' && wasmSimdSupported()))) {
     const ts = createTsBackend();
     return { trainer: createTrainer(data, config, optimizer, hyper, { backend: ts }), backend: ts, notice: null };

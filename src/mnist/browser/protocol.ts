@@ -2,12 +2,13 @@
  * Messages between the MNIST tab and a training worker (src/mnist/browser/train-worker.ts).
  * Everything is structured-clone data; typed arrays are transferred where the sender drops them.
  *
- * tab → worker:  start (once, with one or more runs the worker trains in lock-step; the validation and
- *                test images, and the training examples as image numbers: the training images stay with
- *                the tab), then pause / resume / stop at any time, for all of its runs, and one examples
- *                reply per examples request.
+ * tab → worker:  start (once, with one or more runs the worker trains in lock-step; the validation images,
+ *                the training examples as image numbers and the test labels: the training and test images
+ *                stay with the tab), then pause / resume / stop at any time, for all of its runs, and one
+ *                examples reply per examples request.
  * worker → tab:  per run (`run`: its index in the start message's runs): ready (sizes known), examples
- *                (the training images it reads next: src/mnist/example-windows.ts), progress (new batch
+ *                (the training images it reads next: src/mnist/example-windows.ts; once it has ended, a part
+ *                of the test images at a time for its final evaluation), progress (new batch
  *                losses + new epoch records) at most every ~100 ms while training, checkpoint (parameters
  *                for the loss landscape) now and then, then exactly one final message: done (result for
  *                the diagnostics) or failed.
@@ -29,6 +30,9 @@ export interface RunSpec {
   readonly hyper: Hyper;
 }
 
+/** The MNIST file an examples request names images of. */
+export type ImageFile = 'train' | 'test';
+
 /** Images in a buffer of their own: image k is bytes [k·features, (k+1)·features), its label labels[k]. */
 export interface CompactImages {
   readonly pixels: Uint8Array;
@@ -42,9 +46,10 @@ export interface StartMessage {
   /** The label of every image of the training file. */
   readonly trainLabels: Uint8Array;
   readonly features: number;
-  /** The split's validation images, in its order, and all the test images. */
+  /** The split's validation images, in its order. */
   readonly validation: CompactImages;
-  readonly test: CompactImages;
+  /** The label of every image of the test file (its images are asked for in parts: ExamplesRequest). */
+  readonly testLabels: Uint8Array;
   /** Every run's config has the same seed, so they share one split of the data. */
   readonly runs: readonly RunSpec[];
   /** 'auto' takes WebAssembly SIMD where the browser has it, else TypeScript. */
@@ -123,14 +128,15 @@ export interface CheckpointMessage {
 }
 
 /**
- * The training images (numbers in the file) a run reads next; answered by an examples reply with the same
- * id. `into` is the run's buffer for them, lent to the tab and given back with the bytes (both transferred),
+ * Images (numbers in the `set` file) a run reads next: training images for its example windows, test images
+ * for its final evaluation; answered by an examples reply with the same id. `into` is the run's buffer for them, lent to the tab and given back with the bytes (both transferred),
  * so a race allocates no buffer per request: a freed one lingers until the worker's next garbage
  * collection, and they added up to tens of MB.
  */
 export interface ExamplesRequest {
   readonly type: 'examples';
   readonly id: number;
+  readonly set: ImageFile;
   readonly images: Uint32Array;
   readonly into: Uint8Array;
 }

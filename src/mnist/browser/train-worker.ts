@@ -1,24 +1,27 @@
 /**
  * Web Worker entry: trains one or more runs on MNIST with the core's step-wise trainer (src/mnist/train.ts),
  * in lock-step (one update of each unfinished run in turn), and streams each run's progress to the tab
- * (protocol.ts). The worker holds the validation and test images (12 MB) but none of the 47 MB of
- * training images: each run reads its training examples through example windows (example-windows.ts),
- * whose bytes it asks the tab for a window ahead, so the training image bytes exist once in the tab
- * however many workers train (README, "Memory"). A run whose next window has not arrived waits; the others
+ * (protocol.ts). The worker holds the validation images (4 MB) and the test labels, but none of the 47 MB of
+ * training images nor the 8 MB of test images: each run reads its training examples through example windows
+ * (example-windows.ts), whose bytes it asks the tab for a window ahead, so the image bytes exist once in the
+ * tab however many workers train (README, "Memory"). A run whose next window has not arrived waits; the others
  * go on. Training runs in slices of ~60 ms; between slices the worker yields to its event loop, so pause /
  * resume / stop messages and the tab's examples take effect within one slice. When a run ends (finished,
- * stopped or diverged) it evaluates the test set once more with per-example predictions (confusion matrix,
- * gallery) and the training examples, a window at a time (bias/variance), and posts the trained
- * parameters so the tab can run the network on drawn digits.
+ * stopped or diverged) it evaluates the test set with per-example predictions (confusion matrix, gallery), a
+ * window's worth of test images at a time (evaluate.ts evaluateInParts: the same numbers as the whole set at
+ * once), which gives its test accuracy (the trainer, without the test set, leaves it null; null for a
+ * diverged run), and the training examples, a window at a time (bias/variance), and posts the trained
+ * parameters so the tab can run the network on drawn digits. Every image request of a run, training or test,
+ * goes through `request`, with the run's one buffer lent to the tab and given back.
  */
 /// <reference lib="webworker" />
 import { identityOrder, type DigitSet } from '../dataset.ts';
 import { needsRecalibration, readyForEvaluation, recalibrationExamples, trainSteps, type Trainer } from '../train.ts';
-import { createEvaluationDetail, evaluate } from '../evaluate.ts';
+import { createEvaluationDetail, evaluate, evaluateInParts } from '../evaluate.ts';
 import { ExampleWindows, type ExampleLoad } from '../example-windows.ts';
 import { trainerOn } from './pick-backend.ts';
 import { getOptimizer } from '../../optim/index.ts';
-import type { CompactImages, DoneMessage, FromWorker, StartMessage, ToWorker } from './protocol.ts';
+import type { CompactImages, DoneMessage, FromWorker, ImageFile, StartMessage, ToWorker } from './protocol.ts';
 import { checkpointDue, checkpointEvery } from '../landscape/checkpoints.ts';
 
 const SLICE_MS = 60;
@@ -57,19 +60,31 @@ const active = (): Run[] => runs.filter((r) => r.trainer !== null && !r.finishin
 
 const compact = (images: CompactImages, features: number): DigitSet => ({ ...images, features, indices: identityOrder(images.labels.length) });
 
-/** Answers to this worker's examples requests, by id. */
-const awaiting = new Map<number, { run: Run; load: ExampleLoad; resolve: () => void; reject: (err: Error) => void }>();
+/** Requests of this worker awaiting the tab's bytes, by id. */
+const awaiting = new Map<number, { run: Run; resolve: (pixels: Uint8Array) => void }>();
 let nextRequest = 0;
+let testLabels: Uint8Array = new Uint8Array(0);
 
-/** Asks the tab for a load's images; resolves once they are in the run's windows. */
-function fetchLoad(run: Run, load: ExampleLoad): Promise<void> {
+/**
+ * Asks the tab for images of one file, lending it the run's buffer; resolves to the buffer given back, its start
+ * holding their bytes. It is the run's buffer again once it resolves: read it before the run's next request.
+ */
+function request(run: Run, set: ImageFile, images: Uint32Array): Promise<Uint8Array> {
   const id = nextRequest++;
-  const images = run.windows!.imagesOf(load);
   const bytes = images.length * run.windows!.set.features;
   const into = run.scratch !== null && run.scratch.length >= bytes ? run.scratch : new Uint8Array(bytes);
   run.scratch = null;
-  const loading = new Promise<void>((resolve, reject) => awaiting.set(id, { run, load, resolve, reject }));
-  post(run, { type: 'examples', id, images, into }, [images.buffer, into.buffer]);
+  const reply = new Promise<Uint8Array>((resolve) => awaiting.set(id, { run, resolve }));
+  post(run, { type: 'examples', id, set, images, into }, [images.buffer, into.buffer]);
+  return reply;
+}
+
+/** Asks the tab for a load's training images; resolves once they are in the run's windows. */
+function fetchLoad(run: Run, load: ExampleLoad): Promise<void> {
+  const loading = request(run, 'train', run.windows!.imagesOf(load)).then((pixels) => {
+    if (run.windows === null) throw new Error('examples arrived for a run that has ended');
+    run.windows.fill(load, pixels.subarray(0, load.examples.length * run.windows.set.features));
+  });
   // What finish() waits for before it reuses the windows: settles with the load, never rejects.
   const settled = loading.then(
     () => undefined,
@@ -82,6 +97,13 @@ function fetchLoad(run: Run, load: ExampleLoad): Promise<void> {
   return loading;
 }
 
+/** Test images [from, to), asked for through the run's buffer. */
+function testImages(run: Run, from: number, to: number): Promise<Uint8Array> {
+  const images = new Uint32Array(to - from);
+  for (let k = 0; k < images.length; k++) images[k] = from + k;
+  return request(run, 'test', images);
+}
+
 /** Asks for the run's next window (or recalibration batches) if it needs one and none is on its way. */
 function prefetch(run: Run): void {
   const load = run.windows!.next();
@@ -91,13 +113,13 @@ function prefetch(run: Run): void {
 async function start(msg: StartMessage): Promise<void> {
   runs = msg.runs.map((_, index) => ({ index, trainer: null, windows: null, loading: null, scratch: null, finishing: false, sentLosses: 0, sentEpochs: 0, lastCheckpoint: -1, checkpointEvery: 1 }));
   const validation = compact(msg.validation, msg.features);
-  const test = compact(msg.test, msg.features);
+  testLabels = msg.testLabels;
   for (const run of runs) {
     const spec = msg.runs[run.index];
     try {
       const optimizer = getOptimizer(spec.optimizer);
       const windows = new ExampleWindows(msg.trainImages, msg.trainLabels, msg.features, spec.config.batchSize, recalibrationExamples(optimizer, spec.config, msg.trainImages.length));
-      const placed = await trainerOn(msg.backend, { train: windows.set, validation, test }, spec.config, optimizer, spec.hyper);
+      const placed = await trainerOn(msg.backend, { train: windows.set, validation, test: null }, spec.config, optimizer, spec.hyper);
       windows.attach(placed.trainer);
       run.windows = windows;
       run.trainer = placed.trainer;
@@ -160,8 +182,8 @@ async function finish(run: Run): Promise<void> {
       if (needsRecalibration(tr)) await fetchLoad(run, windows.recalibrationLoad());
       readyForEvaluation(tr);
     }
-    const detail = createEvaluationDetail(10, tr.data.test.indices.length);
-    const test = evaluate(net, tr.data.test, undefined, detail);
+    const detail = createEvaluationDetail(10, testLabels.length);
+    const test = await evaluateInParts(net, testLabels, windows.set.features, windows.windowExamples, (from, to) => testImages(run, from, to), detail);
     // Training accuracy over every example, a window at a time: the sum of each window's correct predictions.
     let correct = 0;
     for (const load of windows.passLoads()) {
@@ -172,7 +194,7 @@ async function finish(run: Run): Promise<void> {
       type: 'done',
       reason,
       divergence: tr.divergence,
-      testAccuracy: reason === 'diverged' ? null : tr.testAccuracy ?? test.accuracy,
+      testAccuracy: reason === 'diverged' ? null : test.accuracy,
       trainAccuracy: correct / tr.order.length,
       params: net.params.slice(),
       runningMean: net.hidden.map((h) => (h.bn ? h.bn.runMean.slice() : new Float32Array(0))),
@@ -269,14 +291,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       const waiting = awaiting.get(msg.id);
       if (!waiting) return;
       awaiting.delete(msg.id);
-      try {
-        if (waiting.run.windows === null) throw new Error('examples arrived for a run that has ended');
-        waiting.run.scratch = msg.pixels;
-        waiting.run.windows.fill(waiting.load, msg.pixels.subarray(0, waiting.load.examples.length * waiting.run.windows.set.features));
-        waiting.resolve();
-      } catch (err) {
-        waiting.reject(err as Error);
-      }
+      waiting.run.scratch = msg.pixels;
+      waiting.resolve(msg.pixels);
       return;
     }
   }

@@ -1,8 +1,9 @@
 /**
  * Starts the race's runs on at most MAX_TRAIN_WORKERS workers (and no more than navigator.hardwareConcurrency),
  * each training its share of the entrants in lock-step (train-worker.ts). The training images stay here,
- * once: each worker gets the split, the labels and its own validation and test images, and asks for the
- * training images its runs read next, which this class answers (example-server.ts; README, "Memory").
+ * once, and so do the test images: each worker gets the split, the labels and its own validation images, and
+ * asks for the training images its runs read next and, as each run ends, for the test images a part at a
+ * time, which this class answers (example-server.ts; README, "Memory").
  * Turns worker messages into RunView updates, and offers Pause / Resume / Stop for all runs. Progress reaches
  * the runs (so the charts and the scoreboard) every PUBLISH_MS, every run's at once: redrawing every chart on
  * each run's message (seven runs, ten messages a second each) made the tab's JavaScript heap grow by 70 MB of
@@ -23,7 +24,7 @@ import { RunView } from './run-view.svelte.ts';
 /** Milliseconds between progress publications. */
 export const PUBLISH_MS = 250;
 
-/** Two workers: a race of seven trains on two cores, each worker holding its validation and test images (12 MB). */
+/** Two workers: a race of seven trains on two cores, each worker holding its validation images (4 MB). */
 export const MAX_TRAIN_WORKERS = 2;
 
 const createTrainWorker = (): PoolWorker => new Worker(new URL('../../mnist/browser/train-worker.ts', import.meta.url), { type: 'module' });
@@ -83,7 +84,7 @@ export class Training {
           const msg = data as FromWorker;
           if (generation !== this.generation) return false;
           if (msg.type === 'examples') {
-            const pixels = server.images(msg.images, msg.into);
+            const pixels = server.images(msg.set, msg.images, msg.into);
             handle.send({ type: 'examples', id: msg.id, pixels } satisfies ToWorker, [pixels.buffer]);
             return false;
           }
