@@ -54,11 +54,17 @@ export function placeSeries(xs: ArrayLike<number>, ys: ArrayLike<number>, p: Pla
 
 /** The last point placeSeries visits; null if none. */
 export function lastPlaced(xs: ArrayLike<number>, ys: ArrayLike<number>, p: Placement): Placed | null {
-  let last: Placed | null = null;
+  let at = -1;
+  let atY = 0;
+  let atEdge: Edge | null = null;
+  let atFinite = false;
   placeSeries(xs, ys, p, (i, y, edge, finite) => {
-    last = { i, y, edge, finite };
+    at = i;
+    atY = y;
+    atEdge = edge;
+    atFinite = finite;
   });
-  return last;
+  return at < 0 ? null : { i: at, y: atY, edge: atEdge, finite: atFinite };
 }
 
 /**
