@@ -144,9 +144,9 @@ describe('Training', () => {
     expect(adam.iteration).toBe(0);
     vi.advanceTimersByTime(1);
     flushSync();
-    expect(Array.from(sgd.losses.subarray(0, 4))).toEqual([Math.fround(2.3), Math.fround(2.2), Math.fround(2.1), Infinity]);
+    expect(Array.from(sgd.losses)).toEqual([Math.fround(2.3), Math.fround(2.2), Math.fround(2.1), Infinity]);
     expect(sgd.iteration).toBe(4);
-    expect(Array.from(adam.losses.subarray(0, 2))).toEqual([Math.fround(1.5), 0]);
+    expect(Array.from(adam.losses)).toEqual([Math.fround(1.5)]);
     expect(adam.iteration).toBe(1);
     expect(training.trainExamples).toBe(500);
 
@@ -167,6 +167,33 @@ describe('Training', () => {
     expect(adam.result?.trainAccuracy).toBe(0.91);
     expect(workers[0].terminated).toBe(true);
     expect(training.active).toBe(false);
+  });
+
+  it('keeps every published loss in a buffer that doubles when full, shown as a new view on each publication', () => {
+    vi.useFakeTimers();
+    const { training, workers } = setup(1);
+    training.start(optionsOf(defaultForm()), files);
+    const [sgd] = training.runs;
+    const progress = (from: number, count: number): FromWorker => ({
+      type: 'progress', run: 0, from, losses: Float32Array.from({ length: count }, (_, k) => from + k), newEpochs: [], iteration: from + count, seconds: 0, lr: 0.2, target: null,
+    });
+    workers[0].reply(progress(0, 3));
+    workers[0].reply(progress(3, 2));
+    vi.advanceTimersByTime(PUBLISH_MS);
+    // 3, then 5 > 3: the buffer grows to max(5, 2 · 3) = 6.
+    expect(Array.from(sgd.losses)).toEqual([0, 1, 2, 3, 4]);
+    expect(sgd.losses.buffer.byteLength).toBe(6 * 4);
+    const shown = sgd.losses;
+    workers[0].reply(progress(5, 1));
+    vi.advanceTimersByTime(PUBLISH_MS);
+    // It fits: the same buffer, not copied, but a new view, so what reads the losses recomputes.
+    expect(sgd.losses).not.toBe(shown);
+    expect(sgd.losses.buffer).toBe(shown.buffer);
+    expect(Array.from(sgd.losses)).toEqual([0, 1, 2, 3, 4, 5]);
+    workers[0].reply(progress(6, 1));
+    vi.advanceTimersByTime(PUBLISH_MS);
+    expect(sgd.losses.buffer.byteLength).toBe(12 * 4);
+    expect(Array.from(sgd.losses)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it('marks every unfinished run of a crashed worker failed, and leaves the other worker\'s runs alone', () => {

@@ -1,7 +1,8 @@
 /**
  * What the tab knows about one training run, updated from its worker's messages. Small fields are
- * reactive state; the per-iteration losses live in a raw Float32Array that is replaced (not mutated)
- * on each update, so charts recompute only when new data arrived.
+ * reactive state. The per-update losses are stored in a buffer that doubles its capacity when full, and
+ * shown as a new view of its filled part on each addition: the charts recompute only when new data
+ * arrived, and no addition copies the history (README, "Memory").
  */
 import type { Hyper, OptimizerId } from '../../optim/types.ts';
 import type { EpochRecord, TargetReached, TrainConfig } from '../../mnist/train.ts';
@@ -45,7 +46,9 @@ export class RunView {
   stepsPerEpoch = $state(1);
   seconds = $state(0);
   lr = $state(NaN);
+  /** Every loss received: losses[i] is update i's (a view of lossBuffer, replaced on each addition). */
   losses = $state.raw(new Float32Array(0));
+  private lossBuffer = new Float32Array(0);
   epochs = $state.raw<readonly EpochRecord[]>([]);
   target = $state.raw<TargetReached | null>(null);
   /** Validation loss before the first update (NaN until the worker is ready). */
@@ -67,6 +70,18 @@ export class RunView {
     const look = entrantLook(run.optimizer, position);
     this.color = look.color;
     this.dash = look.dash;
+  }
+
+  /** Stores the losses of updates [from, from + values.length) and shows every loss received so far. */
+  addLosses(from: number, values: Float32Array): void {
+    const end = Math.max(this.losses.length, from + values.length);
+    if (end > this.lossBuffer.length) {
+      const grown = new Float32Array(Math.max(end, 2 * this.lossBuffer.length));
+      grown.set(this.losses);
+      this.lossBuffer = grown;
+    }
+    this.lossBuffer.set(values, from);
+    this.losses = this.lossBuffer.subarray(0, end);
   }
 
   /** The entrant's display name (as the scoreboard writes it) with what it runs with: "Adam #2 (lr 0.003, beta1 0.9, …)". */

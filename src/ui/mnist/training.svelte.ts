@@ -122,7 +122,6 @@ export class Training {
       case 'ready':
         run.stepsPerEpoch = msg.stepsPerEpoch;
         run.totalSteps = msg.totalSteps;
-        if (run.losses.length !== msg.totalSteps) run.losses = new Float32Array(msg.totalSteps);
         this.backend = msg.backend;
         this.trainExamples = msg.trainExamples;
         run.initialValLoss = msg.initialValLoss;
@@ -160,9 +159,7 @@ export class Training {
     if (this.publishTimer !== null) clearTimeout(this.publishTimer);
     this.publishTimer = null;
     for (const [run, messages] of this.unpublished) {
-      const losses = run.losses.slice();
-      for (const m of messages) losses.set(m.losses, m.from);
-      run.losses = losses;
+      for (const m of messages) run.addLosses(m.from, m.losses);
       const epochs = messages.flatMap((m) => m.newEpochs);
       if (epochs.length) run.epochs = [...run.epochs, ...epochs];
       const last = messages[messages.length - 1];
