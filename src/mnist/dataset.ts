@@ -130,13 +130,19 @@ export function fillBatch(
 /**
  * fillBatch without the scaling: copies the bytes of examples order[start … start+count) of `set` into
  * `bytes` (count × features) and their labels into `labels`, for a backend that scales them itself.
+ * Examples whose images follow one another in `pixels` are copied as one block: a training worker's
+ * example windows (example-windows.ts) hold each batch's images in order, so a batch is one copy there
+ * instead of a view object per image (a race of seven made 3.9 million of them in ten epochs).
  */
 export function gatherBytes(set: DigitSet, order: Uint32Array, start: number, count: number, bytes: Uint8Array, labels: Uint8Array): void {
   const n = set.features;
-  for (let k = 0; k < count; k++) {
-    const image = set.indices[order[start + k]];
-    bytes.set(set.pixels.subarray(image * n, image * n + n), k * n);
-    labels[k] = set.labels[image];
+  for (let k = 0; k < count; ) {
+    const first = set.indices[order[start + k]];
+    let run = 1;
+    while (k + run < count && set.indices[order[start + k + run]] === first + run) run++;
+    bytes.set(set.pixels.subarray(first * n, (first + run) * n), k * n);
+    for (let q = 0; q < run; q++) labels[k + q] = set.labels[first + q];
+    k += run;
   }
 }
 
