@@ -42,11 +42,14 @@ function landscape(directions: DirectionsKind, center = 0) {
 
 describe('checkpoints', () => {
   it("a race's copies stay within the memory budget: fewer a run for wide networks, never fewer than θ₀ and the end", () => {
-    expect(checkpointsPerRun(51_450, 7)).toBe(40);
-    // 784-1024-10: 814,090 parameters, 3.3 MB a copy. Seven runs afford ⌊2.94⌋ − 2 → at least 1; two afford ⌊10.3⌋ − 2 = 8.
+    // The default network, 51,450 parameters (201 KiB a copy): 32 MiB afford ⌊163 / runs⌋ copies a run.
+    expect([1, 2, 3, 4, 5, 6, 7].map((runs) => checkpointsPerRun(51_450, runs))).toEqual([40, 40, 40, 38, 30, 25, 21]);
+    // A race of seven keeps the minimum of 20 a run: θ₀, every ⌈430/21⌉ = 21 updates of a 430-update epoch, and the end.
+    expect(checkpointEvery(430, 51_450, 7)).toBe(21);
+    // 784-1024-10: 814,090 parameters, 3.3 MB a copy. Two runs afford ⌊5.15⌋ − 2 = 3; seven ⌊1.47⌋ − 2 → at least 1.
+    expect(checkpointsPerRun(814_090, 2)).toBe(3);
     expect(checkpointsPerRun(814_090, 7)).toBe(1);
-    expect(checkpointsPerRun(814_090, 2)).toBe(8);
-    expect(checkpointEvery(430, 814_090, 2)).toBe(54);
+    expect(checkpointEvery(430, 814_090, 2)).toBe(144);
     for (const params of [51_450, 200_000, 814_090]) {
       for (let runs = 1; runs <= 7; runs++) {
         const k = checkpointsPerRun(params, runs);
@@ -56,10 +59,10 @@ describe('checkpoints', () => {
   });
 
   it('θ₀, then every ⌈T/40⌉ updates and the end, as copies', () => {
-    // The default network (51,450 parameters) in a race of seven: 40 a run fit the 64 MiB budget.
-    expect(checkpointEvery(30, 51_450, 7)).toBe(1);
-    expect(checkpointEvery(1000, 51_450, 7)).toBe(25);
-    expect(checkpointEvery(41, 51_450, 7)).toBe(2);
+    // The default network in a race of two: 40 a run fit the budget.
+    expect(checkpointEvery(30, 51_450, 2)).toBe(1);
+    expect(checkpointEvery(1000, 51_450, 2)).toBe(25);
+    expect(checkpointEvery(41, 51_450, 2)).toBe(2);
     const cp = runs[0].checkpoints;
     expect(cp.iterations).toEqual(Array.from({ length: 31 }, (_, i) => i));
     const theta0 = createMlp(config.mlp, createTsBackend(), 1);

@@ -3,10 +3,12 @@
  * Neural Nets", §7: the optimizer's path is drawn through saved parameter vectors). A run keeps θ₀ (before
  * its first update), then a Float32Array copy of the flat parameters after every ⌈T/K⌉-th update
  * (T = the run's planned updates) and after its last update (end of training, divergence, or a stop), each
- * with its iteration: at most K + 1 copies, and one more at each pause. K is 40 (so at least 20 whenever
- * T ≥ 20), unless the race's copies would take more than CHECKPOINT_BUDGET_BYTES: then
- * K = ⌊budget / (4 bytes · parameters · runs)⌋ − 2 (room for a stop), at least 1 (θ₀ and the end only). The default network's race of seven keeps 40 (59 MB); a race of
- * 784-1024-10 networks, whose copies are 3.3 MB each, would otherwise fill a tab with 935 MB of them.
+ * with its iteration: at most K + 1 copies, and one more at each pause. K is 40, unless the race's copies
+ * would take more than CHECKPOINT_BUDGET_BYTES: then K = ⌊budget / (4 bytes · parameters · runs)⌋ − 2
+ * (room for a stop), at least 1 (θ₀ and the end only). The budget, 32 MiB, is what a race of seven of the
+ * default network needs for the issue's minimum of 20 a run: it keeps 21 a run (30 MB; 40 a run were 59 MB,
+ * a fifth of the tab's memory), a race of up to three keeps 40, and a race of 784-1024-10 networks, whose
+ * copies are 3.3 MB each, keeps 3 a run for two runs instead of filling a tab with 270 MB of them.
  * The app and the CLI apply the same rule, so the same race draws the same landscape in both.
  * Recording drives the step-wise trainer (train.ts) up to each checkpoint; training itself is unchanged.
  */
@@ -20,8 +22,8 @@ export interface Checkpoints {
 
 export const CHECKPOINTS_PER_RUN = 40;
 
-/** What all the runs' checkpoints together may take. */
-export const CHECKPOINT_BUDGET_BYTES = 64 * 1024 * 1024;
+/** What all the runs' checkpoints together may take (see above). */
+export const CHECKPOINT_BUDGET_BYTES = 32 * 1024 * 1024;
 
 /** K: checkpoints a run keeps between θ₀ and its end, in a race of `runs` networks of `params` parameters. */
 export function checkpointsPerRun(params: number, runs: number): number {
