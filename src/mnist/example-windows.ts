@@ -27,7 +27,7 @@ import { drawEpochOrder, recalibrationExamples, type Trainer } from './train.ts'
  * Examples per step window (rounded down to whole batches, at least one). A run holds three windows' worth
  * (two regions and the buffer lent to the tab): 2.4 MB at 1,024. Halving it (2026-12-01, a race of seven,
  * two epochs, full data, 2 workers, alternating builds) saved no memory visible above the bench's ±10 MB
- * noise and cost the tab's renderer about 5 % more CPU time (medians of six runs), so it stays at 1,024.
+ * noise and cost the tab's renderer 6 % more CPU time (7 % at 256; medians of six runs), so it stays at 1,024.
  */
 export const WINDOW_EXAMPLES = 1024;
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { arrayRows, deltaRows, gramMatrix, pcaDirections, topEigenpair } from '../../src/mnist/landscape/pca.ts';
+import { arrayRows, deltaRows, gramJob, pcaFromGram, topEigenpair, type RowSource } from '../../src/mnist/landscape/pca.ts';
+
+/** The Gram matrix, its job run to the end. */
+function gramMatrix(rows: RowSource): Float64Array {
+  const job = gramJob(rows);
+  while (!job.step());
+  return job.G;
+}
+const pcaDirections = (rows: RowSource) => pcaFromGram(rows, gramMatrix(rows));
 import { filterNormalizedDirection, filterNormalizedPair } from '../../src/mnist/landscape/filter-normalized.ts';
 import { planePoint, projectOntoPlane, type Plane } from '../../src/mnist/landscape/plane.ts';
 import { linspace, pcaAxes } from '../../src/mnist/landscape/axes.ts';

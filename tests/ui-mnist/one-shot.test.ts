@@ -120,6 +120,15 @@ describe('startOneShot', () => {
       await expect(task.result).resolves.toEqual({ type: 'cancelled', back: 3 });
     });
 
+    it('a worker that finished before it read the stop ends the task with its result, and hands the buffers back (callers must ignore it)', async () => {
+      const { worker, returned, task } = lending();
+      task.cancel();
+      worker.reply({ type: 'done', value: 9 });
+      expect(returned).toEqual([{ type: 'done', value: 9 }]);
+      await expect(task.result).resolves.toEqual({ type: 'done', value: 9 });
+      expect(worker.terminated).toBe(true);
+    });
+
     it('every final reply reaches `returned`, a failure too, and progress does not', async () => {
       const done = lending();
       done.worker.reply({ type: 'progress', done: 1 });

@@ -119,7 +119,7 @@ export interface PausedMessage {
 
 /**
  * A copy of the parameters for the loss landscape (src/mnist/landscape/checkpoints.ts): θ₀ before the first
- * update, every ⌈T/40⌉ updates, at a pause, and at the end; transferred, so the worker keeps none.
+ * update, every ⌈T/K⌉ updates (checkpoints.ts), at a pause, and at the end; transferred, so the worker keeps none.
  */
 export interface CheckpointMessage {
   readonly type: 'checkpoint';

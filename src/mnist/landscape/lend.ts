@@ -2,7 +2,7 @@
  * Lends a race's checkpoints to the landscape worker without copying them: their buffers go with the start
  * message (transferred), which leaves each lent Float32Array empty (detached) in the tab until the worker
  * hands the arrays back with its final reply (protocol.ts LandscapeReply) and giveBack puts them where they
- * were. A race of seven's checkpoints are 57 MB; a structured clone of them doubled that in the tab's process
+ * were. A race's checkpoints are up to 32 MiB (checkpoints.ts); a structured clone of them doubled that in the tab's process
  * while the landscape was computed (README, "Memory"). Checkpoints recorded while the loan lasts (a paused
  * race resumed) are appended after the lent ones, so positions 0…n−1 are still theirs when they return.
  */

@@ -8,7 +8,7 @@
  * Signs are fixed so that each direction's largest-magnitude coordinate over the checkpoints is positive.
  * The rows are read through a RowSource a block of ROW_BLOCK rows at a time, so X is never stored whole:
  * deltaRows computes θ − θ₀ from the checkpoints as it goes (rounded to Float32, as a Float32 copy of the
- * deltas would hold them), which keeps a race of seven's 280 checkpoints (57 MB) from being copied again.
+ * deltas would hold them), which keeps the checkpoints (up to 32 MiB, checkpoints.ts) from being copied again.
  * When the deltas span one direction only (one run moving along a line), the second axis is a seeded
  * Gaussian direction orthogonalised against the first, with explained ratio 0.
  */
@@ -56,7 +56,7 @@ const RANK_EPS = 1e-10;
  * G = X Xᵀ, in tiles: ROW_BLOCK rows against ROW_BLOCK rows over COLUMN_TILE coordinates at a time, so the
  * tile stays in cache. Each dot product carries its running sum from tile to tile (kept in G), so it still
  * sums the coordinates in order: the same value as one pass over the whole rows. Step-wise, one pair of row
- * blocks per unit (a race of seven's 280 checkpoints: 171 units of ~15 ms), so a worker can report progress
+ * blocks per unit (a race of seven's 147 deltas: 55 units of ~15 ms), so a worker can report progress
  * and read a cancel between units.
  */
 export interface GramJob {
@@ -111,12 +111,6 @@ export function gramJob(rows: RowSource): GramJob {
       return complete();
     },
   };
-}
-
-export function gramMatrix(rows: RowSource): Float64Array {
-  const job = gramJob(rows);
-  while (!job.step());
-  return job.G;
 }
 
 /** G[i][j] += a · B[j] over coordinates [from, to), for j in [bj, end): four rows of B per pass over a. */
@@ -196,11 +190,6 @@ function rightVector(rows: RowSource, v: Float64Array, value: number): Float64Ar
     for (let p = 0; p < n; p++) u[p] += c * row[p];
   }
   return u;
-}
-
-export function pcaDirections(deltas: RowSource, seed = 1): PcaDirections {
-  if (deltas.count === 0) throw new Error('PCA needs at least one checkpoint besides θ₀');
-  return pcaFromGram(deltas, gramMatrix(deltas), seed);
 }
 
 /** The directions from X (its rows) and its complete Gram matrix G = X Xᵀ. */
