@@ -148,7 +148,12 @@ export function gatherBytes(set: DigitSet, order: Uint32Array, start: number, co
 
 /** 0, 1, …, n−1: the identity order, for evaluation. */
 export function identityOrder(n: number): Uint32Array {
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  return order;
+  return indexRange(0, n);
+}
+
+/** from, from + 1, …, to − 1: a run of consecutive positions (a part of a set, in its own order). */
+export function indexRange(from: number, to: number): Uint32Array {
+  const range = new Uint32Array(to - from);
+  for (let k = 0; k < range.length; k++) range[k] = from + k;
+  return range;
 }

@@ -20,7 +20,7 @@
  * After training, region 0 serves passes over all n examples (`passLoads`: the training accuracy), a
  * window's worth at a time, and the recalibration region a last recalibration (`recalibrationLoad`).
  */
-import type { DigitSet } from './dataset.ts';
+import { indexRange, type DigitSet } from './dataset.ts';
 import { drawEpochOrder, recalibrationExamples, type Trainer } from './train.ts';
 
 /**
@@ -147,9 +147,7 @@ export class ExampleWindows {
     const size = this.windowExamples;
     const loads: ExampleLoad[] = [];
     for (let from = 0; from < n; from += size) {
-      const examples = new Uint32Array(Math.min(size, n - from));
-      for (let k = 0; k < examples.length; k++) examples[k] = from + k;
-      loads.push({ kind: 'pass', examples, slot: 0, region: -1, epoch: -1, from: -1, to: -1 });
+      loads.push({ kind: 'pass', examples: indexRange(from, Math.min(n, from + size)), slot: 0, region: -1, epoch: -1, from: -1, to: -1 });
     }
     return loads;
   }

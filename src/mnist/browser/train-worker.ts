@@ -15,7 +15,7 @@
  * goes through `request`, with the run's one buffer lent to the tab and given back.
  */
 /// <reference lib="webworker" />
-import { identityOrder, type DigitSet } from '../dataset.ts';
+import { identityOrder, indexRange, type DigitSet } from '../dataset.ts';
 import { needsRecalibration, readyForEvaluation, recalibrationExamples, trainSteps, type Trainer } from '../train.ts';
 import { createEvaluationDetail, evaluate, evaluateInParts } from '../evaluate.ts';
 import { ExampleWindows, type ExampleLoad } from '../example-windows.ts';
@@ -97,13 +97,6 @@ function fetchLoad(run: Run, load: ExampleLoad): Promise<void> {
   return loading;
 }
 
-/** Test images [from, to), asked for through the run's buffer. */
-function testImages(run: Run, from: number, to: number): Promise<Uint8Array> {
-  const images = new Uint32Array(to - from);
-  for (let k = 0; k < images.length; k++) images[k] = from + k;
-  return request(run, 'test', images);
-}
-
 /** Asks for the run's next window (or recalibration batches) if it needs one and none is on its way. */
 function prefetch(run: Run): void {
   const load = run.windows!.next();
@@ -183,7 +176,7 @@ async function finish(run: Run): Promise<void> {
       readyForEvaluation(tr);
     }
     const detail = createEvaluationDetail(10, testLabels.length);
-    const test = await evaluateInParts(net, testLabels, windows.set.features, windows.windowExamples, (from, to) => testImages(run, from, to), detail);
+    const test = await evaluateInParts(net, testLabels, windows.set.features, windows.windowExamples, (from, to) => request(run, 'test', indexRange(from, to)), detail);
     // Training accuracy over every example, a window at a time: the sum of each window's correct predictions.
     let correct = 0;
     for (const load of windows.passLoads()) {
