@@ -11,6 +11,7 @@ import { paramLayout } from '../layout.ts';
 import { createLandscapeJob } from '../landscape/landscape.ts';
 import { createSubsetLoss } from '../landscape/subset-loss.ts';
 import { landscapeArena } from '../landscape/plane-loss.ts';
+import { checkpointBuffers } from '../landscape/lend.ts';
 import { pickBackend } from './pick-backend.ts';
 import type { LandscapeCancelMessage, LandscapeReply, LandscapeStartMessage } from './protocol.ts';
 
@@ -22,8 +23,7 @@ type Final = LandscapeReply extends infer R ? (R extends { checkpoints: unknown 
 function end(message: Final): void {
   const checkpoints = lent;
   lent = [];
-  const transfer = [...new Set(checkpoints.flatMap((ps) => ps.map((p) => p.buffer as ArrayBuffer)))];
-  (self as unknown as DedicatedWorkerGlobalScope).postMessage({ ...message, checkpoints } as LandscapeReply, transfer);
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage({ ...message, checkpoints } as LandscapeReply, checkpointBuffers(checkpoints));
 }
 const post = (message: LandscapeReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 

@@ -2,8 +2,8 @@
  * Lends a race's checkpoints to the landscape worker without copying them: their buffers go with the start
  * message (transferred), which leaves each lent Float32Array empty (detached) in the tab until the worker
  * hands the arrays back with its final reply (protocol.ts LandscapeReply) and giveBack puts them where they
- * were. A race's checkpoints are up to 32 MiB (checkpoints.ts); a structured clone of them doubled that in the tab's process
- * while the landscape was computed (README, "Memory"). Checkpoints recorded while the loan lasts (a paused
+ * were. A race's checkpoints are up to 32 MiB (checkpoints.ts); a structured clone of them doubled that in
+ * the tab's process while the landscape was computed (README, "Memory"). Checkpoints recorded while the loan lasts (a paused
  * race resumed) are appended after the lent ones, so positions 0…n−1 are still theirs when they return.
  */
 import type { Checkpoints } from './checkpoints.ts';
@@ -17,9 +17,13 @@ export interface Loan {
   giveBack(returned: readonly (readonly Float32Array[])[]): void;
 }
 
+/** Every buffer under these runs' arrays once: the transfer list that moves them, either way. */
+export const checkpointBuffers = (params: readonly (readonly Float32Array[])[]): ArrayBuffer[] =>
+  [...new Set(params.flatMap((ps) => ps.map((p) => p.buffer as ArrayBuffer)))];
+
 export function lendCheckpoints(owners: readonly Checkpoints[]): Loan {
   const lent = owners.map((c) => ({ iterations: [...c.iterations], params: [...c.params] }));
-  const transfer = [...new Set(lent.flatMap((c) => c.params.map((p) => p.buffer as ArrayBuffer)))];
+  const transfer = checkpointBuffers(lent.map((c) => c.params));
   // Read before the transfer empties them.
   const lengths = lent.map((c) => c.params.map((p) => p.length));
   return {
