@@ -60,9 +60,8 @@ const RANK_EPS = 1e-10;
  * and read a cancel between units.
  */
 export interface GramJob {
-  /** Units in all (pairs of row blocks), and done so far. */
+  /** Units in all (pairs of row blocks). */
   readonly units: number;
-  readonly done: number;
   /** Runs one unit; true once G is complete (then G is symmetric). */
   step(): boolean;
   readonly G: Float64Array;
@@ -92,9 +91,6 @@ export function gramJob(rows: RowSource): GramJob {
   };
   return {
     units: pairs.length,
-    get done() {
-      return done;
-    },
     G,
     step() {
       if (done >= pairs.length) return true;
