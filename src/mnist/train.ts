@@ -12,10 +12,11 @@
  * packed parameters.
  * At each epoch end: validation loss and accuracy in inference mode; at the last epoch the test accuracy
  * is measured, when the test set is in memory (TrainingData.test; a training worker, which asks the tab for
- * the test images, leaves it null, evaluates the test set itself once the run ends, and fills testAccuracy). Before the first update, at creation, the validation loss of the initial weights is
- * measured once (`initialValLoss`): the reference of the divergence rule (divergence.ts). A non-finite
- * training loss, or an epoch-end validation loss that is non-finite or above 10× the initial one, marks
- * the run diverged (`divergence` says at which epoch and why) and ends it.
+ * the test images, leaves it null, evaluates the test set itself once the run ends, and fills testAccuracy).
+ * Before the first update, at creation, the validation loss of the initial weights is measured once
+ * (`initialValLoss`): the reference of the divergence rule (divergence.ts). A non-finite training loss,
+ * or an epoch-end validation loss that is non-finite or above 10× the initial one, marks the run diverged
+ * (`divergence` says at which epoch and why) and ends it.
  * Optimizers learn the network's layer shapes and matrix kernels at init (`networkLayout`): Muon
  * orthogonalises the weight matrices with the backend's products (WebAssembly or TypeScript).
  *

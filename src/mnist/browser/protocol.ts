@@ -129,8 +129,8 @@ export interface CheckpointMessage {
 
 /**
  * Images (numbers in the `set` file) a run reads next: training images for its example windows, test images
- * for its final evaluation; answered by an examples reply with the same id. `into` is the run's buffer for them, lent to the tab and given back with the bytes (both transferred),
- * so a race allocates no buffer per request: a freed one lingers until the worker's next garbage
+ * for its final evaluation; answered by an examples reply with the same id. `into` is the run's buffer for
+ * them, lent to the tab and given back with the bytes (both transferred), so a race allocates no buffer per request: a freed one lingers until the worker's next garbage
  * collection, and they added up to tens of MB.
  */
 export interface ExamplesRequest {

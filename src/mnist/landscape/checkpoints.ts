@@ -5,11 +5,11 @@
  * (T = the run's planned updates) and after its last update (end of training, divergence, or a stop), each
  * with its iteration: at most K + 1 copies, and one more at each pause. K is 40, unless the race's copies
  * would take more than CHECKPOINT_BUDGET_BYTES: then K = ⌊budget / (4 bytes · parameters · runs)⌋ − 2
- * (room for a pause), at least 1 (θ₀ and the end only, which may exceed the budget for
- * the widest networks). The budget, 32 MiB, is what a race of seven of the
- * default network needs for the issue's minimum of 20 a run: it keeps 21 a run (30 MB; 40 a run were 59 MB,
- * a fifth of the tab's memory), a race of up to three keeps 40, and a race of 784-1024-10 networks, whose
- * copies are 3.3 MB each, keeps 3 a run for two runs instead of filling a tab with 270 MB of them.
+ * (room for a pause), at least 1 (θ₀ and the end only, which may exceed the budget for the widest
+ * networks). The budget, 32 MiB, is what a race of seven of the default network needs for the issue's
+ * minimum of 20 a run: it keeps 21 a run (30 MB; 40 a run were 59 MB, a fifth of the tab's memory), a race
+ * of up to three keeps 40, and a race of 784-1024-10 networks, whose copies are 3.3 MB each, keeps 3 a run
+ * for two runs instead of filling a tab with 270 MB of them.
  * The app and the CLI apply the same rule, so the same race draws the same landscape in both.
  * Recording drives the step-wise trainer (train.ts) up to each checkpoint; training itself is unchanged.
  */

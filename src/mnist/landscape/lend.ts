@@ -3,8 +3,9 @@
  * message (transferred), which leaves each lent Float32Array empty (detached) in the tab until the worker
  * hands the arrays back with its final reply (protocol.ts LandscapeReply) and giveBack puts them where they
  * were. A race's checkpoints are up to 32 MiB (checkpoints.ts); a structured clone of them doubled that in
- * the tab's process while the landscape was computed (README, "Memory"). Checkpoints recorded while the loan lasts (a paused
- * race resumed) are appended after the lent ones, so positions 0…n−1 are still theirs when they return.
+ * the tab's process while the landscape was computed (README, "Memory"). Checkpoints recorded while the
+ * loan lasts (a paused race resumed) are appended after the lent ones, so positions 0…n−1 are still theirs
+ * when they return.
  */
 import type { Checkpoints } from './checkpoints.ts';
 
